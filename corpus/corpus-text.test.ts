@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { parseCorpusText, serializeCorpusText } from './corpus-text.ts';
+import type { Source } from './source.ts';
+
+const ain: Source = {
+  id: 'a1',
+  host: 'ain.fr',
+  scope: 'subdomains',
+  path: '',
+  category: 'departement',
+  status: 'active',
+  name: "Département de l'Ain",
+  code: '01',
+  provenance: 'etalab-2023-01-10/conseils-departementaux',
+};
+const site: Source = { ...ain, id: 'g1', host: 'sites.google.com', scope: 'path', path: '/site/x', category: 'commune', name: '', code: '' };
+const abbeville: Source = { ...ain, id: 'b1', host: 'abbeville.fr', category: 'commune', status: 'suspended', name: '', code: '' };
+
+describe('corpus text', () => {
+  it('round-trips sources and comments, sorted by hostname then path', () => {
+    const text = serializeCorpusText([site, ain, abbeville], ['Credit line', '']);
+    expect(text.split('\n').slice(0, 3)).toEqual(['# Credit line', '#', 'b1\tabbeville.fr\tsubdomains\t\tcommune\tsuspended\t\t\tetalab-2023-01-10/conseils-departementaux']);
+    const parsed = parseCorpusText(text);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.comments).toEqual(['Credit line', '']);
+    expect(parsed.sources).toEqual([abbeville, ain, site]);
+  });
+
+  it('writes byte-identical text whatever the input order', () => {
+    expect(serializeCorpusText([ain, site, abbeville])).toBe(serializeCorpusText([abbeville, site, ain]));
+  });
+
+  it('reports each malformed line with its number and keeps the others', () => {
+    const text = [
+      '# header',
+      'a1\tain.fr\tsubdomains\t\tdepartement\tactive\t\t\t',
+      'too\tfew',
+      'b1\tAIN.fr\thost\t\tcommune\tactive\t\t\t',
+      'c1\tain.fr\tpath\t\tcommune\tactive\t\t\t',
+      'd1\tain.fr\thost\t\tclub\tactive\t\t\t',
+      'e1\tain.fr\thost\t\tcommune\tlive\t\t\t',
+      '\tain.fr\thost\t\tcommune\tactive\t\t\t',
+      'f1\tain.fr\teverything\t\tcommune\tactive\t\t\t\r',
+    ].join('\n');
+    const parsed = parseCorpusText(text);
+    expect(parsed.sources.map((s) => s.id)).toEqual(['a1']);
+    expect(parsed.errors.map((e) => e.line)).toEqual([3, 4, 5, 6, 7, 8, 9]);
+    expect(parsed.errors[0].message).toBe('2 columns instead of 9');
+  });
+});

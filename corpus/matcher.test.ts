@@ -1,0 +1,237 @@
+import { describe, expect, it } from 'vitest';
+import { serializeCorpusText } from './corpus-text.ts';
+import { createMatcher, loadMatcher, type Matcher } from './matcher.ts';
+import type { Source } from './source.ts';
+
+let nextId = 0;
+function source(host: string, scope: Source['scope'], extra: Partial<Source> = {}): Source {
+  return {
+    id: `test-${++nextId}`,
+    host,
+    scope,
+    path: '',
+    category: 'autre',
+    status: 'active',
+    name: '',
+    code: '',
+    provenance: 'test',
+    ...extra,
+  };
+}
+
+const servicePublic = source('service-public.fr', 'subdomains', { category: 'etat', name: 'Service-Public.fr' });
+const ain = source('ain.fr', 'subdomains', { category: 'departement', name: "Département de l'Ain", code: '01' });
+const mdphAin = source('mdph.ain.fr', 'subdomains', { category: 'departement', name: "MDPH de l'Ain" });
+const egletons = source('xn--mairie-gletons-hkb.fr', 'subdomains', { category: 'commune', name: 'Égletons' });
+const freeTenant = source('mairie-x.free.fr', 'host', { category: 'commune' });
+const eMonsiteTenant = source('bagelechatel.e-monsite.com', 'host', { category: 'commune' });
+const wordpressTenant = source('argentieres77.wordpress.com', 'host', { category: 'commune' });
+const jimdoTenant = source('anjeux.jimdofree.com', 'host', { category: 'commune' });
+const googleSite = source('sites.google.com', 'path', { path: '/site/mairiedex', category: 'commune' });
+const googleSiteDeeper = source('sites.google.com', 'path', { path: '/site/mairiedex/ecole', category: 'education' });
+const wwwGouv = source('www.gouv.fr', 'host', { category: 'etat' });
+const suspended = source('suspendue.fr', 'subdomains', { status: 'suspended' });
+const removed = source('retiree.fr', 'host', { status: 'removed' });
+// Rules that validation refuses; the matcher must stay safe even if one slips through.
+const wholeSuffix = source('gouv.fr', 'subdomains');
+const wholePlatform = source('free.fr', 'subdomains');
+const wholePrivateSuffix = source('blogspot.com', 'subdomains');
+const wholeGoogleSites = source('google.com', 'subdomains');
+
+const sources = [
+  servicePublic,
+  ain,
+  mdphAin,
+  egletons,
+  freeTenant,
+  eMonsiteTenant,
+  wordpressTenant,
+  jimdoTenant,
+  googleSite,
+  googleSiteDeeper,
+  wwwGouv,
+  suspended,
+  removed,
+  wholeSuffix,
+  wholePlatform,
+  wholePrivateSuffix,
+  wholeGoogleSites,
+];
+
+const fromText = (list: Source[]): Matcher => {
+  const { matcher, errors } = loadMatcher(serializeCorpusText(list, ['a comment']));
+  expect(errors).toEqual([]);
+  return matcher;
+};
+
+// The same behaviour whether the matcher indexes source objects (server) or a corpus text (extension).
+describe.each([
+  ['createMatcher', createMatcher],
+  ['loadMatcher', fromText],
+])('%s', (_, build: (list: Source[]) => Matcher) => {
+  const matcher = build(sources);
+
+  it('finds a source from a URL, a bare hostname or a protocol-relative URL', () => {
+    expect(matcher.match('https://www.service-public.fr/particuliers/vosdroits/F1234')).toEqual(servicePublic);
+    expect(matcher.match('http://service-public.fr')).toEqual(servicePublic);
+    expect(matcher.match('service-public.fr')).toEqual(servicePublic);
+    expect(matcher.match('www.service-public.fr/particuliers')).toEqual(servicePublic);
+    expect(matcher.match('//www.service-public.fr/x')).toEqual(servicePublic);
+  });
+
+  it('reads any case, ports, user-info and a trailing dot', () => {
+    expect(matcher.match('HTTPS://WWW.Service-Public.FR/Particuliers')).toEqual(servicePublic);
+    expect(matcher.match('https://www.service-public.fr:443/x')).toEqual(servicePublic);
+    expect(matcher.match('http://www.service-public.fr:8080')).toEqual(servicePublic);
+    expect(matcher.match('service-public.fr:8443/x')).toEqual(servicePublic);
+    expect(matcher.match('https://user:secret@www.service-public.fr/')).toEqual(servicePublic);
+    expect(matcher.match('https://www.service-public.fr./x')).toEqual(servicePublic);
+    expect(matcher.match('  https://www.service-public.fr/ ')).toEqual(servicePublic);
+  });
+
+  it('matches IDN hostnames written with accents or in punycode', () => {
+    expect(matcher.match('https://www.mairie-égletons.fr/demarches')).toEqual(egletons);
+    expect(matcher.match('https://MAIRIE-ÉGLETONS.FR')).toEqual(egletons);
+    expect(matcher.match('https://xn--mairie-gletons-hkb.fr/')).toEqual(egletons);
+    expect(matcher.match('mairie-égletons.fr')).toEqual(egletons);
+    expect(matcher.match('https://mairie-egletons.fr/')).toBeNull();
+  });
+
+  it('refuses look-alikes', () => {
+    expect(matcher.match('https://service-public.fr.evil.example/')).toBeNull();
+    expect(matcher.match('https://evil-service-public.fr/')).toBeNull();
+    expect(matcher.match('https://servicepublic.fr/')).toBeNull();
+    expect(matcher.match('https://service-public.fr-connexion.com/')).toBeNull();
+    expect(matcher.match('https://www.service-public.fr@evil.example/')).toBeNull();
+    expect(matcher.match('https://evil.example/?next=https://www.service-public.fr/')).toBeNull();
+    expect(matcher.match('https://evil.example/www.service-public.fr')).toBeNull();
+    expect(matcher.match('https://service-public.com/')).toBeNull();
+  });
+
+  it('extends a subdomains scope to every subdomain, and prefers the most specific source', () => {
+    expect(matcher.match('https://demarches.service-public.fr/x')).toEqual(servicePublic);
+    expect(matcher.match('https://a.b.c.service-public.fr')).toEqual(servicePublic);
+    expect(matcher.match('https://www.ain.fr/')).toEqual(ain);
+    expect(matcher.match('https://mdph.ain.fr/aides')).toEqual(mdphAin);
+    expect(matcher.match('https://www.mdph.ain.fr/aides')).toEqual(mdphAin);
+    expect(matcher.match('https://extranet.mdph.ain.fr/')).toEqual(mdphAin);
+  });
+
+  it('keeps a host scope to the exact hostname, with or without www', () => {
+    expect(matcher.match('http://mairie-x.free.fr/')).toEqual(freeTenant);
+    expect(matcher.match('http://www.mairie-x.free.fr/page.html')).toEqual(freeTenant);
+    expect(matcher.match('http://photos.mairie-x.free.fr/')).toBeNull();
+  });
+
+  it('never trusts a hosting platform or its other tenants because of one tenant', () => {
+    expect(matcher.match('http://free.fr/')).toBeNull();
+    expect(matcher.match('http://www.free.fr/')).toBeNull();
+    expect(matcher.match('http://faux-mairie.free.fr/')).toBeNull();
+    expect(matcher.match('https://bagelechatel.e-monsite.com/')).toEqual(eMonsiteTenant);
+    expect(matcher.match('https://e-monsite.com/')).toBeNull();
+    expect(matcher.match('https://autre.e-monsite.com/')).toBeNull();
+    expect(matcher.match('https://argentieres77.wordpress.com/2020/01/x')).toEqual(wordpressTenant);
+    expect(matcher.match('https://wordpress.com/')).toBeNull();
+    expect(matcher.match('https://autre.wordpress.com/')).toBeNull();
+    expect(matcher.match('https://anjeux.jimdofree.com/')).toEqual(jimdoTenant);
+    expect(matcher.match('https://autre.jimdofree.com/')).toBeNull();
+  });
+
+  it('keeps a path scope to its prefix, on segment boundaries', () => {
+    expect(matcher.match('https://sites.google.com/site/mairiedex')).toEqual(googleSite);
+    expect(matcher.match('https://sites.google.com/site/mairiedex/')).toEqual(googleSite);
+    expect(matcher.match('https://sites.google.com/site/mairiedex/conseil?x=1')).toEqual(googleSite);
+    expect(matcher.match('https://sites.google.com/site/mairiedex/ecole/menus')).toEqual(googleSiteDeeper);
+    expect(matcher.match('https://sites.google.com/site/mairiedexy')).toBeNull();
+    expect(matcher.match('https://sites.google.com/site/autre')).toBeNull();
+    expect(matcher.match('https://sites.google.com/')).toBeNull();
+    expect(matcher.match('sites.google.com')).toBeNull();
+    expect(matcher.match('https://sites.google.com/site/x/../mairiedex/')).toEqual(googleSite);
+  });
+
+  it('never lets trust cross a public suffix, even from a rule that slipped through', () => {
+    expect(matcher.match('https://www.gouv.fr/')).toEqual(wwwGouv);
+    expect(matcher.match('https://gouv.fr/')).toBeNull();
+    expect(matcher.match('https://n-importe-qui.gouv.fr/')).toBeNull();
+    expect(matcher.match('https://n-importe-qui.blogspot.com/')).toBeNull();
+    expect(matcher.match('https://blogspot.com/')).toBeNull();
+    expect(matcher.match('https://sites.google.com/site/inconnu')).toBeNull();
+    expect(matcher.match('https://mail.google.com/')).toEqual(wholeGoogleSites);
+  });
+
+  it('ignores sources that are not active', () => {
+    expect(matcher.match('https://suspendue.fr/')).toBeNull();
+    expect(matcher.match('https://retiree.fr/')).toBeNull();
+    expect(matcher.size).toBe(15);
+  });
+
+  it('answers no match, without throwing, on malformed input', () => {
+    const malformed: unknown[] = [
+      '',
+      ' ',
+      'http://',
+      'https:///',
+      'https://.',
+      'https://..fr',
+      'not a url',
+      'javascript:alert(1)',
+      'mailto:maire@ain.fr',
+      'data:text/html,<p>ain.fr</p>',
+      'ftp://ain.fr/',
+      'http://[::1]/',
+      'http://127.0.0.1/',
+      'http://0x7f.1/',
+      'https://ain.fr:99999/',
+      'https://%%%/',
+      'https://ain.fr\u0000/',
+      'fr',
+      '.fr',
+      'https://xn--/',
+      null,
+      undefined,
+      42,
+    ];
+    for (const input of malformed) {
+      expect(matcher.match(input as string), String(input)).toBeNull();
+    }
+  });
+
+  it('reports a second source claiming the same hostname and path', () => {
+    const first = source('doublon.fr', 'subdomains');
+    const second = source('doublon.fr', 'host');
+    const withConflict = build([first, second]);
+    expect(withConflict.match('https://doublon.fr/')).toEqual(first);
+    expect(withConflict.conflicts).toEqual([second]);
+    expect(withConflict.size).toBe(1);
+  });
+});
+
+describe('loadMatcher', () => {
+  it('reports lines whose structure is wrong, and never matches a line it cannot read', () => {
+    const text = [
+      '# comment',
+      'a1\tain.fr\tsubdomains\t\tdepartement\tactive\t\t\t',
+      'broken line',
+      'b1\tbad-category.fr\thost\t\tclub\tactive\t\t\t',
+      'c1\tbad-status.fr\thost\t\tcommune\tlive\t\t\t',
+      'd1\tsuspendue.fr\thost\t\tcommune\tsuspended\t\t\t',
+      'e1\tsites.google.com\tpath\t/site/x\tcommune\tactive\t\t\t',
+      'f1\tsites.google.com\tpath\t/site/y\tcategorie\tactive\t\t\t',
+    ].join('\n');
+    const { matcher, errors } = loadMatcher(text);
+    expect(errors).toEqual([
+      { line: 3, message: 'missing columns' },
+      { line: 5, message: 'invalid status' },
+      { line: 8, message: 'unknown category "categorie"' },
+    ]);
+    expect(matcher.match('https://www.ain.fr/')?.id).toBe('a1');
+    expect(matcher.match('https://sites.google.com/site/x/page')?.id).toBe('e1');
+    expect(matcher.match('https://bad-category.fr/')).toBeNull();
+    expect(matcher.match('https://suspendue.fr/')).toBeNull();
+  });
+
+  it('reads the sources it returns in full', () => {
+    const { matcher } = loadMatcher(serializeCorpusText([ain]));
+    expect(matcher.match('ain.fr')).toEqual(ain);
+  });
+});

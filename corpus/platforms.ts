@@ -1,0 +1,141 @@
+/**
+ * Multi-tenant hosting platforms: hosts where anyone can open a site, beside the ones of the
+ * Public Suffix List (PSL), which tldts already knows (`blogspot.com`, `wixsite.com`, `github.io`…).
+ *
+ * Most French site-builders and personal-page services are NOT in the PSL, so their tenants look
+ * like ordinary subdomains (`mairie-x.free.fr`). A commune hosted there must not make the platform
+ * or its other tenants trusted: under a platform, trust stays at the exact hostname (subdomain
+ * tenants) or at the tenant's path prefix (path tenants), and a platform host itself never carries
+ * a `subdomains` scope. The matcher stops at these hosts when it walks up a hostname.
+ *
+ * Adding a platform here only ever narrows what is trusted. Found in the seed data (see
+ * ../shared/corpus-sources/ANALYSIS.md) and completed with the well-known French services.
+ * Public bodies that host their own members (mairie53.fr, académies, regional school workspaces)
+ * are not platforms: their subdomains are theirs.
+ */
+
+export interface SubdomainPlatform {
+  host: string;
+  tenants: 'subdomains';
+}
+
+export interface PathPlatform {
+  host: string;
+  tenants: 'paths';
+  /** What a tenant's path prefix must at least contain (`/site/<name>`). */
+  tenantPath: RegExp;
+}
+
+export type Platform = SubdomainPlatform | PathPlatform;
+
+const SUBDOMAIN_PLATFORM_HOSTS = [
+  // Personal pages of internet access providers.
+  'free.fr',
+  'online.fr',
+  'pagesperso-orange.fr',
+  'pagespro-orange.fr',
+  'monsite-orange.fr',
+  'perso.orange.fr',
+  'monsite.orange.fr',
+  'perso.wanadoo.fr',
+  'monsite.wanadoo.fr',
+  'perso.sfr.fr',
+  'perso.neuf.fr',
+  'perso.nordnet.fr',
+  'perso.numericable.fr',
+  'perso.club-internet.fr',
+  'perso.libertysurf.fr',
+  'pagesperso.aliceadsl.fr',
+  'chez-alice.fr',
+  'chez.com',
+  'voila.net',
+  'monsite.voila.fr',
+  // Site builders and blog services.
+  'e-monsite.com',
+  'jimdo.com',
+  'jimdofree.com',
+  'jimdosite.com',
+  'jimdo.fr',
+  'wix.com',
+  'wordpress.com',
+  'over-blog.com',
+  'over-blog.fr',
+  'over-blog.net',
+  'over-blog.org',
+  'canalblog.com',
+  'blogspot.fr',
+  'webnode.fr',
+  'webnode.com',
+  'sitew.fr',
+  'sitew.com',
+  'sitew.org',
+  'weebly.com',
+  'eklablog.com',
+  'eklablog.fr',
+  'ekablog.com',
+  'unblog.fr',
+  'hautetfort.com',
+  'blog4ever.com',
+  'wifeo.com',
+  'kazeo.com',
+  'skyrock.com',
+  'centerblog.net',
+  'monsite.com',
+  'gandi-site.net',
+  'siteweb-initial.fr',
+  // Web agencies and portals hosting many unrelated clients.
+  'a3w.fr',
+  'neopse-site.com',
+  'mairie.com',
+  'domaine-alias.com',
+  'stratis.pro',
+  'cognix-systems.net',
+  'campagnol.fr',
+  'planet-allier.com',
+  // Hosting providers' machine names.
+  'ovh.net',
+  // Free domain-name services: `commune.fr.gd` is a redirect anyone can register.
+  'fr.gd',
+  'fr.nf',
+  'fr.st',
+  '123.fr',
+] as const;
+
+const PATH_PLATFORMS: PathPlatform[] = [
+  { host: 'sites.google.com', tenants: 'paths', tenantPath: /^\/(?:site|view)\/[^/]+/ },
+  { host: 'facebook.com', tenants: 'paths', tenantPath: /^\/[^/]+/ },
+  { host: 'instagram.com', tenants: 'paths', tenantPath: /^\/[^/]+/ },
+  { host: 'x.com', tenants: 'paths', tenantPath: /^\/[^/]+/ },
+  { host: 'twitter.com', tenants: 'paths', tenantPath: /^\/[^/]+/ },
+  { host: 'youtube.com', tenants: 'paths', tenantPath: /^\/(?:@[^/]+|(?:c|channel|user)\/[^/]+)/ },
+  { host: 'linkedin.com', tenants: 'paths', tenantPath: /^\/(?:company|school|showcase|in)\/[^/]+/ },
+  { host: 'github.com', tenants: 'paths', tenantPath: /^\/[^/]+/ },
+];
+
+export const PLATFORMS: readonly Platform[] = [
+  ...SUBDOMAIN_PLATFORM_HOSTS.map((host): SubdomainPlatform => ({ host, tenants: 'subdomains' })),
+  ...PATH_PLATFORMS,
+];
+
+const PLATFORM_BY_HOST = new Map(PLATFORMS.map((platform) => [platform.host, platform]));
+
+/** The platform whose host this is exactly (`www.` ignored), if any. */
+export function platformAt(host: string): Platform | undefined {
+  return PLATFORM_BY_HOST.get(host.startsWith('www.') ? host.slice(4) : host);
+}
+
+/** The platform this host is, or is a tenant of (`mairie-x.free.fr` → free.fr), if any. */
+export function platformOf(host: string): Platform | undefined {
+  for (let level: string | undefined = host; level !== undefined; ) {
+    const platform = PLATFORM_BY_HOST.get(level);
+    if (platform !== undefined) return platform;
+    const dot = level.indexOf('.');
+    level = dot < 0 ? undefined : level.slice(dot + 1);
+  }
+  return undefined;
+}
+
+/** Platforms hosted under this host (`orange.fr` → perso.orange.fr, monsite.orange.fr…). */
+export function platformsUnder(host: string): Platform[] {
+  return PLATFORMS.filter((platform) => platform.host.endsWith(`.${host}`));
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalSourceHost, issueMessage, normalizePathPrefix, scopeIssue, validateSource, type SourceDraft } from './source-validation.ts';
+
+const draft = (fields: Partial<SourceDraft>): SourceDraft => ({
+  id: 'src-1',
+  host: 'ain.fr',
+  scope: 'subdomains',
+  path: '',
+  category: 'departement',
+  status: 'active',
+  name: "Département de l'Ain",
+  code: '01',
+  provenance: 'console',
+  ...fields,
+});
+
+describe('canonicalSourceHost', () => {
+  it('drops www. unless what remains is a public suffix', () => {
+    expect(canonicalSourceHost('WWW.Ain.fr.')).toBe('ain.fr');
+    expect(canonicalSourceHost('www.gouv.fr')).toBe('www.gouv.fr');
+    expect(canonicalSourceHost('www.mairie-x.free.fr')).toBe('mairie-x.free.fr');
+    expect(canonicalSourceHost('www.lucé.fr')).toBe('xn--luc-dma.fr');
+    expect(canonicalSourceHost('http://ain.fr')).toBeNull();
+  });
+});
+
+describe('normalizePathPrefix', () => {
+  it('writes the prefix as browsers write paths, without trailing slash', () => {
+    expect(normalizePathPrefix('/site/mairiedex/')).toBe('/site/mairiedex');
+    expect(normalizePathPrefix('/site/ségur')).toBe('/site/s%C3%A9gur');
+    expect(normalizePathPrefix('/a/../b')).toBe('/b');
+  });
+  it('refuses what is not a path prefix', () => {
+    for (const input of ['', '/', 'site/x', '//evil.example/x', '/x?y', '/x#y', '/a b']) {
+      expect(normalizePathPrefix(input), input).toBeNull();
+    }
+  });
+});
+
+describe('scopeIssue', () => {
+  it('refuses public suffixes and unknown top-level domains', () => {
+    expect(scopeIssue('gouv.fr', 'subdomains', '')?.code).toBe('public-suffix');
+    expect(scopeIssue('gouv.fr', 'host', '')?.code).toBe('public-suffix');
+    expect(scopeIssue('blogspot.com', 'host', '')?.code).toBe('public-suffix');
+    expect(scopeIssue('cci.fr', 'subdomains', '')?.code).toBe('public-suffix');
+    expect(scopeIssue('universita.corsicafr', 'host', '')?.code).toBe('unknown-tld');
+  });
+
+  it('keeps trust at the exact hostname on hosting platforms', () => {
+    expect(scopeIssue('free.fr', 'subdomains', '')).toMatchObject({ code: 'platform', platform: 'free.fr' });
+    expect(scopeIssue('19.free.fr', 'subdomains', '')).toMatchObject({ code: 'platform', platform: 'free.fr' });
+    expect(scopeIssue('mairie-x.free.fr', 'subdomains', '')).toMatchObject({ code: 'platform' });
+    expect(scopeIssue('mairie-x.free.fr', 'host', '')).toBeNull();
+    expect(scopeIssue('x.blogspot.com', 'host', '')).toBeNull();
+  });
+
+  it('refuses a subdomains scope above a platform', () => {
+    expect(scopeIssue('orange.fr', 'subdomains', '')).toMatchObject({ code: 'platform', platform: 'perso.orange.fr' });
+    expect(scopeIssue('google.com', 'subdomains', '')).toMatchObject({ code: 'platform', platform: 'sites.google.com' });
+    expect(scopeIssue('orange.fr', 'host', '')).toBeNull();
+  });
+
+  it('accepts only a tenant path on path platforms', () => {
+    expect(scopeIssue('sites.google.com', 'path', '/site/mairiedex')).toBeNull();
+    expect(scopeIssue('sites.google.com', 'path', '/view/mairiedex/accueil')).toBeNull();
+    expect(scopeIssue('sites.google.com', 'path', '/site')?.code).toBe('platform-path');
+    expect(scopeIssue('sites.google.com', 'host', '')?.code).toBe('platform-path');
+    expect(scopeIssue('facebook.com', 'host', '')?.code).toBe('platform-path');
+    expect(scopeIssue('facebook.com', 'path', '/MairieDeX')).toBeNull();
+    expect(scopeIssue('m.facebook.com', 'host', '')?.code).toBe('platform-path');
+  });
+
+  it('accepts ordinary public sites', () => {
+    expect(scopeIssue('ain.fr', 'subdomains', '')).toBeNull();
+    expect(scopeIssue('ain.gouv.fr', 'subdomains', '')).toBeNull();
+    expect(scopeIssue('www.gouv.fr', 'host', '')).toBeNull();
+  });
+});
+
+describe('validateSource', () => {
+  it('normalizes a valid draft', () => {
+    const result = validateSource(draft({ host: ' WWW.AIN.FR ', name: "  Département de l'Ain " }));
+    expect(result).toEqual({
+      ok: true,
+      source: {
+        id: 'src-1',
+        host: 'ain.fr',
+        scope: 'subdomains',
+        path: '',
+        category: 'departement',
+        status: 'active',
+        name: "Département de l'Ain",
+        code: '01',
+        provenance: 'console',
+      },
+    });
+  });
+
+  it('reports every problem with its field', () => {
+    const result = validateSource(
+      draft({ id: 'A', host: 'ain fr', scope: 'everything', category: 'club', status: 'live', code: 'x', name: 'a\tb' }),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((issue) => `${issue.field}:${issue.code}`)).toEqual([
+      'id:invalid-id',
+      'host:invalid-host',
+      'scope:invalid-scope',
+      'category:invalid-category',
+      'status:invalid-status',
+      'code:invalid-code',
+      'name:invalid-text',
+    ]);
+  });
+
+  it('refuses a scope that would trust a whole platform, with the reason in French and English', () => {
+    const result = validateSource(draft({ host: 'e-monsite.com' }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toEqual([{ field: 'scope', code: 'platform', platform: 'e-monsite.com' }]);
+    expect(issueMessage(result.issues[0])).toContain("plateforme d'hébergement partagée");
+    expect(issueMessage(result.issues[0], 'en')).toContain('shared hosting platform');
+  });
+
+  it('requires a path with the path scope, and none otherwise', () => {
+    expect(validateSource(draft({ host: 'sites.google.com', scope: 'path', path: '' })).ok).toBe(false);
+    expect(validateSource(draft({ path: '/x' })).ok).toBe(false);
+    const ok = validateSource(draft({ host: 'sites.google.com', scope: 'path', path: '/site/mairiedex/' }));
+    expect(ok.ok && ok.source.path).toBe('/site/mairiedex');
+  });
+});
