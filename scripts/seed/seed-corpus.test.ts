@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import type { Source } from '../../corpus/source.ts';
+import { parseCategorizedFile, parseVerifiedOrigins } from './etalab-input.ts';
+import { buildSeedCorpus, seedSourceId } from './seed-corpus.ts';
+
+const files: Record<string, string> = {
+  communes: [
+    'ville-a.fr',
+    'www.ville-a.fr',
+    'www.ville-b.fr',
+    'ville-c.fr',
+    'houeillès.fr',
+    'mairie_x.fr',
+    'commune-parquee.com',
+    'ww25.commune-parquee.com  # (redirection from commune-parquee.com)',
+    'nouvelle-ville.fr  # (redirection from www.ancienne-ville.fr)',
+  ].join('\n'),
+  collectivites: ['mairie-x.free.fr', 'cc-vallee.fr', 'rimboval.fr', 'wordpress.com', 'sfr.fr', 'www.sfr.fr'].join('\n'),
+  epci: 'grandavignon.frfr\n',
+  prefectures: 'ain.gouv.fr\n',
+  'gouvfr-divers': [
+    'ministere.gouv.fr',
+    'demarches.ain.gouv.fr',
+    'intranet.ministere.gouv.fr  # Found in cert of CN=intranet.ministere.gouv.fr',
+    'portail.ministere.gouv.fr  # Found in cert of CN=portail.ministere.gouv.fr',
+    'autodiscover.ministere.gouv.fr',
+  ].join('\n'),
+  'nongouvfr-divers': ['cci.fr', 'sub.unlisted-parent.org', 'centre-social.org'].join('\n'),
+};
+const verified = [
+  'https://ville-a.fr',
+  'http://www.ville-a.fr',
+  'https://www.ville-b.fr',
+  'https://ain.gouv.fr',
+  'https://portail.ministere.gouv.fr',
+  'https://nouveau.ministere.gouv.fr',
+  'https://mairie-x.free.fr',
+  'https://www.commune-parquee.com',
+  'https://cc-vallee.fr',
+  'https://xn--houeills-70a.fr',
+].join('\n');
+
+const input = {
+  categorized: Object.entries(files).flatMap(([file, text]) => parseCategorizedFile(file, text)),
+  verified: parseVerifiedOrigins(verified).hosts,
+};
+const seed = buildSeedCorpus(input);
+const byHost = new Map(seed.sources.map((source) => [source.host, source]));
+const source = (host: string): Source => {
+  const found = byHost.get(host);
+  if (found === undefined) throw new Error(`no source ${host}`);
+  return found;
+};
+const rejection = (host: string) => seed.rejected.filter((r) => r.host === host).map((r) => r.reason);
+
+describe('buildSeedCorpus', () => {
+  it('folds www. into one source and records the duplicate', () => {
+    expect(source('ville-a.fr')).toMatchObject({ scope: 'subdomains', category: 'commune', status: 'active' });
+    expect(source('ville-a.fr').provenance).toBe('etalab/communes,etalab/verified');
+    expect(rejection('www.ville-a.fr')).toEqual(['duplicate-www']);
+    expect(source('ville-b.fr').status).toBe('active');
+    expect(rejection('www.ville-b.fr')).toEqual([]);
+  });
+
+  it('stores IDN hostnames in punycode, once', () => {
+    expect(source('xn--houeills-70a.fr')).toMatchObject({ category: 'commune', status: 'active' });
+  });
+
+  it('keeps platform tenants at their exact hostname and rejects platform homepages and operators', () => {
+    expect(source('mairie-x.free.fr')).toMatchObject({ scope: 'host', category: 'commune', status: 'active' });
+    expect(rejection('wordpress.com')).toEqual(['platform-homepage']);
+    expect(rejection('sfr.fr')).toEqual(['platform-homepage']);
+    expect(rejection('www.sfr.fr')).toEqual(['platform-homepage']);
+  });
+
+  it('keeps a subdomain of an unlisted parent at its exact hostname, suspended until seen alive', () => {
+    expect(source('sub.unlisted-parent.org')).toMatchObject({ scope: 'host', category: 'autre', status: 'suspended' });
+    expect(source('sub.unlisted-parent.org').provenance).toContain('unverified');
+  });
+
+  it('suspends a domain none of whose hosts was verified reachable', () => {
+    expect(source('ville-c.fr').status).toBe('suspended');
+    expect(source('demarches.ain.gouv.fr')).toMatchObject({ scope: 'subdomains', status: 'active' });
+  });
+
+  it('rejects certificate-log back-ends unless they were verified reachable', () => {
+    expect(rejection('intranet.ministere.gouv.fr')).toEqual(['certificate-log']);
+    expect(source('portail.ministere.gouv.fr').status).toBe('active');
+  });
+
+  it('rejects parked domains, infrastructure names, public suffixes and invalid names', () => {
+    expect(rejection('ww25.commune-parquee.com')).toEqual(['parked-domain']);
+    expect(rejection('commune-parquee.com')).toEqual(['parked-domain']);
+    expect(rejection('www.commune-parquee.com')).toEqual(['parked-domain']);
+    expect(rejection('autodiscover.ministere.gouv.fr')).toEqual(['infrastructure']);
+    expect(rejection('cci.fr')).toEqual(['public-suffix']);
+    expect(rejection('mairie_x.fr')).toEqual(['invalid-hostname']);
+    expect(rejection('grandavignon.frfr')).toEqual(['unknown-tld']);
+  });
+
+  it('categorizes from the list, a listed parent, or the name', () => {
+    expect(source('ain.gouv.fr').category).toBe('prefecture');
+    expect(source('demarches.ain.gouv.fr')).toMatchObject({ category: 'prefecture' });
+    expect(source('demarches.ain.gouv.fr').provenance).toContain('category-from-parent');
+    expect(source('ministere.gouv.fr').category).toBe('etat');
+    expect(source('nouveau.ministere.gouv.fr')).toMatchObject({ category: 'etat', status: 'active' });
+    expect(source('cc-vallee.fr').category).toBe('intercommunalite');
+    expect(source('rimboval.fr')).toMatchObject({ category: 'commune' });
+    expect(source('rimboval.fr').provenance).toContain('category-default');
+    expect(source('centre-social.org').category).toBe('autre');
+  });
+
+  it('records where a moved site came from', () => {
+    expect(source('nouvelle-ville.fr').provenance).toContain('redirect-from:www.ancienne-ville.fr');
+  });
+
+  it('gives every source a stable id derived from its hostname', () => {
+    expect(source('ville-a.fr').id).toBe(seedSourceId('ville-a.fr'));
+    expect(seedSourceId('ville-a.fr')).toMatch(/^s[a-z2-7]{11}$/);
+    expect(new Set(seed.sources.map((s) => s.id)).size).toBe(seed.sources.length);
+  });
+
+  it('is deterministic', () => {
+    expect(buildSeedCorpus(input)).toEqual(seed);
+  });
+});
+
+describe('knownOrganisation', () => {
+  it('names préfectures, départements, académies and régions from their hostname pattern', async () => {
+    const { knownOrganisation } = await import('./known-organisations.ts');
+    const lists = (...names: string[]) => new Set(names);
+    expect(knownOrganisation('ain.gouv.fr', lists('prefectures'))).toEqual({ name: "Préfecture de l'Ain", code: '01' });
+    expect(knownOrganisation('cotes-darmor.gouv.fr', lists('prefectures'))).toEqual({ name: "Préfecture des Côtes-d'Armor", code: '22' });
+    expect(knownOrganisation('ain.gouv.fr', lists('gouvfr-divers'))).toBeNull();
+    expect(knownOrganisation('cg2a.fr', lists('conseils-departementaux'))).toEqual({ name: 'Département de la Corse-du-Sud', code: '2A' });
+    expect(knownOrganisation('lenord.fr', lists('conseils-departementaux'))?.name).toBe('Département du Nord');
+    expect(knownOrganisation('loiret.fr', lists('conseils-departementaux'))?.name).toBe('Département du Loiret');
+    expect(knownOrganisation('hautesavoie.fr', lists('conseils-departementaux'))?.code).toBe('74');
+    expect(knownOrganisation('saoneetloire71.fr', lists('conseils-departementaux'))?.code).toBe('71');
+    expect(knownOrganisation('ac-orleans-tours.fr', lists('academies'))?.name).toBe("Académie d'Orléans-Tours");
+    expect(knownOrganisation('laregion.fr', lists('conseils-regionaux'))).toEqual({ name: 'Région Occitanie', code: '', category: 'region' });
+    expect(knownOrganisation('service-public.fr', lists())?.category).toBe('etat');
+  });
+
+  it('names the seed sources that match, and keeps curated national services active', () => {
+    expect(source('ain.gouv.fr')).toMatchObject({ name: "Préfecture de l'Ain", code: '01' });
+    expect(source('francetravail.fr')).toMatchObject({ status: 'active', category: 'etat', provenance: 'curated' });
+  });
+});

@@ -1,0 +1,239 @@
+/**
+ * From the open data (Etalab's categorized hostnames and verified origins) to the seed corpus:
+ * which hostnames become sources, with which category, scope and status, and why the others are
+ * rejected. Pure: the same input always gives the same corpus.
+ */
+import { createHash } from 'node:crypto';
+import type { Category } from '../../corpus/categories.ts';
+import { isSameOrSubdomain, normalizeHostname, parentHostname } from '../../corpus/hostname.ts';
+import { platformAt, platformOf, platformsUnder } from '../../corpus/platforms.ts';
+import { registrableDomain, suffixStatus } from '../../corpus/registrable-domain.ts';
+import type { Scope, Source, Status } from '../../corpus/source.ts';
+import { canonicalSourceHost, validateSource } from '../../corpus/source-validation.ts';
+import type { EtalabInput } from './etalab-input.ts';
+import { CURATED_SOURCES, knownOrganisation } from './known-organisations.ts';
+
+export const REJECTION_REASONS = {
+  'invalid-hostname': 'not a valid hostname (underscore, missing dot…)',
+  'unknown-tld': 'top-level domain unknown to the Public Suffix List',
+  'public-suffix': 'a public suffix: trusting it would trust unrelated owners',
+  'platform-homepage': 'homepage or operator of a hosting platform or social network, not a public body',
+  'parked-domain': 'a parking name (wwNN.) was seen under this hostname: expired and parked or re-registered',
+  'certificate-log': 'only seen in certificate-transparency logs and never verified reachable: an internal back-end',
+  infrastructure: 'mail, DNS or discovery service name, not a website',
+  'duplicate-www': 'the same site as its www-less hostname, kept once',
+} as const;
+
+export type RejectionReason = keyof typeof REJECTION_REASONS;
+
+export interface Rejection {
+  /** Hostname as written in the data. */
+  host: string;
+  reason: RejectionReason;
+  detail: string;
+  /** Where it was listed: category files and/or verified-origins. */
+  lists: string;
+}
+
+export interface SeedCorpus {
+  sources: Source[];
+  rejected: Rejection[];
+}
+
+/** Category files whose name says what the organisation is. */
+const CATEGORY_OF_FILE: Record<string, Category> = {
+  prefectures: 'prefecture',
+  'conseils-regionaux': 'region',
+  'conseils-departementaux': 'departement',
+  'mdph-mda': 'departement', // maisons départementales des personnes handicapées / de l'autonomie
+  epci: 'intercommunalite',
+  communes: 'commune',
+  universites: 'enseignement-superieur',
+  academies: 'education',
+  'etablissements-scolaires': 'education',
+  hopitaux: 'sante',
+  aphp: 'sante',
+  'sante-fr': 'sante',
+  ambassades: 'ambassade',
+  'centre-de-gestion': 'autre', // centres de gestion de la fonction publique territoriale
+};
+
+/** Files that mix several kinds of organisations: the category is read from a listed parent or the hostname. */
+const MIXED_FILES = ['collectivites', 'gouvfr-divers', 'nongouvfr-divers'];
+const VERIFIED_LIST = 'verified-origins';
+
+/** When a site is listed in two files (`x.fr` and `www.x.fr`), the first specific one wins. */
+const FILE_PRIORITY = [...Object.keys(CATEGORY_OF_FILE), ...MIXED_FILES];
+
+const PARKING_PREFIX = /^ww\d{2}\./;
+const INFRASTRUCTURE_LABEL =
+  /^(?:imap|imaps|smtp|smtps|pop|pop3|mx\d*|ns\d*|dns\d*|autodiscover|autoconfig|lyncdiscover|sip|enterpriseenrollment|enterpriseregistration)\./;
+
+// Hostname patterns that tell the kind of body in the mixed lists; the first that fits wins.
+const CATEGORY_BY_NAME: [RegExp, Category][] = [
+  [/agence-regionale-sante|(?:^|[.-])(?:ars|chu|chr|hopital|hopitaux|ght)(?:[.-]|\d)/, 'sante'],
+  [/region-academique|academie|(?:^|\.)ac-|(?:^|[.-])(?:ecole|college|lycee|clg|lyc)[.-]/, 'education'],
+  [/(?:^|[.-])(?:cc|ca|cu|cdc)[.-]|communaute|agglo|metropole|comcom|intercom|syndicat|sivom|sivu|sictom|smictom|sidom|smirtom/, 'intercommunalite'],
+  [/departement|(?:^|[.-])c[dg]\d{2,3}(?:[.-]|$)/, 'departement'],
+  [/^(?:www\.)?(?:la|ma)?region(?!s-france|-de-)[a-z]*\.[a-z]+$/, 'region'],
+  [/^(?:mairie|ville|commune)/, 'commune'],
+];
+
+/** A category guessed from a hostname, for the mixed lists; null when the name says nothing. */
+function categoryFromName(host: string): Category | null {
+  return CATEGORY_BY_NAME.find(([pattern]) => pattern.test(host))?.[1] ?? null;
+}
+
+interface Candidate {
+  host: string;
+  /** Hostnames as written in the data that fold into this one. */
+  written: Set<string>;
+  files: Set<string>;
+  comments: string[];
+  isVerified: boolean;
+}
+
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+
+/** Stable id derived from what the seed source claims, so rebuilding the seed never renumbers it. */
+export function seedSourceId(host: string, path = ''): string {
+  const digest = createHash('sha256').update(`${host}${path}`).digest();
+  let id = 's';
+  for (let i = 0; i < 11; i++) id += BASE32[digest[i] % 32];
+  return id;
+}
+
+function listsOf(candidate: Candidate): string {
+  return [...candidate.files, ...(candidate.isVerified ? [VERIFIED_LIST] : [])].join(',');
+}
+
+export function buildSeedCorpus(input: EtalabInput): SeedCorpus {
+  const rejected: Rejection[] = [];
+  const candidates = new Map<string, Candidate>();
+  const parkedHosts = new Set<string>();
+
+  const collect = (written: string, file: string | null, comment: string) => {
+    const normalized = normalizeHostname(written);
+    const host = normalized === null ? null : canonicalSourceHost(normalized);
+    if (normalized === null || host === null) {
+      rejected.push({ host: written, reason: 'invalid-hostname', detail: '', lists: file ?? VERIFIED_LIST });
+      return;
+    }
+    if (PARKING_PREFIX.test(normalized)) parkedHosts.add(normalized.slice(normalized.indexOf('.') + 1));
+    let candidate = candidates.get(host);
+    if (candidate === undefined) {
+      candidate = { host, written: new Set(), files: new Set(), comments: [], isVerified: false };
+      candidates.set(host, candidate);
+    }
+    candidate.written.add(normalized);
+    if (file === null) candidate.isVerified = true;
+    else candidate.files.add(file);
+    if (comment !== '') candidate.comments.push(comment);
+  };
+  for (const entry of input.categorized) collect(entry.host, entry.file, entry.comment);
+  for (const host of input.verified) collect(host, null, '');
+  for (const host of Object.keys(CURATED_SOURCES)) {
+    if (!candidates.has(host)) candidates.set(host, { host, written: new Set([host]), files: new Set(), comments: [], isVerified: false });
+  }
+
+  // Which candidates are not sources at all.
+  const accepted = new Map<string, Candidate>();
+  for (const candidate of candidates.values()) {
+    const reject = (reason: RejectionReason, detail = '') => {
+      for (const written of candidate.written) rejected.push({ host: written, reason, detail, lists: listsOf(candidate) });
+    };
+    const { host } = candidate;
+    const suffix = suffixStatus(host);
+    const parkedUnder = [...parkedHosts].find((parked) => isSameOrSubdomain(host, parked));
+    const platform = platformAt(host) ?? platformsUnder(host)[0] ?? (platformOf(host)?.tenants === 'paths' ? platformOf(host) : undefined);
+    if (suffix !== 'registrable') reject(suffix);
+    else if (parkedUnder !== undefined) reject('parked-domain', `parking seen at a wwNN. name of ${parkedUnder}`);
+    else if (platform !== undefined) reject('platform-homepage', platform.host);
+    else if (!candidate.isVerified && candidate.comments.some((comment) => comment.startsWith('Found in cert'))) reject('certificate-log');
+    else if (INFRASTRUCTURE_LABEL.test(host)) reject('infrastructure');
+    else {
+      accepted.set(host, candidate);
+      // `www.x.fr` listed beside `x.fr` is the same site; listed alone, it simply becomes `x.fr`.
+      if (candidate.written.has(host)) {
+        for (const written of candidate.written) {
+          if (written !== host) rejected.push({ host: written, reason: 'duplicate-www', detail: host, lists: listsOf(candidate) });
+        }
+      }
+    }
+  }
+
+  // Categories: from the file when it names the kind of body, else from a listed parent, else from the name.
+  const fromFile = new Map<string, Category>();
+  for (const candidate of accepted.values()) {
+    const file = FILE_PRIORITY.find((name) => candidate.files.has(name) && name in CATEGORY_OF_FILE);
+    if (file !== undefined) fromFile.set(candidate.host, CATEGORY_OF_FILE[file]);
+  }
+  const categoryOfParent = (host: string): Category | undefined => {
+    const domain = registrableDomain(host) ?? host;
+    for (let level = parentHostname(host); level !== null && level.length >= domain.length; level = parentHostname(level)) {
+      const category = fromFile.get(level);
+      if (category !== undefined) return category;
+    }
+    return undefined;
+  };
+  const categoryOf = (candidate: Candidate): { category: Category; how: string } => {
+    const { host } = candidate;
+    const category = fromFile.get(host);
+    if (category !== undefined) return { category, how: '' };
+    const fromParent = categoryOfParent(host);
+    if (fromParent !== undefined) return { category: fromParent, how: 'category-from-parent' };
+    if (host.endsWith('.gouv.fr')) {
+      // gouvfr-divers is the State's own list; a verified-only .gouv.fr host is the State's too.
+      const how = candidate.files.has('gouvfr-divers') ? '' : 'category-from-name';
+      return { category: host.endsWith('.pref.gouv.fr') ? 'prefecture' : 'etat', how };
+    }
+    // collectivites holds mostly communes' own sites; names tell the groupings, départements and régions apart.
+    const fromName = categoryFromName(host);
+    if (fromName !== null) return { category: fromName, how: 'category-from-name' };
+    return { category: candidate.files.has('collectivites') ? 'commune' : 'autre', how: 'category-default' };
+  };
+
+  // Scope and status.
+  const verifiedDomains = new Set<string>();
+  for (const candidate of candidates.values()) {
+    if (!candidate.isVerified) continue;
+    const domain = registrableDomain(candidate.host);
+    if (domain !== null) verifiedDomains.add(domain);
+  }
+  const sources: Source[] = [];
+  const ids = new Map<string, string>();
+  for (const candidate of accepted.values()) {
+    const { host } = candidate;
+    const domain = registrableDomain(host) as string;
+    // Trust reaches subdomains only where the registrable domain itself is a listed public site;
+    // tenants of platforms and sites under an unlisted parent stay at their exact hostname.
+    const scope: Scope = platformOf(host) === undefined && (host === domain || accepted.has(domain)) ? 'subdomains' : 'host';
+    const isCurated = Object.hasOwn(CURATED_SOURCES, host);
+    const isAlive = isCurated || (scope === 'host' ? candidate.isVerified : verifiedDomains.has(domain));
+    const status: Status = isAlive ? 'active' : 'suspended';
+    const known = knownOrganisation(host, candidate.files);
+    const guessed = categoryOf(candidate);
+    const { category, how } = known?.category === undefined ? guessed : { category: known.category, how: '' };
+    const redirectedFrom = candidate.comments
+      .map((comment) => /^\(redirection from ([^)\s]+)\)/.exec(comment)?.[1])
+      .find((from) => from !== undefined);
+    const provenance = [
+      ...[...candidate.files].sort().map((file) => `etalab/${file}`),
+      ...(candidate.isVerified ? ['etalab/verified'] : []),
+      ...(redirectedFrom === undefined ? [] : [`redirect-from:${redirectedFrom}`]),
+      ...(how === '' ? [] : [how]),
+      ...(isCurated ? ['curated'] : []),
+      ...(isAlive ? [] : ['unverified']),
+    ].join(',');
+    const id = seedSourceId(host);
+    const clash = ids.get(id);
+    if (clash !== undefined) throw new Error(`Seed id collision: ${host} and ${clash}`);
+    ids.set(id, host);
+    const validation = validateSource({ id, host, scope, path: '', category, status, name: known?.name ?? '', code: known?.code ?? '', provenance });
+    if (!validation.ok) throw new Error(`Seed source ${host} fails validation: ${JSON.stringify(validation.issues)}`);
+    sources.push(validation.source);
+  }
+
+  rejected.sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : a.reason < b.reason ? -1 : 1));
+  return { sources, rejected };
+}
