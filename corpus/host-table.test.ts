@@ -4,7 +4,7 @@ import { HostTable } from './host-table.ts';
 function suffixMembers(table: HostTable, host: string): string[] {
   const members = new Int32Array(128);
   const starts = new Int32Array(128);
-  const count = table.findSuffixMembers(host, members, starts);
+  const count = table.findSuffixMembers(host, 0, host.length, members, starts);
   return Array.from(members.subarray(0, count), (member, k) => {
     expect(host.slice(starts[k])).toBe(table.hosts[member]);
     return table.hosts[member];
@@ -30,6 +30,19 @@ describe('HostTable', () => {
     expect(suffixMembers(table, 'domain.fr')).toEqual(['fr']);
     expect(suffixMembers(table, 'example.com')).toEqual([]);
     expect(suffixMembers(table, '')).toEqual([]);
+  });
+
+  it('reads a hostname in place inside a URL, and gives up on characters no member has', () => {
+    const table = new HostTable();
+    table.add('ain.fr');
+    const members = new Int32Array(128);
+    const starts = new Int32Array(128);
+    const url = 'https://www.ain.fr/aides?x=1';
+    expect(table.findSuffixMembers(url, 8, 18, members, starts)).toBe(1);
+    expect(url.slice(starts[0], 18)).toBe('ain.fr');
+    for (const host of ['WWW.AIN.FR', 'ain.fr:443', 'user@ain.fr', 'mairie-égletons.fr', 'a_b.ain.fr']) {
+      expect(table.findSuffixMembers(host, 0, host.length, members, starts), host).toBe(-1);
+    }
   });
 
   it('keeps every member when it grows far beyond its expected size', () => {

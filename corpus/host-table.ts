@@ -1,8 +1,8 @@
 /**
  * A set of hostnames that answers, for one hostname, which of its suffixes at label boundaries
  * it holds (`a.b.x.fr` → `fr`, `x.fr`, `b.x.fr`, `a.b.x.fr`) in a single right-to-left pass over
- * the characters: no substring is allocated, and a hostname that holds nothing costs one probe per
- * label in two typed arrays. Result pages are mostly untrusted links; a JS Map with tens of
+ * the characters: no substring is allocated, and a hostname that holds nothing costs, per label, one
+ * look at a small bit filter and rarely one probe in a typed array. Result pages are mostly untrusted links; a JS Map with tens of
  * thousands of string keys costs several memory round-trips per level on the machines this runs on.
  */
 
@@ -17,10 +17,10 @@ function suffixHash(host: string): number {
   return hash;
 }
 
-/** True when `host` from `start` to its end is exactly `key`. */
-function isSuffixAt(host: string, start: number, key: string): boolean {
-  if (host.length - start !== key.length) return false;
-  for (let i = 0; i < key.length; i++) if (host.charCodeAt(start + i) !== key.charCodeAt(i)) return false;
+/** True when `subject[start, end)` is exactly `key`. */
+function isSameText(subject: string, start: number, end: number, key: string): boolean {
+  if (end - start !== key.length) return false;
+  for (let i = 0; i < key.length; i++) if (subject.charCodeAt(start + i) !== key.charCodeAt(i)) return false;
   return true;
 }
 
@@ -63,7 +63,7 @@ export class HostTable {
   /** The member number of a hostname, adding it if needed. */
   add(host: string): number {
     const hash = suffixHash(host) || 1;
-    const found = this.memberAt(host, 0, hash);
+    const found = this.memberAt(host, 0, host.length, hash);
     if (found >= 0) return found;
     if ((this.hosts.length + 1) * 2 > this.mask + 1) this.grow();
     const member = this.hosts.length;
@@ -74,40 +74,47 @@ export class HostTable {
 
   /** The member number of a hostname, or -1. */
   find(host: string): number {
-    return this.memberAt(host, 0, suffixHash(host) || 1);
+    return this.memberAt(host, 0, host.length, suffixHash(host) || 1);
   }
 
   /**
-   * Finds the suffixes of `host` (at label boundaries, the whole hostname included) that are
-   * members, from the shortest to the longest: writes each one's member number in `members` and
-   * its first character's index in `starts`, and returns how many there are. The arrays are the
-   * caller's, reused from call to call; 128 entries hold any hostname (at most 127 labels).
+   * Finds the suffixes of the hostname `subject[start, end)` (at label boundaries, the whole
+   * hostname included) that are members, from the shortest to the longest: writes each one's member
+   * number in `members` and its first character's index in `starts`, and returns how many there
+   * are — or -1 when the hostname has a character that no member has (upper case, port, IDN…), so
+   * that the caller normalizes it first. The arrays are the caller's, reused from call to call;
+   * 128 entries hold any hostname (at most 127 labels). Reading a hostname in place, inside a URL,
+   * saves extracting it for the links that match nothing.
    */
-  findSuffixMembers(host: string, members: Int32Array, starts: Int32Array): number {
+  findSuffixMembers(subject: string, start: number, end: number, members: Int32Array, starts: Int32Array): number {
     let count = 0;
     let hash = FNV_OFFSET;
-    for (let i = host.length - 1; i >= -1 && count < members.length; i--) {
-      const code = i >= 0 ? host.charCodeAt(i) : DOT;
-      if (code === DOT && i < host.length - 1) {
-        const member = this.memberAt(host, i + 1, hash || 1);
-        if (member >= 0) {
-          members[count] = member;
-          starts[count] = i + 1;
-          count++;
+    for (let i = end - 1; i >= start - 1; i--) {
+      const code = i >= start ? subject.charCodeAt(i) : DOT;
+      if (code === DOT) {
+        if (i < end - 1 && count < members.length) {
+          const member = this.memberAt(subject, i + 1, end, hash || 1);
+          if (member >= 0) {
+            members[count] = member;
+            starts[count] = i + 1;
+            count++;
+          }
         }
+      } else if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 45)) {
+        return -1;
       }
-      if (i >= 0) hash = Math.imul(hash ^ code, FNV_PRIME);
+      hash = Math.imul(hash ^ code, FNV_PRIME);
     }
     return count;
   }
 
-  private memberAt(host: string, start: number, hash: number): number {
+  private memberAt(subject: string, start: number, end: number, hash: number): number {
     if (!this.mayHold(hash)) return -1;
     const { slots, mask } = this;
     for (let slot = HostTable.slotOf(hash, mask); slots[slot * 2 + 1] !== 0; slot = (slot + 1) & mask) {
       if (slots[slot * 2] !== hash) continue;
       const member = slots[slot * 2 + 1] - 1;
-      if (isSuffixAt(host, start, this.hosts[member])) return member;
+      if (isSameText(subject, start, end, this.hosts[member])) return member;
     }
     return -1;
   }

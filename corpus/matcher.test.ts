@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { serializeCorpusText } from './corpus-text.ts';
+import { parseCorpusText, serializeCorpusText } from './corpus-text.ts';
 import { createMatcher, loadMatcher, type Matcher } from './matcher.ts';
+import { readSeedCorpusText } from './node/seed-corpus-file.ts';
 import type { Source } from './source.ts';
 
 let nextId = 0;
@@ -233,5 +234,32 @@ describe('loadMatcher', () => {
   it('reads the sources it returns in full', () => {
     const { matcher } = loadMatcher(serializeCorpusText([ain]));
     expect(matcher.match('ain.fr')).toEqual(ain);
+  });
+});
+
+describe('matching on the seed corpus', () => {
+  it('answers the same whether the hostname is read in place or by the URL parser', () => {
+    const text = readSeedCorpusText();
+    const { matcher } = loadMatcher(text);
+    const seed = parseCorpusText(text).sources;
+    const urls = seed
+      .filter((_, i) => i % 20 === 0)
+      .flatMap((s) => [
+        `https://${s.host}/`,
+        `https://www.${s.host}/page?x=1`,
+        `http://sub.${s.host}#top`,
+        `https://${s.host}./x`,
+        `https://evil-${s.host}/`,
+        `https://${s.host}.evil.example/`,
+      ]);
+    let trusted = 0;
+    for (const url of urls) {
+      const inPlace = matcher.match(url);
+      // An upper-case scheme is not the plain shape: the URL parser reads the hostname.
+      const parsed = matcher.match(url.replace(/^http/, 'HTTP'));
+      expect(inPlace?.id, url).toBe(parsed?.id);
+      if (inPlace !== null) trusted++;
+    }
+    expect(trusted).toBeGreaterThan(urls.length / 3);
   });
 });

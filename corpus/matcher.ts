@@ -7,7 +7,7 @@ import { HostTable } from './host-table.ts';
 import { PLATFORMS } from './platforms.ts';
 import { registrableDomain, staysWithinRegistrableDomain } from './registrable-domain.ts';
 import type { Source } from './source.ts';
-import { targetHostname, targetPath } from './url-target.ts';
+import { plainHostEnd, plainHostStart, targetHostname, targetPath } from './url-target.ts';
 
 export interface Matcher {
   /**
@@ -136,22 +136,33 @@ class HostIndexMatcher implements Matcher {
 
   match(urlOrHostname: string): Source | null {
     if (typeof urlOrHostname !== 'string') return null;
-    const host = targetHostname(urlOrHostname);
-    if (host === null) return null;
-    const count = this.hosts.findSuffixMembers(host, this.foundMembers, this.foundStarts);
-    if (count === 0) return null;
+    // Most links are `http(s)://lowercase.host/…`: their hostname is read in place (see
+    // HostTable.findSuffixMembers); any other shape is normalized by the URL parser first.
+    let subject = urlOrHostname;
+    let start = plainHostStart(subject);
+    let end = start < 0 ? -1 : plainHostEnd(subject, start);
+    let count = end < 0 ? -1 : this.hosts.findSuffixMembers(subject, start, end, this.foundMembers, this.foundStarts);
+    if (count < 0) {
+      const host = targetHostname(urlOrHostname);
+      if (host === null) return null;
+      subject = host;
+      start = 0;
+      end = host.length;
+      count = this.hosts.findSuffixMembers(host, 0, end, this.foundMembers, this.foundStarts);
+    }
+    if (count <= 0) return null;
 
     // From the shortest suffix to the hostname itself (`fr`, `x.fr`, `www.x.fr`): the deepest rule
     // that applies wins, and a platform cancels whatever was found above it. Exact-host and path
     // rules apply to the hostname itself and to its `www.`-less form only.
-    const wwwLessStart = host.startsWith('www.') ? 4 : 0;
+    const wwwLessStart = subject.startsWith('www.', start) ? start + 4 : start;
     let found: Source | undefined;
     let foundMember = -1;
     let foundStart = -1;
     for (let k = 0; k < count; k++) {
       const member = this.foundMembers[k];
-      const start = this.foundStarts[k];
-      const isExactLevel = start === 0 || start === wwwLessStart;
+      const levelStart = this.foundStarts[k];
+      const isExactLevel = levelStart === start || levelStart === wwwLessStart;
       const entry = this.entries[member];
       let rule: Source | null | undefined;
       if (entry instanceof HostRules) {
@@ -172,14 +183,19 @@ class HostIndexMatcher implements Matcher {
       if (rule) {
         found = rule;
         foundMember = member;
-        foundStart = start;
+        foundStart = levelStart;
       }
     }
-    return found !== undefined && this.isTrustable(host, foundMember, foundStart) ? found : null;
+    if (found === undefined) return null;
+    // Trust must not cross a public suffix (see registrable-domain.ts). When the rule is at the
+    // hostname or its parent, a public suffix in between could only be the rule's own hostname.
+    if (!this.isRegistrable(foundMember)) return null;
+    if (foundStart === start || subject.indexOf('.', start) + 1 === foundStart) return found;
+    return staysWithinRegistrableDomain(subject.slice(start, end), this.hosts.hosts[foundMember]) ? found : null;
   }
 
-  /** Trust given at the suffix of `host` starting at `start` must not cross a public suffix (see registrable-domain.ts). */
-  private isTrustable(host: string, member: number, start: number): boolean {
+  /** Whether a member's hostname is below a public suffix, computed once a link has needed to know. */
+  private isRegistrable(member: number): boolean {
     if (member >= this.suffixChecks.length) {
       const grown = new Uint8Array(Math.max(member + 1, this.suffixChecks.length * 2));
       grown.set(this.suffixChecks);
@@ -188,9 +204,7 @@ class HostIndexMatcher implements Matcher {
     if (this.suffixChecks[member] === 0) {
       this.suffixChecks[member] = registrableDomain(this.hosts.hosts[member]) === null ? PUBLIC_SUFFIX : REGISTRABLE;
     }
-    if (this.suffixChecks[member] === PUBLIC_SUFFIX) return false;
-    // When the rule is at the hostname or its parent, a public suffix in between could only be the rule's hostname.
-    return start === 0 || host.indexOf('.') + 1 === start || staysWithinRegistrableDomain(host, this.hosts.hosts[member]);
+    return this.suffixChecks[member] === REGISTRABLE;
   }
 
   private matchPath(paths: Source[], urlOrHostname: string): Source | undefined {

@@ -53,6 +53,30 @@ export function targetHostname(input: string): string | null {
   return host.endsWith('.') ? host.slice(0, -1) : host;
 }
 
+/** Where the hostname starts in an `http://` or `https://` URL written in lower case, or -1. */
+export function plainHostStart(input: string): number {
+  if (input.startsWith('https://')) return 8;
+  if (input.startsWith('http://')) return 7;
+  return -1;
+}
+
+/**
+ * Where the hostname that starts at `start` ends (before `/`, `?`, `#`, a trailing dot, or the end),
+ * or -1 when the URL parser must read it: empty, or with punycode that it has to check.
+ */
+export function plainHostEnd(input: string, start: number): number {
+  let end = input.indexOf('/', start);
+  if (end < 0) end = input.length;
+  const query = input.indexOf('?', start);
+  if (query >= 0 && query < end) end = query;
+  const fragment = input.indexOf('#', start);
+  if (fragment >= 0 && fragment < end) end = fragment;
+  if (end > start && input.charCodeAt(end - 1) === 46 /* . */) end--;
+  if (end <= start) return -1;
+  const punycode = input.indexOf('xn--', start);
+  return punycode >= 0 && punycode < end ? -1 : end;
+}
+
 /** The path of an http(s) target as the URL parser gives it (percent-encoded, dot segments resolved), or null. */
 export function targetPath(input: string): string | null {
   return parseHttpUrl(input)?.pathname ?? null;
