@@ -31,6 +31,16 @@ export interface Source {
   provenance: string;
 }
 
+const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
+
+/** A new identifier for a source created by a curator: `c` and 11 random base-32 characters. */
+export function randomSourceId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(11));
+  let id = 'c';
+  for (const byte of bytes) id += ID_ALPHABET[byte % 32];
+  return id;
+}
+
 export function isScope(value: string): value is Scope {
   return (SCOPES as readonly string[]).includes(value);
 }
