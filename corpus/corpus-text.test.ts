@@ -39,12 +39,12 @@ describe('corpus text', () => {
       'c1\tain.fr\tpath\t\tcommune\tactive\t\t\t',
       'd1\tain.fr\thost\t\tclub\tactive\t\t\t',
       'e1\tain.fr\thost\t\tcommune\tlive\t\t\t',
-      '\tain.fr\thost\t\tcommune\tactive\t\t\t',
+      '\tclient-list.fr\thost\t\tcommune\tactive\t\t\t',
       'f1\tain.fr\teverything\t\tcommune\tactive\t\t\t\r',
     ].join('\n');
     const parsed = parseCorpusText(text);
-    expect(parsed.sources.map((s) => s.id)).toEqual(['a1']);
-    expect(parsed.errors.map((e) => e.line)).toEqual([3, 4, 5, 6, 7, 8, 9]);
+    expect(parsed.sources.map((s) => `${s.id}:${s.host}`)).toEqual(['a1:ain.fr', ':client-list.fr']);
+    expect(parsed.errors.map((e) => e.line)).toEqual([3, 4, 5, 6, 7, 9]);
     expect(parsed.errors[0].message).toBe('2 columns instead of 9');
   });
 });

@@ -5,6 +5,8 @@
  *
  *   # …comments…
  *   id  host  scope  path  category  status  name  code  provenance
+ *
+ * The id is empty in client lists (see `clientSources`); everywhere else it is required (source-validation.ts).
  */
 import { isCategory } from './categories.ts';
 import { compareSources, isScope, isStatus, type Source } from './source.ts';
@@ -33,7 +35,6 @@ export function parseCorpusLine(line: string): Source | string {
   const fields = line.split('\t');
   if (fields.length !== CORPUS_COLUMNS.length) return `${fields.length} columns instead of ${CORPUS_COLUMNS.length}`;
   const [id, host, scope, path, category, status, name, code, provenance] = fields;
-  if (id === '') return 'empty id';
   if (!HOST_SHAPE.test(host) || !host.includes('.')) return `invalid host "${host}"`;
   if (!isScope(scope)) return `invalid scope "${scope}"`;
   if ((scope === 'path') !== path.startsWith('/')) return `path "${path}" does not fit scope "${scope}"`;
@@ -86,7 +87,11 @@ export function serializeCorpusText(sources: readonly Source[], comments: readon
   return `${lines.join('\n')}\n`;
 }
 
-/** What clients (extensions) receive of the corpus: the active sources, without curation-only provenance. */
+/**
+ * What clients (extensions) receive of the corpus: the active sources, without the curation-only
+ * id and provenance. A source is identified in a client list by its hostname and path (`sourceKey`);
+ * leaving out the random ids divides the compressed list by more than two.
+ */
 export function clientSources(sources: readonly Source[]): Source[] {
-  return sources.filter((source) => source.status === 'active').map((source) => ({ ...source, provenance: '' }));
+  return sources.filter((source) => source.status === 'active').map((source) => ({ ...source, id: '', provenance: '' }));
 }

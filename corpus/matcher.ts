@@ -237,7 +237,7 @@ export function loadMatcher(text: string): { matcher: Matcher; errors: CorpusLin
     const pathStart = line.indexOf('\t', scopeStart) + 1;
     const categoryStart = line.indexOf('\t', pathStart) + 1;
     const statusStart = line.indexOf('\t', categoryStart) + 1;
-    if (hostStart <= 1 || scopeStart === 0 || pathStart === 0 || categoryStart === 0 || statusStart === 0) {
+    if (hostStart === 0 || scopeStart === 0 || pathStart === 0 || categoryStart === 0 || statusStart === 0) {
       errors.push({ line: lineNumber, message: 'missing columns' });
       return;
     }
