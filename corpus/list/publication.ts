@@ -1,0 +1,124 @@
+/**
+ * Turning the sources into a new published version: the snapshot, a cumulative delta from each of
+ * the last published versions straight to the new one, and the signed manifest that names them.
+ * Pure apart from signing: reading previous versions and writing files is the caller's job
+ * (corpus/node/list-directory.ts), so the same code serves the console, the CLI and the tests.
+ */
+import type { Source } from '../source.ts';
+import { type DeltaSummary, deltaText } from './delta.ts';
+import { sha256Hex, utf8 } from './digest.ts';
+import { type ManifestEnvelope, MANIFEST_SPEC, MANIFEST_TYPE, type SignedManifest, signManifest } from './manifest.ts';
+import type { PublicKeyRecord, SigningKey } from './signing-keys.ts';
+import { snapshotText } from './snapshot.ts';
+
+export const DEFAULT_EXPIRY_DAYS = 7;
+export const DEFAULT_DELTA_DEPTH = 10;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const snapshotPath = (version: number) => `snapshots/${version}.tsv`;
+export const deltaPath = (from: number, to: number) => `deltas/${from}-${to}.tsv`;
+
+export interface PublishedVersion {
+  version: number;
+  snapshotText: string;
+}
+
+export interface PublicationOptions {
+  /** Every source; only the active ones are published. */
+  sources: readonly Source[];
+  /** The latest published version first, then older ones (as many as deltas are wanted). */
+  previous: readonly PublishedVersion[];
+  signingKeys: readonly SigningKey[];
+  /** Keys to announce for a rotation. */
+  announcedKeys?: readonly PublicKeyRecord[];
+  now?: Date;
+  expiryDays?: number;
+  deltaDepth?: number;
+  minClientVersion?: string;
+  /** Publish a new version even when nothing changed. */
+  force?: boolean;
+}
+
+export interface PublishedFile {
+  path: string;
+  text: string;
+}
+
+export type Publication =
+  | { status: 'unchanged'; version: number }
+  | {
+      status: 'published';
+      version: number;
+      manifest: ManifestEnvelope;
+      /** Immutable files (snapshot, deltas), to write before the manifest. */
+      files: PublishedFile[];
+      /** What changed since the previous version (all added for the first one). */
+      summary: DeltaSummary & { sources: number };
+      snapshotText: string;
+    };
+
+async function fileEntry(path: string, text: string) {
+  const bytes = utf8(text);
+  return { path, sha256: await sha256Hex(bytes), length: bytes.length };
+}
+
+function validity(now: Date, expiryDays: number): Pick<SignedManifest, 'created' | 'expires'> {
+  return { created: now.toISOString(), expires: new Date(now.getTime() + expiryDays * DAY_MS).toISOString() };
+}
+
+export async function buildPublication(options: PublicationOptions): Promise<Publication> {
+  const latest = options.previous[0];
+  const text = snapshotText(options.sources);
+  if (latest !== undefined && latest.snapshotText === text && !options.force) return { status: 'unchanged', version: latest.version };
+
+  const version = (latest?.version ?? 0) + 1;
+  const files: PublishedFile[] = [{ path: snapshotPath(version), text }];
+  const deltas: SignedManifest['deltas'] = [];
+  const sources = countRows(text);
+  let summary: DeltaSummary = { added: sources, changed: 0, removed: 0 };
+  for (const [index, base] of options.previous.slice(0, options.deltaDepth ?? DEFAULT_DELTA_DEPTH).entries()) {
+    const delta = deltaText(base.version, version, base.snapshotText, text);
+    if (index === 0) summary = delta.summary;
+    files.push({ path: deltaPath(base.version, version), text: delta.text });
+    deltas.push({ from: base.version, ...(await fileEntry(deltaPath(base.version, version), delta.text)) });
+  }
+  const snapshot = await fileEntry(snapshotPath(version), text);
+  const signed: SignedManifest = {
+    type: MANIFEST_TYPE,
+    spec: MANIFEST_SPEC,
+    version,
+    ...validity(options.now ?? new Date(), options.expiryDays ?? DEFAULT_EXPIRY_DAYS),
+    minClientVersion: options.minClientVersion ?? '0.1.0',
+    sources,
+    snapshot,
+    deltas,
+    keys: [...(options.announcedKeys ?? [])],
+  };
+  const manifest = await signManifest(signed, options.signingKeys);
+  return { status: 'published', version, manifest, files, summary: { ...summary, sources }, snapshotText: text };
+}
+
+function countRows(text: string): number {
+  let rows = 0;
+  for (const line of text.split('\n')) if (line !== '' && !line.startsWith('#')) rows++;
+  return rows;
+}
+
+/**
+ * The same version's manifest, signed again with a new validity period, so that `expires` can stay
+ * short: run daily. Clients see the same version and learn that the list is still current.
+ */
+export async function resignManifest(
+  current: SignedManifest,
+  signingKeys: readonly SigningKey[],
+  options: { now?: Date; expiryDays?: number; announcedKeys?: readonly PublicKeyRecord[] } = {},
+): Promise<ManifestEnvelope> {
+  return signManifest(
+    {
+      ...current,
+      ...validity(options.now ?? new Date(), options.expiryDays ?? DEFAULT_EXPIRY_DAYS),
+      keys: [...(options.announcedKeys ?? current.keys)],
+    },
+    signingKeys,
+  );
+}
