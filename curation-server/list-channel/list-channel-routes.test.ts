@@ -1,0 +1,120 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchListUpdate } from '../../corpus/list/list-update.ts';
+import { buildPublication, resignManifest } from '../../corpus/list/publication.ts';
+import { generateSigningKey, importSigningKey, type SigningKey } from '../../corpus/list/signing-keys.ts';
+import { readPublishedState, writeManifest, writePublication } from '../../corpus/node/list-directory.ts';
+import type { Source } from '../../corpus/source.ts';
+import { listChannelRoutes } from './list-channel-routes.ts';
+
+const source = (host: string): Source => ({
+  id: `id-${host}`,
+  host,
+  scope: 'subdomains',
+  path: '',
+  category: 'commune',
+  status: 'active',
+  name: '',
+  code: '',
+  provenance: 'test',
+});
+
+let directory: string;
+let key: SigningKey;
+let app: Hono;
+
+async function publish(sources: Source[]) {
+  const publication = await buildPublication({ sources, previous: (await readPublishedState(directory, 10)).previous, signingKeys: [key] });
+  if (publication.status !== 'published') throw new Error('expected a publication');
+  await writePublication(directory, publication);
+  return publication;
+}
+
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'sdc-channel-'));
+  key = await importSigningKey((await generateSigningKey()).privateKeyPem);
+  await publish(Array.from({ length: 300 }, (_, i) => source(`commune-${i}.fr`)));
+  await publish(Array.from({ length: 301 }, (_, i) => source(`commune-${i}.fr`)));
+  app = new Hono().route('/v1', listChannelRoutes(directory));
+});
+
+afterAll(() => rm(directory, { recursive: true, force: true }));
+
+describe('the list channel under /v1', () => {
+  it('serves the manifest with a short cache and an ETag, and answers 304 when it has not changed', async () => {
+    const first = await app.request('/v1/manifest.json');
+    expect(first.status).toBe(200);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60, must-revalidate');
+    expect(first.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(JSON.parse(await first.text()).signed.version).toBe(2);
+
+    const again = await app.request('/v1/manifest.json', { headers: { 'If-None-Match': etag ?? '' } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+
+    // Signed again: new bytes, new ETag, the old one no longer matches.
+    const state = await readPublishedState(directory, 1);
+    await writeManifest(directory, await resignManifest(state.manifest!, [key], { now: new Date(Date.now() + 60_000) }));
+    const changed = await app.request('/v1/manifest.json', { headers: { 'If-None-Match': etag ?? '' } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+  });
+
+  it('serves snapshots and deltas as immutable, with strong ETags per encoding', async () => {
+    const plain = await app.request('/v1/snapshots/2.tsv');
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const text = await plain.text();
+    expect(text).toContain('commune-300.fr');
+
+    const gzip = await app.request('/v1/snapshots/2.tsv', { headers: { 'Accept-Encoding': 'gzip, deflate' } });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gzip.arrayBuffer())).toString()).toBe(text);
+    const brotli = await app.request('/v1/snapshots/2.tsv', { headers: { 'Accept-Encoding': 'gzip, br' } });
+    expect(brotli.headers.get('content-encoding')).toBe('br');
+    expect(brotliDecompressSync(Buffer.from(await brotli.arrayBuffer())).toString()).toBe(text);
+    const refused = await app.request('/v1/snapshots/2.tsv', { headers: { 'Accept-Encoding': 'br;q=0, gzip;q=0' } });
+    expect(refused.headers.get('content-encoding')).toBeNull();
+
+    const etags = new Set([plain, gzip, brotli].map((response) => response.headers.get('etag')));
+    expect(etags.size).toBe(3);
+    expect((await app.request('/v1/deltas/1-2.tsv', { headers: { 'If-None-Match': plain.headers.get('etag') ?? '' } })).status).toBe(200);
+    const delta = await app.request('/v1/deltas/1-2.tsv');
+    expect((await app.request('/v1/deltas/1-2.tsv', { headers: { 'If-None-Match': delta.headers.get('etag') ?? '' } })).status).toBe(304);
+  });
+
+  it('serves nothing outside the published files', async () => {
+    for (const path of ['/v1/snapshots/9.tsv', '/v1/snapshots/..%2Fmanifest.json', '/v1/snapshots/2.tsv.tmp', '/v1/keys/x.pem', '/v1/../package.json', '/v1/deltas/a-b.tsv']) {
+      expect((await app.request(path)).status, path).toBe(404);
+    }
+  });
+
+  it('carries a client update end to end over HTTP, compressed', async () => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const state = await readPublishedState(directory, 2);
+      const [latest, older] = state.previous;
+      const update = await fetchListUpdate({
+        channel: { baseUrl: `http://127.0.0.1:${port}/v1/`, fetch: (url, init) => fetch(url, init) },
+        local: { version: older.version, text: older.snapshotText },
+        highestSeenVersion: older.version,
+        trustedKeys: [key.publicKey],
+        clientVersion: '0.1.0',
+      });
+      expect(update).toMatchObject({ outcome: 'updated', via: 'delta', list: { version: latest.version, text: latest.snapshotText } });
+    } finally {
+      server.close();
+    }
+  });
+});
