@@ -3,22 +3,11 @@ import { parseCorpusText, serializeCorpusText } from './corpus-text.ts';
 import { createMatcher, loadMatcher, type Matcher } from './matcher.ts';
 import { readSeedCorpusText } from './node/seed-corpus-file.ts';
 import type { Source } from './source.ts';
+import { makeSource } from './testing/make-source.ts';
 
 let nextId = 0;
-function source(host: string, scope: Source['scope'], extra: Partial<Source> = {}): Source {
-  return {
-    id: `test-${++nextId}`,
-    host,
-    scope,
-    path: '',
-    category: 'autre',
-    status: 'active',
-    name: '',
-    code: '',
-    provenance: 'test',
-    ...extra,
-  };
-}
+const source = (host: string, scope: Source['scope'], extra: Partial<Source> = {}): Source =>
+  makeSource(host, { id: `test-${++nextId}`, scope, category: 'autre', ...extra });
 
 const servicePublic = source('service-public.fr', 'subdomains', { category: 'etat', name: 'Service-Public.fr' });
 const ain = source('ain.fr', 'subdomains', { category: 'departement', name: "Département de l'Ain", code: '01' });

@@ -1,21 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Source } from '../source.ts';
+import { makeSource as source } from '../testing/make-source.ts';
 import { applyDelta, deltaText } from './delta.ts';
 import { snapshotText } from './snapshot.ts';
 
-const source = (host: string, extra: Partial<Source> = {}): Source => ({
-  id: `id-${host}`,
-  host,
-  scope: 'subdomains',
-  path: '',
-  category: 'commune',
-  status: 'active',
-  name: '',
-  code: '',
-  provenance: 'test',
-  ...extra,
-});
 
 describe('deltaText and applyDelta', () => {
   const v1 = [source('ain.fr'), source('aisne.fr'), source('allier.fr'), source('sites.google.com', { scope: 'path', path: '/site/x' })];

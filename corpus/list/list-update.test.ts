@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPublishedState, writeManifest, writePublication } from '../node/list-directory.ts';
 import type { Source } from '../source.ts';
+import { makeSource as source } from '../testing/make-source.ts';
 import { initialListState, nextListState } from './list-state.ts';
 import { fetchListUpdate, type ListChannel, type UpdateRequest } from './list-update.ts';
 import type { ManifestEnvelope } from './manifest.ts';
@@ -12,18 +13,6 @@ import { buildPublication, resignManifest } from './publication.ts';
 import { generateSigningKey, importSigningKey, type SigningKey } from './signing-keys.ts';
 import { snapshotText } from './snapshot.ts';
 
-const source = (host: string, extra: Partial<Source> = {}): Source => ({
-  id: `id-${host}`,
-  host,
-  scope: 'subdomains',
-  path: '',
-  category: 'commune',
-  status: 'active',
-  name: '',
-  code: '',
-  provenance: 'test',
-  ...extra,
-});
 
 /** What the test server does to a response, to play the network or an attacker. */
 type Tamper = (path: string, body: Buffer) => { status?: number; body?: Buffer; length?: number | null } | undefined;

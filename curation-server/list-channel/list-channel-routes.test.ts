@@ -11,19 +11,9 @@ import { buildPublication, resignManifest } from '../../corpus/list/publication.
 import { generateSigningKey, importSigningKey, type SigningKey } from '../../corpus/list/signing-keys.ts';
 import { readPublishedState, writeManifest, writePublication } from '../../corpus/node/list-directory.ts';
 import type { Source } from '../../corpus/source.ts';
+import { makeSource as source } from '../../corpus/testing/make-source.ts';
 import { listChannelRoutes } from './list-channel-routes.ts';
 
-const source = (host: string): Source => ({
-  id: `id-${host}`,
-  host,
-  scope: 'subdomains',
-  path: '',
-  category: 'commune',
-  status: 'active',
-  name: '',
-  code: '',
-  provenance: 'test',
-});
 
 let directory: string;
 let key: SigningKey;
