@@ -1,0 +1,143 @@
+/**
+ * The sources list: search (hostname, organisation, code), filters, sort and pagination, for the
+ * console, the API and exports. Search goes through the trigram full-text index, so that any part
+ * of a hostname or name is found, accents ignored, without scanning 50,000 rows.
+ */
+import { type Kysely, sql } from 'kysely';
+import { z } from 'zod';
+import { CATEGORY_IDS, type Category } from '../../corpus/categories.ts';
+import { normalizeHostname, withoutWww } from '../../corpus/hostname.ts';
+import { STATUSES, type Status } from '../../corpus/source.ts';
+import { targetHostname } from '../../corpus/url-target.ts';
+import type { Database } from '../db/schema.ts';
+import { type StoredSource, storedSourceFromRow } from './stored-source.ts';
+import { VALIDATION_STATES, type ValidationState } from './validation-state.ts';
+
+export const SOURCE_SORTS = ['host', 'name', 'category', 'status', 'updated'] as const;
+export type SourceSort = (typeof SOURCE_SORTS)[number];
+export const PAGE_SIZES = [25, 50, 100, 200] as const;
+
+export interface SourceFilter {
+  q: string;
+  category?: Category;
+  status?: Status;
+  validation?: ValidationState;
+}
+
+export interface SourceListQuery extends SourceFilter {
+  sort: SourceSort;
+  order: 'asc' | 'desc';
+  page: number;
+  perPage: number;
+}
+
+/** An unknown value in a filter means "no filter" (a hand-edited URL still shows a list). */
+const optionalChoice = <T extends string>(values: readonly T[]) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (values as readonly string[]).includes(value ?? '') ? (value as T) : undefined);
+
+export const SourceFilterSchema = z.object({
+  q: z.string().trim().max(200).catch('').default(''),
+  category: optionalChoice(CATEGORY_IDS),
+  status: optionalChoice(STATUSES),
+  validation: optionalChoice(VALIDATION_STATES),
+});
+
+export const SourceListQuerySchema = SourceFilterSchema.extend({
+  sort: z.enum(SOURCE_SORTS).catch('host').default('host'),
+  order: z.enum(['asc', 'desc']).catch('asc').default('asc'),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  perPage: z.coerce
+    .number()
+    .int()
+    .refine((size) => (PAGE_SIZES as readonly number[]).includes(size))
+    .catch(50)
+    .default(50),
+});
+
+export interface SearchTerms {
+  /** An FTS5 query (every term as a quoted substring, all required), or null. */
+  fullText: string | null;
+  /** Terms under three characters, which trigrams cannot index: matched with LIKE. */
+  short: string[];
+}
+
+/** One term as it can appear in the store: a pasted URL becomes its hostname, `www.` goes, IDN becomes punycode. */
+function storedForm(term: string): string {
+  if (term.includes('/')) {
+    const host = targetHostname(term);
+    if (host !== null) return withoutWww(host);
+  }
+  if (term.includes('.')) {
+    const host = normalizeHostname(term);
+    if (host !== null) return withoutWww(host);
+  }
+  return term.toLowerCase();
+}
+
+/** What the search box's text means: every whitespace-separated term must appear. Pure. */
+export function searchTerms(q: string): SearchTerms {
+  const terms = q.split(/\s+/).filter((term) => term !== '').map(storedForm).filter((term) => term !== '');
+  const long = terms.filter((term) => [...term].length >= 3);
+  return {
+    fullText: long.length === 0 ? null : long.map((term) => `"${term.replaceAll('"', '""')}"`).join(' '),
+    short: terms.filter((term) => [...term].length < 3),
+  };
+}
+
+function likePattern(term: string, anchored: 'prefix' | 'anywhere'): string {
+  const escaped = term.replace(/[\\%_]/g, (char) => `\\${char}`);
+  return anchored === 'prefix' ? `${escaped}%` : `%${escaped}%`;
+}
+
+function filteredSources(db: Kysely<Database>, filter: SourceFilter) {
+  let query = db.selectFrom('sources');
+  if (filter.category !== undefined) query = query.where('category', '=', filter.category);
+  if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+  if (filter.validation !== undefined) query = query.where('validation', '=', filter.validation);
+  const terms = searchTerms(filter.q);
+  if (terms.fullText !== null) {
+    const fullText = terms.fullText;
+    query = query.where('seq', 'in', db.selectFrom('source_search').select('rowid').where('source_search', 'match', fullText));
+  }
+  for (const term of terms.short) {
+    const anywhere = likePattern(term, 'anywhere');
+    query = query.where(
+      sql<boolean>`(host LIKE ${anywhere} ESCAPE '\\' OR code LIKE ${likePattern(term, 'prefix')} ESCAPE '\\' OR name LIKE ${anywhere} ESCAPE '\\')`,
+    );
+  }
+  return query;
+}
+
+const SORT_COLUMNS = {
+  host: ['host', 'path'],
+  name: ['name_key', 'host', 'path'],
+  category: ['category', 'host', 'path'],
+  status: ['status', 'host', 'path'],
+  updated: ['updated_at', 'host', 'path'],
+} as const satisfies Record<SourceSort, readonly string[]>;
+
+export interface SourcePage {
+  sources: StoredSource[];
+  total: number;
+}
+
+export async function listSources(db: Kysely<Database>, query: SourceListQuery): Promise<SourcePage> {
+  const filtered = filteredSources(db, query);
+  const { total } = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  let page = filtered.selectAll();
+  for (const column of SORT_COLUMNS[query.sort]) page = page.orderBy(column, query.order);
+  const rows = await page
+    .limit(query.perPage)
+    .offset((query.page - 1) * query.perPage)
+    .execute();
+  return { sources: rows.map(storedSourceFromRow), total };
+}
+
+/** Every source the filter keeps, in corpus order (for exports). */
+export async function allSources(db: Kysely<Database>, filter: SourceFilter): Promise<StoredSource[]> {
+  const rows = await filteredSources(db, filter).selectAll().orderBy('host').orderBy('path').execute();
+  return rows.map(storedSourceFromRow);
+}
