@@ -73,7 +73,8 @@ export interface SourceSearchTable {
   code: string;
 }
 
-export type EventAction = 'seed' | 'create' | 'update' | 'activate' | 'suspend' | 'remove' | 'review' | 'revert';
+export const EVENT_ACTIONS = ['seed', 'create', 'update', 'activate', 'suspend', 'remove', 'review', 'revert'] as const;
+export type EventAction = (typeof EVENT_ACTIONS)[number];
 
 /** The audit trail: rows are only ever inserted (triggers refuse updates and deletes). */
 export interface EventsTable {

@@ -17,7 +17,7 @@ describe('seeding from the corpus', () => {
     temp = await tempDatabase(sources);
     const count = async () => (await temp!.db.selectFrom('sources').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
     expect(await count()).toBe(sources.length);
-    expect(await seedFromCorpus(temp.db, sources)).toEqual({ alreadySeeded: true });
+    expect(await seedFromCorpus(temp.db, () => { throw new Error('the corpus is not read again'); })).toEqual({ alreadySeeded: true });
     expect(await count()).toBe(sources.length);
     const events = await temp.db.selectFrom('events').select(['action', 'comment']).execute();
     expect(events).toEqual([{ action: 'seed', comment: `${sources.length} sources du corpus initial` }]);

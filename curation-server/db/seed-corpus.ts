@@ -12,10 +12,12 @@ import type { Database } from './schema.ts';
 // 13 columns a row: well under SQLite's 32,766 bound variables a statement.
 const ROWS_PER_INSERT = 1000;
 
-export async function seedFromCorpus(db: Kysely<Database>, sources: readonly Source[]): Promise<{ seeded: number } | { alreadySeeded: true }> {
+/** `corpus` is only read when the database has not been seeded yet. */
+export async function seedFromCorpus(db: Kysely<Database>, corpus: () => readonly Source[]): Promise<{ seeded: number } | { alreadySeeded: true }> {
   return db.transaction().execute(async (trx) => {
     const seed = await trx.selectFrom('events').select('id').where('action', '=', 'seed').executeTakeFirst();
     if (seed !== undefined) return { alreadySeeded: true as const };
+    const sources = corpus();
     const at = new Date().toISOString();
     for (let start = 0; start < sources.length; start += ROWS_PER_INSERT) {
       const rows = sources.slice(start, start + ROWS_PER_INSERT).map((source) => sourceRow(source, 1, at));

@@ -26,3 +26,9 @@ export const FIELD_LABELS: Record<Lang, Record<keyof Source, string>> = {
     provenance: 'provenance',
   },
 };
+
+/** A field's label at the start of a sentence or as a form label. */
+export function fieldLabel(lang: Lang, field: keyof Source): string {
+  const label = FIELD_LABELS[lang][field];
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}

@@ -107,6 +107,16 @@ export function markReviewed(db: Kysely<Database>, actor: Actor, ids: readonly s
   return changeEach(db, actor, ids, comment, (source) => ({ ...source, provenance: reviewedProvenance(source.provenance) }));
 }
 
+/** What can be done to a selection of sources at once (console bulk form, API bulk call). */
+export const BULK_ACTIONS = ['activate', 'suspend', 'remove', 'review'] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+
+const BULK_STATUS = { activate: 'active', suspend: 'suspended', remove: 'removed' } as const satisfies Record<Exclude<BulkAction, 'review'>, Status>;
+
+export function applyBulkAction(db: Kysely<Database>, actor: Actor, ids: readonly string[], action: BulkAction, comment: string): Promise<BulkResult> {
+  return action === 'review' ? markReviewed(db, actor, ids, comment) : setStatus(db, actor, ids, BULK_STATUS[action], comment);
+}
+
 /** Undoes a recorded change with a new event; the history itself never changes. */
 export async function revertChange(db: Kysely<Database>, actor: Actor, eventId: number, comment: string): Promise<WriteResult<StoredSource>> {
   return db.transaction().execute(async (trx) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TempDatabase, tempDatabase } from '../testing/temp-database.ts';
-import { listSources, type SourceListQuery, SourceListQuerySchema, searchTerms } from './source-list.ts';
+import { lenientQuery, listSources, type SourceListQuery, SourceListQuerySchema, searchTerms } from './source-list.ts';
 
 let temp: TempDatabase;
 beforeAll(async () => {
@@ -64,7 +64,7 @@ describe('filters, sort and pages', () => {
   });
 
   it('reads the query string leniently: unknown values mean no filter, defaults elsewhere', () => {
-    expect(SourceListQuerySchema.parse({ q: '  lyon ', category: 'bakery', status: 'active', sort: 'nope', page: '-3', perPage: '7' })).toEqual({
+    expect(lenientQuery(SourceListQuerySchema, { q: '  lyon ', category: 'bakery', status: 'active', validation: '', sort: 'nope', page: '-3', perPage: '7' })).toEqual({
       q: 'lyon',
       category: undefined,
       status: 'active',

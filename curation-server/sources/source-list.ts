@@ -31,31 +31,36 @@ export interface SourceListQuery extends SourceFilter {
   perPage: number;
 }
 
-/** An unknown value in a filter means "no filter" (a hand-edited URL still shows a list). */
-const optionalChoice = <T extends string>(values: readonly T[]) =>
-  z
-    .string()
-    .optional()
-    .transform((value) => (values as readonly string[]).includes(value ?? '') ? (value as T) : undefined);
-
 export const SourceFilterSchema = z.object({
-  q: z.string().trim().max(200).catch('').default(''),
-  category: optionalChoice(CATEGORY_IDS),
-  status: optionalChoice(STATUSES),
-  validation: optionalChoice(VALIDATION_STATES),
+  q: z.string().trim().max(200).default(''),
+  category: z.enum(CATEGORY_IDS as [Category, ...Category[]]).optional(),
+  status: z.enum(STATUSES).optional(),
+  validation: z.enum(VALIDATION_STATES).optional(),
 });
 
 export const SourceListQuerySchema = SourceFilterSchema.extend({
-  sort: z.enum(SOURCE_SORTS).catch('host').default('host'),
-  order: z.enum(['asc', 'desc']).catch('asc').default('asc'),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  sort: z.enum(SOURCE_SORTS).default('host'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
   perPage: z.coerce
     .number()
     .int()
-    .refine((size) => (PAGE_SIZES as readonly number[]).includes(size))
-    .catch(50)
+    .refine((size) => (PAGE_SIZES as readonly number[]).includes(size), { message: `one of ${PAGE_SIZES.join(', ')}` })
     .default(50),
 });
+
+/**
+ * A query string read leniently, parameter by parameter: a value the schema refuses counts as
+ * absent (its default), so a hand-edited or outdated console URL still shows a list.
+ */
+export function lenientQuery<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>, raw: Record<string, string | undefined>): z.output<z.ZodObject<Shape>> {
+  const read: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schema.shape) as [string, z.ZodType][]) {
+    const parsed = field.safeParse(raw[key]);
+    read[key] = parsed.success ? parsed.data : field.parse(undefined);
+  }
+  return read as z.output<z.ZodObject<Shape>>;
+}
 
 export interface SearchTerms {
   /** An FTS5 query (every term as a quoted substring, all required), or null. */

@@ -18,7 +18,7 @@ export async function tempDatabase(sources: readonly Source[] = SAMPLE_SOURCES):
   const directory = mkdtempSync(join(tmpdir(), 'sdc-curation-'));
   const path = join(directory, 'curation.sqlite');
   const db = await openDatabase(path);
-  await seedFromCorpus(db, sources);
+  await seedFromCorpus(db, () => sources);
   return {
     db,
     directory,
