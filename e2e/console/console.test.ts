@@ -8,7 +8,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, runUserCommand, startCurationServer } from './curation-server-process.ts';
+import { type RunningServer, runUserCommand, startCurationServer } from '../../curation-server/testing/server-process.ts';
 
 const ADMIN = 'admin@example.org';
 const PASSWORD = 'une phrase de passe pour la recette';

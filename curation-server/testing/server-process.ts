@@ -1,6 +1,7 @@
 /**
- * The curation server as people run it: `npm start` in a child process, on a random loopback port,
- * with a database in a temporary directory; accounts made with `npm run user`.
+ * The curation server as people run it, for the real-browser test and the benchmark: `npm start`
+ * in a child process, on a random loopback port, with a database in a temporary directory (or the
+ * one given); accounts made with `npm run user`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,9 +19,9 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startCurationServer(): Promise<RunningServer> {
-  const directory = mkdtempSync(join(tmpdir(), 'sdc-e2e-'));
-  const databasePath = join(directory, 'curation.sqlite');
+export async function startCurationServer(options: { databasePath?: string } = {}): Promise<RunningServer> {
+  const directory = mkdtempSync(join(tmpdir(), 'sdc-server-'));
+  const databasePath = options.databasePath ?? join(directory, 'curation.sqlite');
   // Its own process group, so that stopping it stops npm, tsx and node together.
   const child: ChildProcess = spawn(NPM, ['start'], {
     cwd: ROOT,
