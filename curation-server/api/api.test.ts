@@ -1,0 +1,161 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApiToken } from '../auth/api-tokens.ts';
+import type { Role } from '../auth/roles.ts';
+import { createUser } from '../auth/users.ts';
+import { sourceById } from '../sources/source-store.ts';
+import { type ConsoleFixture, consoleFixture, PASSWORD } from '../testing/console-client.ts';
+
+let fixture: ConsoleFixture;
+let adminId: number;
+beforeEach(async () => {
+  fixture = await consoleFixture();
+  const admin = await createUser(fixture.db, { email: 'admin@example.org', role: 'admin', password: PASSWORD });
+  if (!admin.ok) throw new Error(admin.problem);
+  adminId = admin.user.id;
+});
+afterEach(async () => {
+  await fixture.close();
+});
+
+async function client(role: Role) {
+  const { token } = await createApiToken(fixture.db, { name: `script ${role}`, role, createdBy: adminId });
+  return (path: string, init: { method?: string; json?: unknown; body?: string; headers?: Record<string, string> } = {}) =>
+    fixture.app.request(`/api${path}`, {
+      method: init.method ?? 'GET',
+      headers: { authorization: `Bearer ${token}`, ...(init.json === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
+      body: init.json === undefined ? init.body : JSON.stringify(init.json),
+    });
+}
+
+const newSource = { host: 'mairie-exemple.fr', scope: 'subdomains', category: 'commune', name: 'Mairie d’Exemple', code: '01001' };
+
+describe('API authentication', () => {
+  it('wants a live bearer token, and ignores the console’s session cookie', async () => {
+    expect((await fixture.app.request('/api/sources')).status).toBe(401);
+    expect((await fixture.app.request('/api/sources', { headers: { authorization: 'Bearer sdc_wrong' } })).status).toBe(401);
+    const browser = await fixture.as('curator');
+    const withCookie = await browser.request('/api/sources');
+    expect(withCookie.status).toBe(401);
+    expect(withCookie.headers.get('www-authenticate')).toContain('Bearer');
+  });
+
+  it('lets reader tokens read and not write', async () => {
+    const api = await client('reader');
+    expect((await api('/sources?q=besancon')).status).toBe(200);
+    const refused = await api('/sources', { method: 'POST', json: newSource });
+    expect(refused.status).toBe(403);
+    expect(await fixture.db.selectFrom('events').select('id').where('action', '=', 'create').execute()).toEqual([]);
+  });
+});
+
+describe('API sources', () => {
+  it('searches and pages like the console', async () => {
+    const api = await client('reader');
+    const body = (await (await api('/sources?q=besancon&sort=name&perPage=25')).json()) as { total: number; sources: { host: string; revision: number }[] };
+    expect(body.total).toBe(3);
+    expect(body.sources.map((source) => source.host)).toEqual(['chu-besancon.fr', 'ac-besancon.fr', 'besancon.fr']);
+    expect(body.sources[0].revision).toBe(1);
+  });
+
+  it('creates and changes sources with the console’s validation, under the token’s name', async () => {
+    const api = await client('curator');
+    const created = await api('/sources', { method: 'POST', json: { ...newSource, comment: 'par script' } });
+    expect(created.status).toBe(201);
+    const source = (await created.json()) as { id: string; revision: number; provenance: string };
+    expect(source.provenance).toBe('curated');
+    const changed = await api(`/sources/${source.id}`, { method: 'PATCH', json: { status: 'suspended', revision: source.revision } });
+    expect(changed.status).toBe(200);
+    expect(await changed.json()).toMatchObject({ status: 'suspended', revision: 2, name: 'Mairie d’Exemple', code: '01001' });
+    const stale = await api(`/sources/${source.id}`, { method: 'PATCH', json: { name: 'x', revision: 1 } });
+    expect(stale.status).toBe(409);
+    const history = (await (await api(`/sources/${source.id}/history`)).json()) as { events: { action: string; actor: string; comment: string }[] };
+    expect(history.events.map((event) => [event.action, event.actor])).toEqual([
+      ['suspend', 'jeton « script curator »'],
+      ['create', 'jeton « script curator »'],
+    ]);
+  });
+
+  it('refuses with codes and French messages, or a 400 for a malformed body', async () => {
+    const api = await client('curator');
+    const refused = await api('/sources', { method: 'POST', json: { ...newSource, host: 'ecole.e-monsite.com' } });
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toEqual({
+      error: 'refused',
+      issues: [{ field: 'scope', code: 'platform', message: expect.stringContaining("« e-monsite.com » est une plateforme d'hébergement partagée") }],
+    });
+    const malformed = await api('/sources', { method: 'POST', json: { host: 'x.fr', scope: 'everything' } });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ error: 'invalid-request' });
+    expect((await api('/sources/nope')).status).toBe(404);
+  });
+
+  it('applies bulk changes all or nothing, and reverts through the events', async () => {
+    const api = await client('curator');
+    const none = await api('/sources/bulk', { method: 'POST', json: { ids: ['syj66jel4pyz', 'missing'], action: 'remove' } });
+    expect(none.status).toBe(422);
+    expect((await sourceById(fixture.db, 'syj66jel4pyz'))?.status).toBe('active');
+    const done = await api('/sources/bulk', { method: 'POST', json: { ids: ['syj66jel4pyz', 'sxcmuyhvlacd'], action: 'suspend', comment: 'audit' } });
+    const { batch } = (await done.json()) as { batch: string };
+    const events = (await (await api(`/events?batch=${batch}`)).json()) as { events: { id: number; action: string }[] };
+    expect(events.events.map((event) => event.action)).toEqual(['suspend', 'suspend']);
+    const reverted = await api(`/events/${events.events[0].id}/revert`, { method: 'POST', json: { comment: 'erreur' } });
+    expect(reverted.status).toBe(200);
+    expect((await api(`/events/${events.events[0].id}/revert`, { method: 'POST', json: {} })).status).toBe(409);
+  });
+
+  it('exports CSV and JSON with the credit', async () => {
+    const api = await client('reader');
+    const csv = await api('/sources/export.csv?category=commune');
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect((await csv.text()).split('\r\n')[0]).toBe('id,host,scope,path,category,status,name,code,provenance');
+    const json = (await (await api('/sources/export.json?status=removed')).json()) as { credit: { fr: string }; sources: { host: string }[] };
+    expect(json.credit.fr).toContain('Licence Ouverte 2.0');
+    expect(json.sources.map((source) => source.host)).toEqual(['sites.google.com']);
+  });
+});
+
+describe('API imports', () => {
+  it('previews a CSV body, then applies it with the preview’s digest', async () => {
+    const api = await client('curator');
+    const preview = await api('/imports?name=nightly.csv', { method: 'POST', body: 'host,scope,path,category,status,name,code\nmairie-neuve.fr,host,,commune,active,Neuve,\n', headers: { 'content-type': 'text/csv' } });
+    expect(preview.status).toBe(201);
+    const plan = (await preview.json()) as { id: string; digest: string; counts: Record<string, number>; lines: { kind: string }[] };
+    expect(plan.counts).toEqual({ added: 1, changed: 0, unchanged: 0, error: 0 });
+    const applied = await api(`/imports/${plan.id}/apply`, { method: 'POST', json: { digest: plan.digest } });
+    expect(applied.status).toBe(200);
+    expect((await (await api(`/imports/${plan.id}`)).json()) as object).toMatchObject({ appliedAt: expect.any(String) });
+    const unreadable = await api('/imports', { method: 'POST', body: 'a,b\n', headers: { 'content-type': 'text/csv' } });
+    expect(unreadable.status).toBe(422);
+  });
+});
+
+describe('OpenAPI document', () => {
+  it('is public and describes every operation, generated from the route schemas', async () => {
+    const response = await fixture.app.request('/api/openapi.json');
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { securitySchemes: object; schemas: Record<string, unknown> } };
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.fromEntries(Object.entries(document.paths).map(([path, methods]) => [path, Object.keys(methods).sort()]))).toEqual({
+      '/sources': ['get', 'post'],
+      '/sources/export.csv': ['get'],
+      '/sources/export.json': ['get'],
+      '/sources/{id}': ['get', 'patch'],
+      '/sources/{id}/history': ['get'],
+      '/sources/bulk': ['post'],
+      '/events': ['get'],
+      '/events/{id}/revert': ['post'],
+      '/imports': ['post'],
+      '/imports/{id}': ['get'],
+      '/imports/{id}/apply': ['post'],
+    });
+    expect(Object.keys(document.components.securitySchemes)).toEqual(['Bearer']);
+    expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Source', 'NewSource', 'SourceChange', 'Event', 'ImportPreview', 'Error']));
+  });
+
+  it('answers unknown API paths in JSON', async () => {
+    const api = await client('reader');
+    const response = await api('/nowhere');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: 'not-found' });
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * The curation server as an app factory: `createApp({ db })` gives a Hono app that tests call with
+ * `app.request()` and that main.ts serves. Routers are mounted in order: health and assets, the
+ * JSON API (token auth), then the console (sessions). Publication routes mount beside them.
+ */
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Kysely } from 'kysely';
+import { apiApp } from './api/api-app.ts';
+import type { AppDeps, ConsoleEnv } from './app-env.ts';
+import { LoginThrottle } from './auth/login-throttle.ts';
+import { consoleApp } from './console-app.ts';
+import type { Database } from './db/schema.ts';
+import { MESSAGES } from './i18n/messages.ts';
+import { bodyLimits } from './middleware/body-limits.ts';
+import { detectLang } from './middleware/language.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import { assetRoutes } from './routes/assets.ts';
+import { healthRoutes } from './routes/health.ts';
+import { renderError } from './views/render.tsx';
+
+export interface AppOptions {
+  db: Kysely<Database>;
+  secureCookies?: boolean;
+  trustProxy?: boolean;
+  loginThrottle?: LoginThrottle;
+  /** The clock sessions are checked against (tests move it). */
+  now?: () => Date;
+}
+
+export function createApp(options: AppOptions) {
+  const deps: AppDeps = {
+    db: options.db,
+    secureCookies: options.secureCookies ?? false,
+    trustProxy: options.trustProxy ?? false,
+    loginThrottle: options.loginThrottle ?? new LoginThrottle(),
+    now: options.now ?? (() => new Date()),
+  };
+  const app = new Hono<ConsoleEnv>();
+  app.use(securityHeaders(deps.secureCookies), bodyLimits());
+  app.route('/', healthRoutes(deps));
+  app.route('/', assetRoutes());
+  app.route('/api', apiApp(deps));
+  app.route('/', consoleApp(deps));
+
+  app.notFound((c) => renderError(c, 'notFound'));
+  app.onError((error, c) => {
+    const status = error instanceof HTTPException ? error.status : 500;
+    if (status >= 500) console.error(`${c.req.method} ${c.req.path}:`, error);
+    if (c.req.path.startsWith('/api/')) return c.json({ error: status === 413 ? 'payload-too-large' : 'internal-error' }, status === 413 ? 413 : 500);
+    if (c.get('t') === undefined) {
+      const lang = detectLang(c, deps.secureCookies);
+      c.set('lang', lang);
+      c.set('t', MESSAGES[lang]);
+    }
+    if (status === 413) return renderError(c, 'tooLarge');
+    return renderError(c, 'server');
+  });
+  return app;
+}

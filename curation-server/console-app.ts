@@ -1,0 +1,27 @@
+/** The web console: server-rendered pages for curators, behind sessions, CSRF checks and roles. */
+import { Hono } from 'hono';
+import type { AppDeps, ConsoleEnv } from './app-env.ts';
+import { csrf } from './middleware/csrf.ts';
+import { language } from './middleware/language.ts';
+import { noStore } from './middleware/no-store.ts';
+import { session } from './middleware/session.ts';
+import { activityRoutes } from './routes/activity.tsx';
+import { adminRoutes } from './routes/admin.tsx';
+import { importRoutes } from './routes/imports.tsx';
+import { loginRoutes } from './routes/login.tsx';
+import { sourceExportRoutes } from './routes/source-exports.ts';
+import { sourceRoutes } from './routes/sources.tsx';
+
+export function consoleApp(deps: AppDeps) {
+  const app = new Hono<ConsoleEnv>();
+  app.use(noStore(), language(deps.secureCookies), session(deps), csrf(deps));
+  app.get('/', (c) => c.redirect('/sources', 303));
+  app.route('/', loginRoutes(deps));
+  // Before the source routes, whose /sources/:id would take "export.csv" for an id.
+  app.route('/', sourceExportRoutes(deps));
+  app.route('/', sourceRoutes(deps));
+  app.route('/', activityRoutes(deps));
+  app.route('/', importRoutes(deps));
+  app.route('/', adminRoutes(deps));
+  return app;
+}

@@ -1,0 +1,121 @@
+/**
+ * The curation database, as kysely sees it: one interface per table, every column typed.
+ * Migrations in `migrations/` create exactly this shape; they only ever append.
+ */
+import type { Generated } from 'kysely';
+import type { Category } from '../../corpus/categories.ts';
+import type { Scope, Status } from '../../corpus/source.ts';
+import type { Role } from '../auth/roles.ts';
+import type { ValidationState } from '../sources/validation-state.ts';
+
+/** ISO 8601 instants in UTC (`2026-11-23T12:00:00.000Z`), which sort as text. */
+type Instant = string;
+
+export interface UsersTable {
+  id: Generated<number>;
+  /** Lowercase. */
+  email: string;
+  role: Role;
+  /** `scrypt$…` (auth/password.ts); never the password. */
+  password_hash: string;
+  created_at: Instant;
+  disabled_at: Instant | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's token: a copy of the database does not open sessions. */
+  token_hash: string;
+  user_id: number;
+  created_at: Instant;
+  last_seen_at: Instant;
+  expires_at: Instant;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  name: string;
+  /** SHA-256 of the token, which is shown once, at creation. */
+  token_hash: string;
+  role: Role;
+  created_by: number;
+  created_at: Instant;
+  last_used_at: Instant | null;
+  revoked_at: Instant | null;
+}
+
+export interface SourcesTable {
+  /** Integer row id, the rowid the search index refers to. */
+  seq: Generated<number>;
+  id: string;
+  host: string;
+  scope: Scope;
+  path: string;
+  category: Category;
+  status: Status;
+  name: string;
+  /** The name folded for sorting (no case, no accents), so that « École » sorts among the E. */
+  name_key: string;
+  code: string;
+  provenance: string;
+  /** Derived from provenance at every write (validation-state.ts), stored to filter on it with an index. */
+  validation: ValidationState;
+  /** Incremented by every change: an edit based on an older revision is refused instead of overwriting. */
+  revision: number;
+  updated_at: Instant;
+}
+
+/** The full-text index of hostnames, organisation names and codes (FTS5, trigram tokenizer). */
+export interface SourceSearchTable {
+  rowid: number;
+  source_search: string;
+  host: string;
+  name: string;
+  code: string;
+}
+
+export const EVENT_ACTIONS = ['seed', 'create', 'update', 'activate', 'suspend', 'remove', 'review', 'revert'] as const;
+export type EventAction = (typeof EVENT_ACTIONS)[number];
+
+/** The audit trail: rows are only ever inserted (triggers refuse updates and deletes). */
+export interface EventsTable {
+  id: Generated<number>;
+  at: Instant;
+  /** Who, as shown at the time: an email, `jeton « name »`, or `système`. */
+  actor: string;
+  user_id: number | null;
+  token_id: number | null;
+  action: EventAction;
+  source_id: string | null;
+  /** The whole source before and after, as JSON; null before a creation. */
+  before: string | null;
+  after: string | null;
+  comment: string;
+  /** Shared by the events of one import or one bulk action. */
+  batch: string | null;
+  /** The event this one reverts. */
+  reverts: number | null;
+}
+
+/** A CSV import between its preview and its application. */
+export interface ImportsTable {
+  id: string;
+  created_by: string;
+  user_id: number | null;
+  token_id: number | null;
+  created_at: Instant;
+  file_name: string;
+  csv: string;
+  /** Digest of the plan shown in the preview: applying re-plans and refuses if anything moved. */
+  plan_digest: string;
+  applied_at: Instant | null;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  sources: SourcesTable;
+  source_search: SourceSearchTable;
+  events: EventsTable;
+  imports: ImportsTable;
+}

@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tokenDigest } from '../auth/secret-token.ts';
+import { userByEmail } from '../auth/users.ts';
+import { type ConsoleFixture, consoleFixture } from '../testing/console-client.ts';
+
+let fixture: ConsoleFixture;
+beforeEach(async () => {
+  fixture = await consoleFixture();
+});
+afterEach(async () => {
+  await fixture.close();
+});
+
+describe('administration', () => {
+  it('is for administrators only', async () => {
+    const curator = await fixture.as('curator');
+    expect((await curator.request('/admin')).status).toBe(403);
+    expect((await curator.request('/admin/users')).status).toBe(403);
+    expect((await curator.page('/sources')).html).not.toContain('href="/admin"');
+    const admin = await fixture.as('admin');
+    const { html } = await admin.page('/admin');
+    expect(html).toContain('href="/admin/users"');
+    expect(html).toContain('href="/admin/tokens"');
+  });
+
+  it('changes roles and disables accounts, which closes their sessions', async () => {
+    const curator = await fixture.as('curator');
+    const admin = await fixture.as('admin');
+    const user = await userByEmail(fixture.db, 'curator@example.org');
+    await admin.page('/admin/users');
+    expect((await admin.post(`/admin/users/${user?.id}`, { role: 'reader' })).headers.get('location')).toBe('/admin/users?done=accountUpdated');
+    expect((await userByEmail(fixture.db, 'curator@example.org'))?.role).toBe('reader');
+    expect((await curator.page('/sources')).html).not.toContain('Ajouter une source');
+    await admin.post(`/admin/users/${user?.id}`, { disabled: 'true' });
+    expect((await curator.request('/sources')).status).toBe(303);
+  });
+
+  it('refuses to leave the server without an active administrator', async () => {
+    const admin = await fixture.as('admin');
+    const self = await userByEmail(fixture.db, 'admin@example.org');
+    await admin.page('/admin/users');
+    const refused = await admin.post(`/admin/users/${self?.id}`, { role: 'curator' });
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain('il doit rester au moins un administrateur actif');
+  });
+
+  it('shows a new API token once, stores its digest, and revokes it', async () => {
+    const admin = await fixture.as('admin');
+    await admin.page('/admin/tokens');
+    const created = await admin.post('/admin/tokens', { name: 'synchro <nocturne>', role: 'curator' });
+    const html = await created.text();
+    const token = /<code class="secret">(sdc_[\w-]+)<\/code>/.exec(html)?.[1] ?? '';
+    expect(token).toMatch(/^sdc_[\w-]{43}$/);
+    expect(html).toContain('synchro &lt;nocturne&gt;');
+    const [row] = await fixture.db.selectFrom('api_tokens').selectAll().execute();
+    expect(row.token_hash).toBe(tokenDigest(token));
+    expect((await admin.page('/admin/tokens')).html).not.toContain(token);
+    expect((await fixture.app.request('/api/sources', { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    await admin.post(`/admin/tokens/${row.id}/revoke`, {});
+    expect((await fixture.app.request('/api/sources', { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+  });
+});

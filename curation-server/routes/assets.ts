@@ -1,0 +1,25 @@
+/**
+ * The console's stylesheet and script, served as files (the CSP allows nothing inline). They are
+ * read once at start; the ETag lets browsers revalidate cheaply.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Hono } from 'hono';
+
+const ASSETS = {
+  'console.css': 'text/css; charset=utf-8',
+  'console.js': 'text/javascript; charset=utf-8',
+} as const;
+
+export function assetRoutes() {
+  const app = new Hono();
+  for (const [name, type] of Object.entries(ASSETS)) {
+    const body = readFileSync(new URL(`../assets/${name}`, import.meta.url));
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`;
+    app.get(`/assets/${name}`, (c) => {
+      if (c.req.header('if-none-match') === etag) return c.body(null, 304, { ETag: etag });
+      return c.body(body, 200, { 'Content-Type': type, ETag: etag, 'Cache-Control': 'no-cache' });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sourceById } from '../sources/source-store.ts';
+import { type ConsoleClient, type ConsoleFixture, consoleFixture } from '../testing/console-client.ts';
+
+let fixture: ConsoleFixture;
+beforeEach(async () => {
+  fixture = await consoleFixture();
+});
+afterEach(async () => {
+  await fixture.close();
+});
+
+function upload(client: ConsoleClient, file: Blob, name = 'sources.csv') {
+  const body = new FormData();
+  body.set('_csrf', client.csrfToken);
+  body.set('file', new File([file], name, { type: 'text/csv' }));
+  return client.request('/import', { method: 'POST', body });
+}
+
+const csv = 'id;host;scope;path;category;status;name;code\r\n;mairie-neuve.fr;host;;commune;active;Mairie Neuve;\r\nsyj66jel4pyz;besancon.fr;subdomains;;commune;active;Mairie de Besançon;25056\r\n';
+
+describe('CSV import in the console', () => {
+  it('previews the file, then applies exactly that, and shows the batch in the activity', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/import');
+    const uploaded = await upload(curator, new Blob([csv]));
+    expect(uploaded.status).toBe(303);
+    const previewPath = uploaded.headers.get('location') ?? '';
+    const { html } = await curator.page(previewPath);
+    expect(html).toMatch(/<strong>1<\/strong> ajoutées.*<strong>1<\/strong> modifiées.*<strong>0<\/strong> inchangées.*<strong>0<\/strong> en erreur/s);
+    expect(html).toContain('Appliquer l’import (1 ajout, 1 modification)');
+    expect((await sourceById(fixture.db, 'syj66jel4pyz'))?.name).toBe('Ville de Besançon');
+    const digest = /name="digest" value="([^"]+)"/.exec(html)?.[1] ?? '';
+    const applied = await curator.post(`${previewPath}/apply`, { digest, comment: '' });
+    expect(applied.status).toBe(303);
+    const activity = await curator.page(applied.headers.get('location') ?? '');
+    expect(activity.html).toContain('L’import a été appliqué.');
+    expect(activity.html).toContain('mairie-neuve.fr');
+    expect((await sourceById(fixture.db, 'syj66jel4pyz'))?.name).toBe('Mairie de Besançon');
+    const again = await curator.post(`${previewPath}/apply`, { digest, comment: '' });
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('Cet import a déjà été appliqué.');
+  });
+
+  it('lists the lines in error with their reasons, and offers no way to apply', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/import');
+    const uploaded = await upload(curator, new Blob([`${csv};ain.gouv.fr;subdomains;;bakery;active;x;\r\n`]));
+    const { html } = await curator.page(uploaded.headers.get('location') ?? '');
+    expect(html).toContain('<th scope="row">4</th><td><ul><li><code>category</code> — Catégorie inconnue.</li></ul></td>');
+    expect(html).not.toContain('Appliquer l’import');
+  });
+
+  it('reads files saved in Windows-1252 by spreadsheets', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/import');
+    const latin1 = new Uint8Array([...new TextEncoder().encode('host;scope;path;category;status;name;code\nmairie-neuve.fr;host;;commune;active;Mairie de Bourg-en-Bresse (Ain) '), 0xe9, ...new TextEncoder().encode(';\n')]);
+    const { html } = await curator.page((await upload(curator, new Blob([latin1]))).headers.get('location') ?? '');
+    expect(html).toContain('Mairie de Bourg-en-Bresse (Ain) é');
+  });
+
+  it('says what is wrong with a file it cannot read, on the form', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/import');
+    const refused = await upload(curator, new Blob(['hostname,label\nx,y\n']));
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('Fichier illisible : Colonnes inconnues : « hostname », « label ».');
+    const empty = await curator.post('/import', { text: '  ' });
+    expect(await empty.text()).toContain('Choisissez un fichier ou collez son contenu.');
+  });
+
+  it('accepts pasted text, up to a large file, and refuses readers', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/import');
+    expect((await curator.post('/import', { text: csv })).status).toBe(303);
+    const reader = await fixture.as('reader');
+    expect((await reader.request('/import')).status).toBe(403);
+  });
+});

@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { LoginThrottle } from '../auth/login-throttle.ts';
+import { tokenDigest } from '../auth/secret-token.ts';
+import { createUser } from '../auth/users.ts';
+import { type ConsoleFixture, consoleFixture, PASSWORD } from '../testing/console-client.ts';
+
+let fixture: ConsoleFixture;
+afterEach(async () => {
+  await fixture.close();
+});
+
+describe('signing in', () => {
+  it('sends anonymous visitors to the sign-in page, and back where they were going', async () => {
+    fixture = await consoleFixture();
+    await createUser(fixture.db, { email: 'Alice@Example.org', role: 'curator', password: PASSWORD });
+    const client = fixture.anonymous();
+    const list = await client.request('/sources?q=lyon');
+    expect(list.status).toBe(303);
+    expect(list.headers.get('location')).toBe('/login?next=%2Fsources%3Fq%3Dlyon');
+    const { html } = await client.page('/login?next=%2Fsources%3Fq%3Dlyon');
+    expect(html).toContain('<label for="field-email">Adresse électronique');
+    const signedIn = await client.post('/login', { email: ' alice@example.org', password: PASSWORD, next: '/sources?q=lyon' });
+    expect(signedIn.status).toBe(303);
+    expect(signedIn.headers.get('location')).toBe('/sources?q=lyon');
+    const session = signedIn.headers.getSetCookie().find((cookie) => cookie.startsWith('sdc_session='));
+    expect(session).toMatch(/; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect((await client.page('/sources?q=lyon')).html).toContain('Connecté : alice@example.org');
+  });
+
+  it('never redirects to another site after sign-in', async () => {
+    fixture = await consoleFixture();
+    const client = await fixture.as('reader');
+    for (const next of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
+      expect((await client.request(`/login?next=${encodeURIComponent(next)}`)).headers.get('location')).toBe('/sources');
+    }
+  });
+
+  it('refuses a wrong password with a message, and sets Secure __Host- cookies over HTTPS', async () => {
+    fixture = await consoleFixture({ secureCookies: true });
+    await createUser(fixture.db, { email: 'alice@example.org', role: 'curator', password: PASSWORD });
+    const client = fixture.anonymous();
+    await client.page('/login');
+    expect([...client.cookies.keys()]).toEqual(['__Host-sdc_csrf']);
+    const wrong = await client.post('/login', { email: 'alice@example.org', password: 'not the password' });
+    expect(wrong.status).toBe(401);
+    const html = await wrong.text();
+    expect(html).toContain('<title>Erreur : Connexion — Sources de confiance</title>');
+    expect(html).toContain('Adresse électronique ou mot de passe incorrect.');
+    const right = await client.post('/login', { email: 'alice@example.org', password: PASSWORD });
+    expect(right.headers.getSetCookie().find((cookie) => cookie.startsWith('__Host-sdc_session='))).toMatch(/; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+    expect(right.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+  });
+
+  it('stops trying passwords after five failures on one account, before checking the password', async () => {
+    fixture = await consoleFixture({ loginThrottle: new LoginThrottle() });
+    await createUser(fixture.db, { email: 'alice@example.org', role: 'curator', password: PASSWORD });
+    const client = fixture.anonymous();
+    await client.page('/login');
+    for (let attempt = 0; attempt < 5; attempt++) expect((await client.post('/login', { email: 'alice@example.org', password: `guess ${attempt}` })).status).toBe(401);
+    const locked = await client.post('/login', { email: 'alice@example.org', password: PASSWORD });
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
+    expect(await locked.text()).toContain('Trop de tentatives. Réessayez dans 15 minutes.');
+    expect(client.cookies.has('sdc_session')).toBe(false);
+  });
+
+  it('refuses a sign-in form posted without its CSRF token', async () => {
+    fixture = await consoleFixture();
+    await createUser(fixture.db, { email: 'alice@example.org', role: 'curator', password: PASSWORD });
+    const client = fixture.anonymous();
+    await client.page('/login');
+    const forged = await client.post('/login', { email: 'alice@example.org', password: PASSWORD }, { csrf: false });
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).toContain('Formulaire expiré');
+  });
+});
+
+describe('sessions', () => {
+  it('ends at sign-out: the old cookie opens nothing', async () => {
+    fixture = await consoleFixture();
+    const client = await fixture.as('curator');
+    const token = client.cookies.get('sdc_session');
+    const out = await client.post('/logout', {});
+    expect(out.headers.get('location')).toBe('/login?done=logout');
+    expect((await client.page('/login?done=logout')).html).toContain('Vous êtes déconnecté.');
+    const replay = await fixture.app.request('/sources', { headers: { cookie: `sdc_session=${token}` } });
+    expect(replay.status).toBe(303);
+    expect(await fixture.db.selectFrom('sessions').selectAll().execute()).toEqual([]);
+  });
+
+  it('stores only a digest of the token, and expires after four idle hours', async () => {
+    let now = new Date('2026-11-23T08:00:00Z');
+    fixture = await consoleFixture({ now: () => now });
+    const client = await fixture.as('curator');
+    const token = client.cookies.get('sdc_session') ?? '';
+    const [row] = await fixture.db.selectFrom('sessions').select('token_hash').execute();
+    expect(row.token_hash).toBe(tokenDigest(token));
+    expect(row.token_hash).not.toBe(token);
+    now = new Date('2026-11-23T11:59:00Z');
+    expect((await client.request('/sources')).status).toBe(200);
+    now = new Date('2026-11-23T15:58:00Z');
+    expect((await client.request('/sources')).status).toBe(200);
+    now = new Date('2026-11-23T20:01:00Z');
+    expect((await client.request('/sources')).status).toBe(303);
+  });
+
+  it('ends twelve hours after sign-in even when used all along', async () => {
+    let now = new Date('2026-11-23T08:00:00Z');
+    fixture = await consoleFixture({ now: () => now });
+    const client = await fixture.as('curator');
+    for (let hour = 1; hour < 12; hour++) {
+      now = new Date(Date.parse('2026-11-23T08:00:00Z') + hour * 3_600_000);
+      expect((await client.request('/sources')).status).toBe(200);
+    }
+    now = new Date('2026-11-23T20:00:00Z');
+    expect((await client.request('/sources')).status).toBe(303);
+  });
+});

@@ -1,0 +1,66 @@
+/** @jsxImportSource hono/jsx */
+/** Signing in and out. Failed attempts are rate-limited per account and per address. */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps, ConsoleEnv } from '../app-env.ts';
+import { PASSWORD_MAX_LENGTH } from '../auth/password.ts';
+import { closeSession, openSession } from '../auth/sessions.ts';
+import { authenticate } from '../auth/users.ts';
+import { clientAddress } from '../http/client-address.ts';
+import { clearCookie, readCookie, writeCookie } from '../http/cookies.ts';
+import { safeRedirectTarget } from '../http/redirect-target.ts';
+import { LoginPage } from '../views/login-page.tsx';
+import { renderPage } from '../views/render.tsx';
+import { viewOf } from '../views/view.ts';
+
+const LoginForm = z.object({
+  email: z.string().max(254).default(''),
+  password: z.string().max(PASSWORD_MAX_LENGTH).default(''),
+  next: z.string().max(2000).default(''),
+});
+
+export function loginRoutes(deps: AppDeps) {
+  const app = new Hono<ConsoleEnv>();
+
+  app.get('/login', (c) => {
+    const next = c.req.query('next') ?? '';
+    if (c.get('user') !== null) return c.redirect(safeRedirectTarget(next, '/sources'), 303);
+    const { t } = viewOf(c);
+    const notice = c.req.query('done') === 'logout' ? t.notices.loggedOut : undefined;
+    return renderPage(c, { title: t.login.title, body: <LoginPage view={viewOf(c)} email="" next={next} errors={{}} notice={notice} /> });
+  });
+
+  app.post('/login', async (c) => {
+    const { t } = viewOf(c);
+    const form = LoginForm.safeParse(await c.req.parseBody());
+    const { email, password, next } = form.success ? form.data : { email: '', password: '', next: '' };
+    const keys = { account: email.trim().toLowerCase(), address: clientAddress(c, deps.trustProxy) };
+    const failed = (message: string, status: 401 | 429) =>
+      renderPage(c, { title: t.login.title, status, hasErrors: true, body: <LoginPage view={viewOf(c)} email={email} next={next} errors={{ '': [message] }} /> });
+
+    const waitMs = deps.loginThrottle.retryAfterMs(keys, deps.now().getTime());
+    if (waitMs > 0) {
+      c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
+      return failed(t.login.throttled(Math.ceil(waitMs / 60_000)), 429);
+    }
+    const user = form.success ? await authenticate(deps.db, email, password) : null;
+    if (user === null) {
+      deps.loginThrottle.recordFailure(keys, deps.now().getTime());
+      return failed(t.login.failed, 401);
+    }
+    deps.loginThrottle.recordSuccess(keys);
+    // A fresh token at every sign-in: a token planted before sign-in (session fixation) is worth nothing.
+    writeCookie(c, 'session', await openSession(deps.db, user.id, deps.now()), deps.secureCookies);
+    clearCookie(c, 'csrf', deps.secureCookies);
+    return c.redirect(safeRedirectTarget(next, '/sources'), 303);
+  });
+
+  app.post('/logout', async (c) => {
+    const token = readCookie(c, 'session', deps.secureCookies);
+    if (token !== undefined) await closeSession(deps.db, token);
+    clearCookie(c, 'session', deps.secureCookies);
+    return c.redirect('/login?done=logout', 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,71 @@
+/** @jsxImportSource hono/jsx */
+/**
+ * Pages that more than one route renders: a source's page and the activity page are shown after
+ * their own GET, and again — with the errors — when a form posted from them is refused.
+ */
+import type { Context } from 'hono';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { ConsoleEnv } from '../app-env.ts';
+import type { Database } from '../db/schema.ts';
+import { recentEvents, sourceHistory } from '../history/event-log.ts';
+import type { EditableFields } from '../sources/source-commands.ts';
+import { lenientQuery } from '../sources/source-list.ts';
+import { sourceById } from '../sources/source-store.ts';
+import { ActivityPage } from '../views/activity-page.tsx';
+import type { FieldErrors } from '../views/form-fields.tsx';
+import { noticeFrom } from '../views/notices.ts';
+import { renderError, renderPage } from '../views/render.tsx';
+import { sourceTarget } from '../views/source-labels.tsx';
+import { SourcePage } from '../views/source-page.tsx';
+import { viewOf } from '../views/view.ts';
+
+type RefusalStatus = 200 | 409 | 422;
+
+export async function sourcePageResponse(
+  c: Context<ConsoleEnv>,
+  db: Kysely<Database>,
+  id: string,
+  extra: { values?: EditableFields; errors?: FieldErrors; comment?: string; status?: RefusalStatus } = {},
+) {
+  const source = await sourceById(db, id);
+  if (source === undefined) return renderError(c, 'notFound');
+  const view = viewOf(c);
+  const errors = extra.errors ?? {};
+  return renderPage(c, {
+    title: sourceTarget(source),
+    status: extra.status,
+    hasErrors: Object.keys(errors).length > 0,
+    body: <SourcePage view={view} source={source} history={await sourceHistory(db, id)} values={extra.values} errors={errors} comment={extra.comment} notice={noticeFrom(view.url, view.t)} />,
+  });
+}
+
+const ActivityQuery = z.object({
+  before: z.coerce.number().int().positive().optional(),
+  batch: z.string().max(64).optional(),
+});
+
+const PAGE_SIZE = 50;
+
+/** The activity page for a query string (`before`, `batch`), as shown at `location`. */
+export async function activityPageResponse(c: Context<ConsoleEnv>, db: Kysely<Database>, location: URL, errors: FieldErrors = {}, status: RefusalStatus = 200) {
+  const view = viewOf(c);
+  const query = lenientQuery(ActivityQuery, Object.fromEntries(location.searchParams));
+  const page = await recentEvents(db, { before: query.before, batch: query.batch, limit: PAGE_SIZE });
+  return renderPage(c, {
+    title: query.batch === undefined ? view.t.activity.title : view.t.activity.batchTitle(query.batch),
+    status,
+    hasErrors: Object.keys(errors).length > 0,
+    body: (
+      <ActivityPage
+        view={view}
+        page={page}
+        batch={query.batch}
+        hasNewer={query.before !== undefined}
+        returnTo={location.pathname + location.search}
+        notice={noticeFrom(location, view.t)}
+        errors={errors}
+      />
+    ),
+  });
+}

@@ -1,0 +1,181 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sourceHistory } from '../history/event-log.ts';
+import { sourceById } from '../sources/source-store.ts';
+import { type ConsoleFixture, consoleFixture } from '../testing/console-client.ts';
+
+let fixture: ConsoleFixture;
+beforeEach(async () => {
+  fixture = await consoleFixture();
+});
+afterEach(async () => {
+  await fixture.close();
+});
+
+const newSource = { host: 'mairie-exemple.fr', scope: 'subdomains', path: '', category: 'commune', status: 'active', name: 'Mairie d’Exemple', code: '01001', comment: '' };
+
+describe('the sources list', () => {
+  it('searches, filters and counts, with the search kept in the form', async () => {
+    const reader = await fixture.as('reader');
+    const { response, html } = await reader.page('/sources?q=besancon&status=active');
+    expect(response.status).toBe(200);
+    expect(html).toContain('<strong>2 sources</strong>');
+    expect(html).toContain('href="/sources/sxcmuyhvlacd">ac-besancon.fr</a>');
+    expect(html).not.toContain('chu-besancon.fr');
+    expect(html).toContain('value="besancon"');
+    expect(html).toContain('<option value="active" selected="">active</option>');
+    expect(html).toContain('href="/sources/export.csv?q=besancon&amp;status=active"');
+  });
+
+  it('shows readers no edit controls, and refuses their writes', async () => {
+    const reader = await fixture.as('reader');
+    const { html } = await reader.page('/sources');
+    expect(html).not.toContain('Ajouter une source');
+    expect(html).not.toContain('name="ids"');
+    expect(html).not.toContain('href="/import"');
+    const refused = await reader.post('/sources', newSource);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('Votre rôle ne permet pas cette action.');
+  });
+
+  it('pages with links that keep the query, and marks the sorted column', async () => {
+    const curator = await fixture.as('curator');
+    const { html } = await curator.page('/sources?perPage=25&sort=name&order=desc');
+    expect(html).toContain('aria-sort="descending"');
+    expect(html).toContain('<strong>7 sources</strong> — page 1 sur 1');
+  });
+});
+
+describe('adding a source', () => {
+  it('creates it and shows it with a confirmation', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/sources/new');
+    const created = await curator.post('/sources', { ...newSource, host: 'WWW.Mairie-Exemple.fr', comment: 'demande de la mairie' });
+    expect(created.status).toBe(303);
+    const location = created.headers.get('location') ?? '';
+    expect(location).toMatch(/^\/sources\/c[a-z2-7]{11}\?done=created$/);
+    const { html } = await curator.page(location);
+    expect(html).toContain('<h1>mairie-exemple.fr</h1>');
+    expect(html).toContain('La source a été ajoutée.');
+    expect(html).toContain('demande de la mairie');
+    expect(html).toContain('curator@example.org');
+  });
+
+  it('ties each refusal to its field, in French, and keeps what was typed', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/sources/new');
+    const refused = await curator.post('/sources', { ...newSource, host: 'http://mairie exemple', code: 'ABC' });
+    expect(refused.status).toBe(422);
+    const html = await refused.text();
+    expect(html).toContain('<title>Erreur : Ajouter une source — Sources de confiance</title>');
+    expect(html).toContain('Le formulaire contient 2 erreurs');
+    expect(html).toContain('<a href="#field-host">Nom d&#39;hôte invalide');
+    expect(html).toMatch(
+      /<p class="error-message" id="field-host-error">Nom d&#39;hôte invalide[^<]*<\/p><input id="field-host" name="host" type="text" value="http:\/\/mairie exemple" required="" maxlength="300" spellcheck="false" aria-describedby="field-host-hint field-host-error" aria-invalid="true"/,
+    );
+    expect(html).toContain('id="field-code-error">Code invalide');
+    const duplicate = await curator.post('/sources', { ...newSource, host: 'besancon.fr' });
+    expect(await duplicate.text()).toContain('<a href="#field-host">Doublon : « besancon.fr » est déjà dans la liste (source syj66jel4pyz).</a>');
+  });
+
+  it('refuses a scope that would trust a hosting platform, saying why', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/sources/new');
+    const refused = await curator.post('/sources', { ...newSource, host: 'ecole.e-monsite.com' });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('« e-monsite.com » est une plateforme d&#39;hébergement partagée');
+  });
+});
+
+describe('editing a source', () => {
+  it('saves the change, which the history shows with before and after', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/sources/syj66jel4pyz');
+    const saved = await curator.post('/sources/syj66jel4pyz', { ...newSource, host: 'besancon.fr', name: 'Mairie de Besançon', code: '25056', revision: '1', comment: 'nom officiel' });
+    expect(saved.headers.get('location')).toBe('/sources/syj66jel4pyz?done=updated');
+    const { html } = await curator.page('/sources/syj66jel4pyz?done=updated');
+    expect(html).toContain('La source a été enregistrée.');
+    expect(html).toMatch(/<th scope="row">Organisation<\/th><td>Ville de Besançon<\/td><td>Mairie de Besançon<\/td>/);
+    expect(html).toContain('« nom officiel »');
+  });
+
+  it('refuses an edit made on a stale page, and shows the current values', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/sources/syj66jel4pyz');
+    await curator.post('/sources/syj66jel4pyz', { ...newSource, host: 'besancon.fr', name: 'Premier', revision: '1' });
+    const stale = await curator.post('/sources/syj66jel4pyz', { ...newSource, host: 'besancon.fr', name: 'Second', revision: '1' });
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    expect(html).toContain('modifiée par quelqu’un d’autre');
+    expect(html).toContain('name="name" type="text" value="Premier"');
+    expect((await sourceById(fixture.db, 'syj66jel4pyz'))?.name).toBe('Premier');
+  });
+
+  it('suspends, and marks reviewed, from the source page', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/sources/stlyon0000001');
+    expect((await curator.post('/sources/stlyon0000001/status', { status: 'suspended', comment: '' })).headers.get('location')).toBe('/sources/stlyon0000001?done=status');
+    expect((await curator.post('/sources/stlyon0000001/review', { comment: 'vérifié par téléphone' })).headers.get('location')).toBe('/sources/stlyon0000001?done=reviewed');
+    expect(await sourceById(fixture.db, 'stlyon0000001')).toMatchObject({ status: 'suspended', validation: 'reviewed' });
+    expect((await sourceHistory(fixture.db, 'stlyon0000001')).map((event) => event.action)).toEqual(['review', 'suspend']);
+  });
+});
+
+describe('bulk actions', () => {
+  it('removes the checked sources and returns to the same list', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/sources?q=besancon');
+    const done = await curator.post('/sources/bulk', { ids: ['syj66jel4pyz', 'sxcmuyhvlacd'], action: 'remove', comment: 'fusion', return: '/sources?q=besancon' });
+    expect(done.headers.get('location')).toBe('/sources?q=besancon&done=bulk&changed=2&unchanged=0');
+    expect((await curator.page(done.headers.get('location') ?? '')).html).toContain('2 sources modifiées.');
+    expect((await sourceById(fixture.db, 'sxcmuyhvlacd'))?.status).toBe('removed');
+  });
+
+  it('asks for a selection and an action', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/sources');
+    const refused = await curator.post('/sources/bulk', { action: '', comment: '', return: '/sources' });
+    expect(refused.status).toBe(422);
+    const html = await refused.text();
+    expect(html).toContain('Cochez au moins une source.');
+    expect(html).toContain('<a href="#field-action">Choisissez une action.</a>');
+  });
+});
+
+describe('hostile input', () => {
+  it('is shown as text everywhere: names, comments, search', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/sources/syj66jel4pyz');
+    const script = '<script>alert(1)</script>';
+    const img = '"><img src=x onerror=alert(2)>';
+    await curator.post('/sources/syj66jel4pyz', { ...newSource, host: 'besancon.fr', name: `${script}${img}`.slice(0, 300), revision: '1', comment: img });
+    for (const path of ['/sources/syj66jel4pyz', '/sources?q=besancon', '/activity', `/sources?q=${encodeURIComponent(img)}`]) {
+      const { html } = await curator.page(path);
+      expect(html).not.toContain('<script>alert');
+      expect(html).not.toContain('<img src=x');
+    }
+    const { html } = await curator.page('/sources/syj66jel4pyz');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;');
+  });
+
+  it('never changes anything from a form without its CSRF token, or sent cross-site', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/sources/syj66jel4pyz');
+    const forged = await curator.post('/sources/syj66jel4pyz/status', { status: 'removed' }, { csrf: false });
+    expect(forged.status).toBe(403);
+    const crossSite = await curator.request('/sources/syj66jel4pyz/status', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' },
+      body: new URLSearchParams({ _csrf: curator.csrfToken, status: 'removed' }),
+    });
+    expect(crossSite.status).toBe(403);
+    expect((await sourceById(fixture.db, 'syj66jel4pyz'))?.status).toBe('active');
+  });
+
+  it('refuses bodies over 64 kB on ordinary forms', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/sources/new');
+    const huge = await curator.post('/sources', { ...newSource, name: 'x'.repeat(70_000) });
+    expect(huge.status).toBe(413);
+    expect(await huge.text()).toContain('Envoi trop volumineux');
+  });
+});

@@ -1,0 +1,138 @@
+/** @jsxImportSource hono/jsx */
+/** The sources in the console: list, add, view, edit, change status, mark reviewed, bulk actions. */
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps, ConsoleEnv } from '../app-env.ts';
+import { userActor } from '../auth/actor.ts';
+import { safeRedirectTarget } from '../http/redirect-target.ts';
+import { requirePermission } from '../middleware/permission.ts';
+import { applyBulkAction, BULK_ACTIONS, type BulkResult, createSource, type EditableFields, markReviewed, setStatus, updateSource } from '../sources/source-commands.ts';
+import { CommentSchema, SourceFieldsSchema } from '../sources/source-input.ts';
+import { lenientQuery, listSources, SourceListQuerySchema } from '../sources/source-list.ts';
+import type { FieldErrors } from '../views/form-fields.tsx';
+import { issueErrors, shapeErrors } from '../views/form-errors.ts';
+import { noticeFrom, withNotice } from '../views/notices.ts';
+import { renderPage } from '../views/render.tsx';
+import { NewSourcePage } from '../views/source-page.tsx';
+import { SourcesPage } from '../views/sources-page.tsx';
+import { viewOf } from '../views/view.ts';
+import { sourcePageResponse } from './page-responses.tsx';
+
+const FORM_FIELDS = ['host', 'scope', 'path', 'category', 'status', 'name', 'code'] as const;
+
+const NewSourceForm = SourceFieldsSchema.extend({ comment: CommentSchema });
+const EditForm = NewSourceForm.extend({ revision: z.coerce.number().int().min(1).optional() });
+const StatusForm = z.object({ status: SourceFieldsSchema.shape.status, comment: CommentSchema });
+const CommentForm = z.object({ comment: CommentSchema });
+const BulkForm = z.object({
+  ids: z.union([z.string(), z.array(z.string())]).transform((ids) => (Array.isArray(ids) ? ids : [ids])).pipe(z.array(z.string().max(40)).max(500)).default([]),
+  action: z.enum(BULK_ACTIONS).optional().catch(undefined),
+  comment: CommentSchema,
+  return: z.string().max(2000).default('/sources'),
+});
+
+/** What the form sent, as typed, to show it again beside the errors. */
+function typedFields(body: Record<string, unknown>): EditableFields {
+  const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+  return { host: text('host'), scope: text('scope'), path: text('path'), category: text('category'), status: text('status'), name: text('name'), code: text('code') };
+}
+
+export function sourceRoutes(deps: AppDeps) {
+  const app = new Hono<ConsoleEnv>();
+  const { db } = deps;
+
+  const actorOf = (c: Context<ConsoleEnv>) => {
+    const user = c.get('user');
+    if (user === null) throw new Error('requirePermission lets no anonymous request through');
+    return userActor(user);
+  };
+
+  const showSource = (c: Context<ConsoleEnv>, id: string, extra: Parameters<typeof sourcePageResponse>[3] = {}) => sourcePageResponse(c, db, id, extra);
+
+  app.get('/sources', requirePermission('read'), async (c) => {
+    const query = lenientQuery(SourceListQuerySchema, c.req.query());
+    const view = viewOf(c);
+    return renderPage(c, { title: view.t.list.title, body: <SourcesPage view={view} query={query} page={await listSources(db, query)} errors={{}} notice={noticeFrom(view.url, view.t)} /> });
+  });
+
+  app.get('/sources/new', requirePermission('edit'), (c) => {
+    const view = viewOf(c);
+    const blank: EditableFields = { host: '', scope: 'subdomains', path: '', category: 'commune', status: 'active', name: '', code: '' };
+    return renderPage(c, { title: view.t.source.newTitle, body: <NewSourcePage view={view} values={blank} errors={{}} /> });
+  });
+
+  app.post('/sources', requirePermission('edit'), async (c) => {
+    const view = viewOf(c);
+    const body = await c.req.parseBody();
+    const form = NewSourceForm.safeParse(body);
+    const refused = (errors: FieldErrors) =>
+      renderPage(c, { title: view.t.source.newTitle, status: 422, hasErrors: true, body: <NewSourcePage view={view} values={typedFields(body)} errors={errors} comment={String(body.comment ?? '')} /> });
+    if (!form.success) return refused(shapeErrors(form.error, view.t));
+    const { comment, ...fields } = form.data;
+    const created = await createSource(db, actorOf(c), fields, comment);
+    if (!created.ok) return refused(issueErrors(created.issues, view.lang, FORM_FIELDS));
+    return c.redirect(withNotice(`/sources/${created.value.id}`, 'created'), 303);
+  });
+
+  app.post('/sources/bulk', requirePermission('edit'), async (c) => {
+    const view = viewOf(c);
+    const form = BulkForm.safeParse(await c.req.parseBody({ all: true }));
+    const back = form.success ? safeRedirectTarget(form.data.return, '/sources') : '/sources';
+    const errors: FieldErrors = {};
+    if (!form.success) Object.assign(errors, shapeErrors(form.error, view.t));
+    else {
+      if (form.data.ids.length === 0) errors[''] = [view.t.list.bulkNone];
+      if (form.data.action === undefined) errors.action = [view.t.list.bulkNoAction];
+    }
+    let result: BulkResult | undefined;
+    if (form.success && form.data.action !== undefined && Object.keys(errors).length === 0) {
+      const { ids, action, comment } = form.data;
+      result = await applyBulkAction(db, actorOf(c), ids, action, comment);
+      if (result.ok) return c.redirect(withNotice(back, 'bulk', { changed: result.changed, unchanged: result.unchanged }), 303);
+      errors[''] = [view.t.list.bulkFailed, ...result.failures.flatMap((failure) => Object.values(issueErrors(failure.issues, view.lang, [])).flat().map((message) => `${failure.id} — ${message}`))];
+    }
+    // Show the list the selection came from, with what went wrong.
+    const query = lenientQuery(SourceListQuerySchema, Object.fromEntries(new URL(back, 'http://console.invalid').searchParams));
+    return renderPage(c, { title: view.t.list.title, status: 422, hasErrors: true, body: <SourcesPage view={view} query={query} page={await listSources(db, query)} errors={errors} /> });
+  });
+
+  app.get('/sources/:id', requirePermission('read'), (c) => showSource(c, c.req.param('id')));
+
+  app.post('/sources/:id', requirePermission('edit'), async (c) => {
+    const id = c.req.param('id');
+    const view = viewOf(c);
+    const body = await c.req.parseBody();
+    const form = EditForm.safeParse(body);
+    const comment = String(body.comment ?? '');
+    if (!form.success) return showSource(c, id, { values: typedFields(body), errors: shapeErrors(form.error, view.t), comment, status: 422 });
+    const { comment: note, revision, ...fields } = form.data;
+    const updated = await updateSource(db, actorOf(c), id, fields, { comment: note, revision });
+    if (updated.ok) return c.redirect(withNotice(`/sources/${id}`, updated.value.changed ? 'updated' : 'unchanged'), 303);
+    const stale = updated.issues.some((issue) => issue.code === 'stale-revision');
+    // A stale edit shows the current values (the form is rebuilt from the source), with the message.
+    return showSource(c, id, { values: stale ? undefined : typedFields(body), errors: issueErrors(updated.issues, view.lang, FORM_FIELDS), comment, status: stale ? 409 : 422 });
+  });
+
+  app.post('/sources/:id/status', requirePermission('edit'), async (c) => {
+    const id = c.req.param('id');
+    const view = viewOf(c);
+    const form = StatusForm.safeParse(await c.req.parseBody());
+    if (!form.success) return showSource(c, id, { errors: shapeErrors(form.error, view.t), status: 422 });
+    const result = await setStatus(db, actorOf(c), [id], form.data.status, form.data.comment);
+    if (result.ok) return c.redirect(withNotice(`/sources/${id}`, 'status'), 303);
+    return showSource(c, id, { errors: issueErrors(result.failures.flatMap((failure) => failure.issues), view.lang, []), status: 422 });
+  });
+
+  app.post('/sources/:id/review', requirePermission('edit'), async (c) => {
+    const id = c.req.param('id');
+    const view = viewOf(c);
+    const form = CommentForm.safeParse(await c.req.parseBody());
+    if (!form.success) return showSource(c, id, { errors: shapeErrors(form.error, view.t), status: 422 });
+    const result = await markReviewed(db, actorOf(c), [id], form.data.comment);
+    if (result.ok) return c.redirect(withNotice(`/sources/${id}`, 'reviewed'), 303);
+    return showSource(c, id, { errors: issueErrors(result.failures.flatMap((failure) => failure.issues), view.lang, []), status: 422 });
+  });
+
+  return app;
+}
+

@@ -1,0 +1,123 @@
+/**
+ * What an import file would do to the list, line by line — added, changed, unchanged, or refused
+ * with the reasons — decided from the file and the sources as they are. Pure: the preview shows
+ * this plan, and applying re-plans and compares digests, so what is applied is what was shown.
+ */
+import { createHash } from 'node:crypto';
+import { validateSource } from '../../corpus/source-validation.ts';
+import { type Source, sourceKey } from '../../corpus/source.ts';
+import { FIELD_LABELS } from '../i18n/field-labels.ts';
+import type { ImportRow } from './source-csv.ts';
+import { changedFields } from './source-changes.ts';
+import { uniquenessIssues } from './source-store.ts';
+import type { StoredSource } from './stored-source.ts';
+import { CURATED_PROVENANCE } from './validation-state.ts';
+import { type WriteIssue, writeIssueMessage } from './write-issues.ts';
+
+export interface ExistingSources {
+  byId: ReadonlyMap<string, StoredSource>;
+  byKey: ReadonlyMap<string, StoredSource>;
+}
+
+export function indexSources(sources: readonly StoredSource[]): ExistingSources {
+  return { byId: new Map(sources.map((source) => [source.id, source])), byKey: new Map(sources.map((source) => [sourceKey(source), source])) };
+}
+
+export type ImportIssue =
+  | WriteIssue
+  | { field?: undefined; code: 'cell-count'; found: number; expected: number }
+  | { field: keyof Source; code: 'duplicate-in-file'; otherLine: number };
+
+export type PlannedLine =
+  | { line: number; kind: 'added'; source: Source; generatedId: boolean }
+  | { line: number; kind: 'changed'; before: StoredSource; after: Source; fields: (keyof Source)[] }
+  | { line: number; kind: 'unchanged'; source: StoredSource }
+  | { line: number; kind: 'error'; issues: ImportIssue[] };
+
+export type LineKind = PlannedLine['kind'];
+
+export interface ImportPlan {
+  lines: PlannedLine[];
+  counts: Record<LineKind, number>;
+}
+
+function planLine(row: ImportRow, existing: ExistingSources, newId: () => string, seen: { ids: Map<string, number>; keys: Map<string, number> }): PlannedLine {
+  const { line, cells } = row;
+  if (row.cellCount !== undefined) return { line, kind: 'error', issues: [{ code: 'cell-count', ...row.cellCount }] };
+  const givenId = (cells.id ?? '').trim();
+  let target = givenId === '' ? undefined : existing.byId.get(givenId);
+  const draft = {
+    id: givenId === '' ? newId() : givenId,
+    host: cells.host ?? '',
+    scope: cells.scope ?? '',
+    path: cells.path ?? '',
+    category: cells.category ?? '',
+    status: cells.status ?? '',
+    name: cells.name ?? '',
+    code: cells.code ?? '',
+    provenance: cells.provenance ?? target?.provenance ?? CURATED_PROVENANCE,
+  };
+  const validation = validateSource(draft);
+  if (!validation.ok) return { line, kind: 'error', issues: validation.issues };
+  let source = validation.source;
+  const key = sourceKey(source);
+  if (givenId === '') {
+    // Without an id, a line about a hostname and path already listed updates that source.
+    target = existing.byKey.get(key);
+    if (target !== undefined) source = { ...source, id: target.id, provenance: cells.provenance?.trim() ?? target.provenance };
+  }
+  const issues: ImportIssue[] = uniquenessIssues(source, target?.id ?? null, { keyHolder: existing.byKey.get(key), idTaken: target === undefined && existing.byId.has(source.id) });
+  const sameId = seen.ids.get(source.id);
+  if (sameId !== undefined) issues.push({ field: 'id', code: 'duplicate-in-file', otherLine: sameId });
+  const sameKey = seen.keys.get(key);
+  if (sameKey !== undefined && sameKey !== sameId) issues.push({ field: source.scope === 'path' ? 'path' : 'host', code: 'duplicate-in-file', otherLine: sameKey });
+  seen.ids.set(source.id, line);
+  seen.keys.set(key, line);
+  if (issues.length > 0) return { line, kind: 'error', issues };
+  if (target === undefined) return { line, kind: 'added', source, generatedId: givenId === '' };
+  const fields = changedFields(target, source);
+  return fields.length === 0 ? { line, kind: 'unchanged', source: target } : { line, kind: 'changed', before: target, after: source, fields };
+}
+
+/** `newId` names the sources added without an id. */
+export function planImport(rows: readonly ImportRow[], existing: ExistingSources, newId: () => string): ImportPlan {
+  const seen = { ids: new Map<string, number>(), keys: new Map<string, number>() };
+  const lines = rows.map((row) => planLine(row, existing, newId, seen));
+  const counts: Record<LineKind, number> = { added: 0, changed: 0, unchanged: 0, error: 0 };
+  for (const line of lines) counts[line.kind]++;
+  return { lines, counts };
+}
+
+/**
+ * A fingerprint of what the plan would do: the same file planned against the same sources gives
+ * the same digest (ids generated for new sources left out), and any change in between does not.
+ */
+export function planDigest(plan: ImportPlan): string {
+  const facts = plan.lines.map((line) => {
+    switch (line.kind) {
+      case 'added':
+        return [line.line, 'added', { ...line.source, id: line.generatedId ? '' : line.source.id }];
+      case 'changed':
+        return [line.line, 'changed', line.before.id, line.before.revision, line.after];
+      case 'unchanged':
+        return [line.line, 'unchanged', line.source.id, line.source.revision];
+      case 'error':
+        return [line.line, 'error', line.issues.map((issue) => issue.code)];
+    }
+  });
+  return createHash('sha256').update(JSON.stringify(facts)).digest('base64url');
+}
+
+export function importIssueMessage(issue: ImportIssue, lang: 'fr' | 'en'): string {
+  const fr = lang === 'fr';
+  switch (issue.code) {
+    case 'cell-count':
+      return fr ? `${issue.found} cellules au lieu de ${issue.expected}.` : `${issue.found} cells instead of ${issue.expected}.`;
+    case 'duplicate-in-file':
+      return fr
+        ? `Même ${FIELD_LABELS.fr[issue.field]} qu’à la ligne ${issue.otherLine} du fichier.`
+        : `Same ${FIELD_LABELS.en[issue.field]} as line ${issue.otherLine} of the file.`;
+    default:
+      return writeIssueMessage(issue, lang);
+  }
+}

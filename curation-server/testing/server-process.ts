@@ -1,0 +1,68 @@
+/**
+ * The curation server as people run it, for the real-browser test and the benchmark: `npm start`
+ * in a child process, on a random loopback port, with a database in a temporary directory (or the
+ * one given); accounts made with `npm run user`.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+export interface RunningServer {
+  url: string;
+  databasePath: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function startCurationServer(options: { databasePath?: string } = {}): Promise<RunningServer> {
+  const directory = mkdtempSync(join(tmpdir(), 'sdc-server-'));
+  const databasePath = options.databasePath ?? join(directory, 'curation.sqlite');
+  // Its own process group, so that stopping it stops npm, tsx and node together.
+  const child: ChildProcess = spawn(NPM, ['start'], {
+    cwd: ROOT,
+    env: { ...process.env, SDC_DB: databasePath, SDC_PORT: '0', SDC_HOST: '127.0.0.1' },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    const watch = () => {
+      const found = /Console de curation : (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+      if (found !== null) resolve(found[1]);
+    };
+    child.stdout?.on('data', watch);
+    child.once('exit', (code) => reject(new Error(`npm start exited (${code}):\n${output}`)));
+  });
+  return {
+    url,
+    databasePath,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null && child.pid !== undefined) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        process.kill(-child.pid, 'SIGTERM');
+        await exited;
+      }
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `npm run user -- <args>` against the server's database, with `input` on standard input. */
+export function runUserCommand(databasePath: string, args: string[], input: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(NPM, ['run', '--silent', 'user', '--', ...args], { cwd: ROOT, env: { ...process.env, SDC_DB: databasePath }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.once('exit', (code) => resolve({ code, output }));
+    child.stdin.end(input);
+  });
+}

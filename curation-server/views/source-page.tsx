@@ -1,0 +1,195 @@
+/** @jsxImportSource hono/jsx */
+/** A source: the form to add or edit it, its details, status and review actions, and its history. */
+import { CATEGORY_IDS } from '../../corpus/categories.ts';
+import { SCOPES, type Source, STATUSES } from '../../corpus/source.ts';
+import { can } from '../auth/roles.ts';
+import type { HistoryEvent } from '../history/event-log.ts';
+import { fieldLabel } from '../i18n/field-labels.ts';
+import { formatInstant } from '../i18n/format.ts';
+import type { EditableFields } from '../sources/source-commands.ts';
+import type { StoredSource } from '../sources/stored-source.ts';
+import { CommentField, CsrfField, ErrorSummary, type FieldErrors, Notice, SelectField, TextField } from './form-fields.tsx';
+import { EventList } from './history.tsx';
+import { StatusBadge, ValidationBadge } from './source-labels.tsx';
+import type { View } from './view.ts';
+
+export function SourceForm(props: { view: View; action: string; values: EditableFields; errors: FieldErrors; revision?: number; comment?: string; submit: string }) {
+  const { view, values, errors } = props;
+  const { t, lang } = view;
+  const label = (field: keyof Source) => fieldLabel(lang, field);
+  return (
+    <form method="post" action={props.action} class="source-form">
+      <CsrfField view={view} />
+      {props.revision !== undefined && <input type="hidden" name="revision" value={String(props.revision)} />}
+      <TextField view={view} name="host" label={label('host')} hint={t.source.hostHint} value={values.host} errors={errors.host} required spellcheck={false} maxlength={300} />
+      <SelectField
+        view={view}
+        name="scope"
+        label={label('scope')}
+        hint={t.source.scopeHint}
+        value={values.scope}
+        errors={errors.scope}
+        required
+        options={SCOPES.map((scope) => ({ value: scope, label: t.scopes[scope] }))}
+      />
+      <TextField view={view} name="path" label={label('path')} hint={t.source.pathHint} value={values.path} errors={errors.path} spellcheck={false} maxlength={2000} />
+      <SelectField
+        view={view}
+        name="category"
+        label={label('category')}
+        value={values.category}
+        errors={errors.category}
+        required
+        options={CATEGORY_IDS.map((category) => ({ value: category, label: t.categories[category] }))}
+      />
+      <SelectField
+        view={view}
+        name="status"
+        label={label('status')}
+        value={values.status}
+        errors={errors.status}
+        required
+        options={STATUSES.map((status) => ({ value: status, label: t.statuses[status] }))}
+      />
+      <TextField view={view} name="name" label={label('name')} hint={t.source.nameHint} value={values.name} errors={errors.name} maxlength={300} />
+      <TextField view={view} name="code" label={label('code')} hint={t.source.codeHint} value={values.code} errors={errors.code} spellcheck={false} maxlength={20} />
+      <CommentField view={view} value={props.comment} errors={errors.comment} />
+      <button type="submit">{props.submit}</button>
+    </form>
+  );
+}
+
+export function NewSourcePage(props: { view: View; values: EditableFields; errors: FieldErrors; comment?: string }) {
+  return (
+    <>
+      <ErrorSummary view={props.view} errors={props.errors} />
+      <SourceForm view={props.view} action="/sources" values={props.values} errors={props.errors} comment={props.comment} submit={props.view.t.actions.save} />
+    </>
+  );
+}
+
+function SourceDetails(props: { view: View; source: StoredSource }) {
+  const { view, source } = props;
+  const { t, lang } = view;
+  const label = (field: keyof Source) => fieldLabel(lang, field);
+  return (
+    <dl class="details">
+      <dt>{t.source.id}</dt>
+      <dd>
+        <code>{source.id}</code>
+      </dd>
+      <dt>{label('scope')}</dt>
+      <dd>{t.scopes[source.scope]}</dd>
+      <dt>{label('category')}</dt>
+      <dd>{t.categories[source.category]}</dd>
+      <dt>{label('status')}</dt>
+      <dd>
+        <StatusBadge t={t} status={source.status} />
+      </dd>
+      <dt>{t.list.columns.validation}</dt>
+      <dd>
+        <ValidationBadge t={t} state={source.validation} />
+      </dd>
+      <dt>{label('name')}</dt>
+      <dd>{source.name}</dd>
+      <dt>{label('code')}</dt>
+      <dd>{source.code}</dd>
+      <dt>{t.source.provenance}</dt>
+      <dd>
+        <code>{source.provenance}</code>
+      </dd>
+      <dt>{t.source.updated}</dt>
+      <dd>
+        <time datetime={source.updatedAt}>{formatInstant(source.updatedAt, lang)}</time> ({t.source.revision} {source.revision})
+      </dd>
+    </dl>
+  );
+}
+
+function StatusForm(props: { view: View; source: StoredSource }) {
+  const { view, source } = props;
+  const { t } = view;
+  return (
+    <section aria-labelledby="status-title">
+      <h2 id="status-title">{t.source.statusTitle}</h2>
+      <form method="post" action={`/sources/${source.id}/status`} class="inline-form">
+        <CsrfField view={view} />
+        <SelectField
+          view={view}
+          name="status"
+          id="status-new"
+          label={t.list.columns.status}
+          value={source.status}
+          options={STATUSES.map((status) => ({ value: status, label: t.statuses[status] }))}
+        />
+        <CommentField view={view} id="status-comment" />
+        <button type="submit">{t.source.statusSubmit}</button>
+      </form>
+    </section>
+  );
+}
+
+function ReviewForm(props: { view: View; source: StoredSource }) {
+  const { view, source } = props;
+  const { t } = view;
+  if (source.validation === 'reviewed') return null;
+  return (
+    <section aria-labelledby="review-title">
+      <h2 id="review-title">{t.source.reviewTitle}</h2>
+      <form method="post" action={`/sources/${source.id}/review`} class="inline-form">
+        <CsrfField view={view} />
+        <p>{t.source.reviewText}</p>
+        <CommentField view={view} id="review-comment" />
+        <button type="submit">{t.source.reviewSubmit}</button>
+      </form>
+    </section>
+  );
+}
+
+export function SourcePage(props: {
+  view: View;
+  source: StoredSource;
+  history: HistoryEvent[];
+  /** The edit form's values, when they are not the source's own (a refused edit). */
+  values?: EditableFields;
+  errors: FieldErrors;
+  comment?: string;
+  notice?: string;
+}) {
+  const { view, source } = props;
+  const { t, user } = view;
+  const canEdit = user !== null && can(user.role, 'edit');
+  const values: EditableFields = props.values ?? editableFields(source);
+  return (
+    <>
+      <Notice message={props.notice} />
+      <ErrorSummary view={view} errors={props.errors} />
+      <p>
+        <a href="/sources">{t.source.backToList}</a>
+      </p>
+      <section aria-labelledby="details-title">
+        <h2 id="details-title">{t.source.details}</h2>
+        <SourceDetails view={view} source={source} />
+      </section>
+      {canEdit && (
+        <>
+          <section aria-labelledby="edit-title">
+            <h2 id="edit-title">{t.source.editTitle}</h2>
+            <SourceForm view={view} action={`/sources/${source.id}`} values={values} errors={props.errors} revision={source.revision} comment={props.comment} submit={t.actions.save} />
+          </section>
+          <StatusForm view={view} source={source} />
+          <ReviewForm view={view} source={source} />
+        </>
+      )}
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">{t.source.historyTitle}</h2>
+        {props.history.length === 0 ? <p>{t.source.historyEmpty}</p> : <EventList view={view} events={props.history} withSource={false} returnTo={`/sources/${source.id}`} />}
+      </section>
+    </>
+  );
+}
+
+export function editableFields(source: Source): EditableFields {
+  const { host, scope, path, category, status, name, code } = source;
+  return { host, scope, path, category, status, name, code };
+}
