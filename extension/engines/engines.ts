@@ -107,3 +107,8 @@ export function engineForPage(url: string): EngineRecord | null {
     ) ?? null
   );
 }
+
+/** The URL patterns of every result page, for the content script's declaration in the manifest. */
+export function contentScriptMatches(): string[] {
+  return ENGINES.flatMap((record) => record.hosts.flatMap((host) => record.resultPaths.map((path) => `*://${host}${path}*`)));
+}

@@ -1,0 +1,16 @@
+/**
+ * Vitest global setup of the end-to-end tests: builds the extension for Chromium and Firefox once,
+ * so that `npm test` on a clean checkout tests what `npm run build` ships.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const wxt = fileURLToPath(new URL('../../node_modules/wxt/bin/wxt.mjs', import.meta.url));
+
+export default function buildExtension(): void {
+  for (const args of [['build'], ['build', '-b', 'firefox']]) {
+    const run = spawnSync(process.execPath, [wxt, ...args], { cwd: root, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`wxt ${args.join(' ')} failed:\n${run.stdout}\n${run.stderr}`);
+  }
+}
