@@ -96,15 +96,16 @@ const RECIPES: Record<string, PageRecipe> = {
       'www.usfa.fema.gov': 'www.ain.gouv.fr',
       'li-fire.com': 'www.paris.fr',
       'fsri.org': 'www.ac-lyon.fr',
-      'allhandsfire.com': 'www.isere.fr',
+      'www.allhandsfire.com': 'www.isere.fr',
     },
     trustedElsewhere: ['isere.fr'],
   },
-  // Google 2019: three text ads in #tads with direct links, people also ask, knowledge panel.
+  // Google 2019: three text ads in #tads with direct links, people also ask, knowledge panel;
+  // the first trusted result is the fifth.
   'google-ads': {
     saved: 'google-2.html',
     url: 'https://www.google.com/search?q=test+keyword',
-    hosts: { 'www.semrush.com': 'www.ameli.fr', 'keywordtool.io': 'www.caf.fr', 'www.guru99.com': 'www.univ-lyon1.fr' },
+    hosts: { 'www.semrush.com': 'www.ameli.fr', 'kwfinder.com': 'www.caf.fr', 'www.guru99.com': 'www.univ-lyon1.fr' },
     trustedElsewhere: ['ameli.fr'],
   },
   // Google without JavaScript: every result behind a /url?q= redirect.
