@@ -66,7 +66,7 @@ describe('Chromium: marking the saved result pages', () => {
     const closed = await tab.evaluate(firstBadgeState);
     expect(closed).toMatchObject({
       name: "Source de confiance : site d'un ministère ou d'un opérateur de l'État — Service-Public.fr, le site officiel de l'administration française",
-      label: '✓Source de confiance',
+      label: 'Source de confiance',
       expanded: 'false',
       detailsShown: false,
     });

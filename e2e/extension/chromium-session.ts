@@ -53,6 +53,8 @@ export async function startChromium(options: { language?: 'fr' | 'en'; colorSche
   const pages = new Map<string, string>();
   await context.route('**/*', async (route) => {
     const request = route.request();
+    // The extension's own pages and files are read from its package, not served here.
+    if (!/^https?:/.test(request.url())) return route.continue();
     const html = pages.get(request.url().replace(/#.*$/, ''));
     if (html !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
     // Whatever else a page asks for is not served: navigations get an empty answer, the rest fails.

@@ -59,7 +59,7 @@ describe('Firefox: marking the saved result pages', () => {
     await settledBadges(tab, page('bing-trusted').expectedSources.length);
     expect(await tab.evaluate(firstBadgeState)).toMatchObject({
       name: "Source de confiance : site d'un hôpital ou d'un organisme de santé publique — L'Assurance Maladie",
-      label: '✓Source de confiance',
+      label: 'Source de confiance',
       expanded: 'false',
       detailsShown: false,
     });

@@ -28,14 +28,21 @@ export function badgeCount(): number {
   return document.querySelectorAll('[data-sdc-source]').length;
 }
 
-/** Serializable: the first badge's button and panel, as a keyboard and screen-reader user meets them. */
+/**
+ * Serializable: the first badge's button and panel, as a keyboard and screen-reader user meets
+ * them. The name is the button's text without the decorative glyph (the badge sets no aria-label).
+ */
 export function firstBadgeState(): { name: string; label: string; expanded: string; details: string; detailsShown: boolean } | null {
-  const button = document.querySelector('[data-sdc-source]')?.shadowRoot?.querySelector('button');
-  const details = button === null || button === undefined ? null : button.getRootNode() instanceof ShadowRoot ? (button.getRootNode() as ShadowRoot).getElementById(button.getAttribute('aria-controls') ?? '') : null;
-  if (button === null || button === undefined || details === null) return null;
+  const root = document.querySelector('[data-sdc-source]')?.shadowRoot;
+  const button = root?.querySelector('button');
+  const details = root?.getElementById(button?.getAttribute('aria-controls') ?? '');
+  if (root === undefined || root === null || button === null || button === undefined || details === null || details === undefined) return null;
   return {
-    name: button.getAttribute('aria-label') ?? '',
-    label: button.textContent ?? '',
+    name: [...button.children]
+      .filter((child) => child.getAttribute('aria-hidden') !== 'true')
+      .map((child) => child.textContent ?? '')
+      .join(''),
+    label: button.querySelector('.label')?.textContent ?? '',
     expanded: button.getAttribute('aria-expanded') ?? '',
     details: details.textContent ?? '',
     detailsShown: getComputedStyle(details).display !== 'none',

@@ -7,7 +7,7 @@ export const BADGE_CSS = `
 :host { all: initial; display: block; margin: 0 0 4px; line-height: normal; }
 .badge { display: inline-flex; flex-direction: column; align-items: flex-start; gap: 4px;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 13px; }
-button { all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 6px; cursor: pointer;
+button { all: unset; position: relative; box-sizing: border-box; display: inline-flex; align-items: center; gap: 6px; cursor: pointer;
   padding: 2px 10px 2px 6px; border: 1px solid #18753c; border-radius: 999px;
   background: #e8f5ec; color: #0c4a23; font: inherit; font-weight: 600; }
 button:hover { background: #d3eddc; }
@@ -15,6 +15,9 @@ button:focus-visible { outline: 3px solid #0a5ecc; outline-offset: 2px; }
 .glyph { display: inline-grid; place-items: center; width: 16px; height: 16px; border-radius: 50%;
   background: #18753c; color: #ffffff; font-size: 11px; font-weight: 700; }
 .extra { font-weight: 400; }
+/* Read by screen readers, not drawn (the usual clip pattern). */
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .details { display: block; max-width: 42em; padding: 6px 10px; border: 1px solid #18753c; border-radius: 6px;
   background: #ffffff; color: #1e1e1e; font-weight: 400; line-height: 1.4; }
 .details[hidden] { display: none; }

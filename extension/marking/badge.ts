@@ -13,12 +13,14 @@ export const OWN_ELEMENT_ATTRIBUTE = 'data-sdc-element';
 export interface BadgeText {
   /** « Source de confiance » */
   label: string;
-  /** « Source de confiance : site d'une commune — Mairie de … » */
-  accessibleName: string;
+  /**
+   * « : site d'une commune — Mairie de … »: follows the label in the button, so that its accessible
+   * name reads « Source de confiance : site d'une commune — Mairie de … »; shown in the detailed
+   * density, read by screen readers in all.
+   */
+  description: string;
   /** « Site d'une commune — Mairie de … » */
   summary: string;
-  /** « commune — Mairie de … », shown in the detailed density. */
-  extra: string;
   /** « D'après la liste Sources de confiance… » */
   note: string;
 }
@@ -61,13 +63,12 @@ export function createBadge(document: Document, sourceHost: string, text: BadgeT
   const detailsId = `sdc-details-${++nextId}`;
   const button = make('button', '');
   button.type = 'button';
-  button.setAttribute('aria-label', text.accessibleName);
   button.setAttribute('aria-expanded', 'false');
   button.setAttribute('aria-controls', detailsId);
   const glyph = make('span', 'glyph', '✓');
   glyph.setAttribute('aria-hidden', 'true');
-  button.append(glyph, make('span', 'label', text.label));
-  if (density === 'detailed') button.append(make('span', 'extra', ` · ${text.extra}`));
+  // The accessible name is the button's own text (label then description), never a different aria-label.
+  button.append(glyph, make('span', 'label', text.label), make('span', density === 'detailed' ? 'extra' : 'extra visually-hidden', text.description));
 
   const details = make('span', 'details');
   details.id = detailsId;

@@ -15,9 +15,8 @@ export function badgeText(source: MatchedSource, language: UiLanguage): BadgeTex
   const description = describeSource(source, language);
   return {
     label: text('badgeLabel'),
-    accessibleName: text('badgeAccessibleName', [description.article, description.organisation]),
+    description: text('badgeDescription', [description.article, description.organisation]),
     summary: `${text('badgeSiteOf', [description.article])} — ${description.organisation}`,
-    extra: `${description.category} — ${description.organisation}`,
     note: text('badgeListNote'),
   };
 }
