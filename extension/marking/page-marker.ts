@@ -50,7 +50,9 @@ export class PageMarker {
   /** Marks the results present now, then follows the page. */
   start(): Promise<void> {
     const { document } = this.environment;
-    this.observer = new MutationObserver((mutations) => {
+    // The content script's own MutationObserver; the document's window's where there is none (tests).
+    const Observer = globalThis.MutationObserver ?? document.defaultView!.MutationObserver;
+    this.observer = new Observer((mutations) => {
       if (mutations.some((mutation) => addsForeignNodes(mutation))) this.scheduleScan();
     });
     this.observer.observe(document.documentElement, { childList: true, subtree: true });
