@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 // Fast tests sit beside the code they check; real-browser tests live in e2e/ and run one file at a time.
 export default defineConfig({
@@ -11,12 +12,21 @@ export default defineConfig({
         },
       },
       {
+        // The extension's own tests: WXT's plugin gives them its auto-imports and an in-memory `browser` (fakeBrowser).
+        plugins: [WxtVitest()],
+        test: {
+          name: 'extension',
+          include: ['extension/**/*.test.ts'],
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          globalSetup: ['e2e/extension/build-extension.ts'],
         },
       },
     ],

@@ -1,8 +1,56 @@
 import { defineConfig } from 'wxt';
+import { bundledListFiles } from './extension/list/bundled-list-files.ts';
+
+/**
+ * The extension's fixed Chrome id (gchlaeidhlpjhcidhkkimiadkidlgkgh) comes from this public key
+ * (base64 DER of an RSA key). Only the public half is kept anywhere: loading unpacked and
+ * enterprise deployment need nothing else; the store signs its own packages.
+ */
+const CHROME_PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAqcEPELBgB9gYhB4g69XIVgS1P+W71lzlMgAUmjYcFiRC7JNURTbsZekHhjPuXWWro6yIVN0MY9MvwNdp1arU8EGRlGLy/fHXPafwcBjgoZJVn0jFid6oGZcFhYrJDCuDiIId+1aQkZN4zrEf2cN+/Sb9DoDRtmVPzIRhCAn4Kg74rhgL/yf0uAPKguvU9tBvS5dZYlub29bueBbJGhZnnDzsUVjQvOavWCW5RF2y8xLLARZNvf7BwiAOoJS5Mma4+7ALsbY/ThWiYGqQdjbn1xeMrMILEh5Wig0quoUgLrCwu9SiUucsD9IsU8P8QO71md1QSk0j+wR2/tjiERdSVwIDAQAB';
+
+export const GECKO_ID = 'sources-de-confiance@sources-de-confiance.fr';
 
 // The extension's sources live in extension/; the shared core it imports lives in corpus/.
+// Firefox gets the MV2 build (WXT's default): on Firefox, MV2 stays supported, its content
+// scripts get their host access at install without a prompt (MV3 makes it optional there), and
+// its event page runs on every ESR that public machines still use.
 export default defineConfig({
   srcDir: 'extension',
   publicDir: 'extension/public',
   outDir: '.output',
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'fr',
+    // tabs: read the current tab's address, to show on the toolbar icon whether it is a trusted source.
+    permissions: ['storage', 'tabs'],
+    icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
+    action: { default_title: '__MSG_extName__', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '115.0' } } }
+      : { key: CHROME_PUBLIC_KEY, minimum_chrome_version: '111' }),
+  }),
+  hooks: {
+    // The list ships inside the package (generated from the seed corpus at every build).
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...bundledListFiles());
+    },
+  },
+  zip: {
+    // The sources zip (for store review) holds what builds the extension, not server code, data
+    // dumps, keys or the saved result pages used by tests.
+    excludeSources: [
+      'curation-server/**',
+      'data/**',
+      'keys/**',
+      '**/*.pem',
+      '.env',
+      'e2e/**',
+      'extension/engines/fixtures/**',
+      'corpus/upstream/**',
+      'corpus/data/rejected.tsv',
+      '.ci/**',
+    ],
+  },
 });

@@ -1,0 +1,7 @@
+/** Where the built extension is, and its fixed identity (see wxt.config.ts). */
+import { fileURLToPath } from 'node:url';
+
+export const CHROME_BUILD = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
+export const FIREFOX_BUILD = fileURLToPath(new URL('../../.output/firefox-mv2', import.meta.url));
+/** Fixed by the manifest `key`. */
+export const CHROME_EXTENSION_ID = 'gchlaeidhlpjhcidhkkimiadkidlgkgh';

@@ -1,0 +1,160 @@
+/**
+ * The popup, the options page and the badges as people meet them, in real Chromium: what they
+ * show and do, axe-core with zero serious or critical violation in light and dark themes, and
+ * English when the browser is in English.
+ */
+import axe from 'axe-core';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATA_CREDIT } from '../../corpus/credit.ts';
+import { type ChromiumSession, settledBadgeSources, startChromium } from './chromium-session.ts';
+import { firstBadgeState } from './page-checks.ts';
+import { page } from './served-pages.ts';
+
+const TRUSTED_SITE = 'https://www.service-public.fr/particuliers/vosdroits/N19810';
+const TRUSTED_PAGE = '<!doctype html><html lang="fr"><title>Service-Public</title><h1>Carte d’identité</h1></html>';
+
+interface Violation {
+  id: string;
+  impact: string;
+  targets: string[];
+}
+
+/** axe-core's serious and critical violations on the page, or only in the elements `include` selects (shadow trees included). */
+async function seriousViolations(tab: Page, include?: string): Promise<Violation[]> {
+  await tab.evaluate(axe.source);
+  return tab.evaluate(async (selector) => {
+    const engine = (window as unknown as { axe: typeof axe }).axe;
+    const results = await engine.run(selector === undefined ? document : { include: [[selector]] }, { resultTypes: ['violations'] });
+    return results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => ({ id: violation.id, impact: violation.impact ?? '', targets: violation.nodes.map((node) => JSON.stringify(node.target)) }));
+  }, include);
+}
+
+async function storedSettings(session: ChromiumSession): Promise<Record<string, unknown>> {
+  return session.worker.evaluate(async () => ((await chrome.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>);
+}
+
+/** The popup as opened from the toolbar over the tab showing `url` (a tab of the same window, that one active). */
+async function openPopupOver(session: ChromiumSession, url: string): Promise<Page> {
+  const site = await session.newPage();
+  await site.goto(url);
+  const opened = session.context.waitForEvent('page', { predicate: (candidate) => candidate.url().endsWith('/popup.html') });
+  await session.worker.evaluate(async ([siteUrl, popupUrl]) => {
+    const [tab] = await chrome.tabs.query({ url: siteUrl });
+    await chrome.tabs.update(tab.id!, { active: true });
+    await chrome.tabs.create({ url: popupUrl, windowId: tab.windowId, active: false });
+  }, [url, session.extensionUrl('popup.html')] as const);
+  const popup = await opened;
+  await popup.waitForSelector('main');
+  return popup;
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  describe(`Chromium, ${colorScheme} theme: popup, options and badges`, () => {
+    let session: ChromiumSession;
+
+    beforeAll(async () => {
+      session = await startChromium({ language: 'fr', colorScheme });
+      session.serve(TRUSTED_SITE, TRUSTED_PAGE);
+      session.serve(page('google-trusted').url, page('google-trusted').html);
+    });
+
+    afterAll(async () => {
+      await session?.close();
+    });
+
+    it('popup: says which trusted source the current site is, the list, the credit; pause and report work', async () => {
+      const popup = await openPopupOver(session, TRUSTED_SITE);
+      const text = await popup.locator('main').innerText();
+      expect(text).toContain('✓ Ce site est une source de confiance');
+      expect(text).toContain("ministère ou opérateur de l'État");
+      expect(text).toContain("Service-Public.fr, le site officiel de l'administration française");
+      expect(text).toContain('service-public.fr');
+      expect(await popup.locator('#list-info').innerText()).toMatch(/^Liste version 0 du \d{1,2} \S+ \d{4} : 45\s747 sources\.$/u);
+      expect(text).toContain(DATA_CREDIT.fr);
+      const report = await popup.getByRole('link', { name: 'Signaler une source manquante ou erronée' }).getAttribute('href');
+      expect(report).toMatch(/^mailto:signalement@sources-de-confiance\.fr\?subject=/);
+      expect(decodeURIComponent(report ?? '')).toContain(`Site concerné : ${TRUSTED_SITE}`);
+      expect(await seriousViolations(popup)).toEqual([]);
+
+      const pause = popup.getByRole('switch', { name: 'Mettre en pause le marquage des résultats' });
+      await pause.check();
+      await expect.poll(async () => (await storedSettings(session)).paused).toBe(true);
+      await pause.uncheck();
+      await expect.poll(async () => (await storedSettings(session)).paused).toBe(false);
+      await popup.close();
+    });
+
+    it('popup: says so when the site is not a trusted source', async () => {
+      const untrusted = 'https://www.example.com/';
+      session.serve(untrusted, '<!doctype html><title>Example</title>');
+      const popup = await openPopupOver(session, untrusted);
+      expect(await popup.locator('main').innerText()).toContain("Ce site n'est pas dans la liste des sources de confiance.");
+      await popup.close();
+    });
+
+    it('options page: per-engine switches, promotion, hiding and density are kept', async () => {
+      const options = await session.newPage();
+      await options.goto(session.extensionUrl('options.html'));
+      await options.waitForSelector('main');
+      expect(await options.getByRole('checkbox', { name: /^Google/ }).isChecked()).toBe(true);
+      expect(await options.getByRole('radio', { name: 'Normale' }).isChecked()).toBe(true);
+      expect(await seriousViolations(options)).toEqual([]);
+
+      await options.getByRole('checkbox', { name: /^Bing/ }).uncheck();
+      await options.getByRole('checkbox', { name: 'Placer le premier résultat de confiance en tête' }).check();
+      await options.getByRole('checkbox', { name: /^Masquer les résultats/ }).check();
+      await options.getByRole('radio', { name: /^Détaillée/ }).check();
+      await expect
+        .poll(() => storedSettings(session))
+        .toMatchObject({ engines: { google: true, bing: false, qwant: true }, promoteFirstTrusted: true, hideUntrusted: true, density: 'detailed' });
+      expect(await options.getByRole('status').innerText()).toBe('Enregistré.');
+      await options.reload();
+      await options.waitForSelector('main');
+      expect(await options.getByRole('checkbox', { name: /^Bing/ }).isChecked()).toBe(false);
+      expect(await options.getByRole('radio', { name: /^Détaillée/ }).isChecked()).toBe(true);
+      await session.worker.evaluate(() => chrome.storage.local.clear());
+      await options.close();
+    });
+
+    it('badges on a marked result page: no serious or critical violation, in every density', async () => {
+      const tab = await session.newPage();
+      await tab.goto(page('google-trusted').url);
+      await settledBadgeSources(tab, page('google-trusted').expectedSources.length);
+      await tab.evaluate(() => (document.querySelector('[data-sdc-source]')?.shadowRoot?.querySelector('button') as HTMLElement).click());
+      expect(await seriousViolations(tab, '[data-sdc-element]')).toEqual([]);
+      for (const density of ['compact', 'detailed'] as const) {
+        await session.worker.evaluate((value) => chrome.storage.local.set({ settings: { density: value } }), density);
+        await tab.waitForFunction((value) => document.querySelector('[data-sdc-source]')?.shadowRoot?.querySelector(`.badge.${value}`) !== null, density);
+        expect(await seriousViolations(tab, '[data-sdc-element]')).toEqual([]);
+      }
+      const detailed = await tab.evaluate(() => document.querySelector('[data-sdc-source]')?.shadowRoot?.querySelector('button')?.textContent ?? '');
+      expect(detailed).toBe("✓Source de confiance : site d'un ministère ou d'un opérateur de l'État — Service-Public.fr, le site officiel de l'administration française");
+      await session.worker.evaluate(() => chrome.storage.local.clear());
+      await tab.close();
+    });
+  });
+}
+
+describe('Chromium in English', () => {
+  let session: ChromiumSession;
+
+  beforeAll(async () => {
+    session = await startChromium({ language: 'en' });
+    session.serve(page('google-redirects').url, page('google-redirects').html);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('writes the badge in English, categories included', async () => {
+    const tab = await session.newPage();
+    await tab.goto(page('google-redirects').url);
+    await settledBadgeSources(tab, page('google-redirects').expectedSources.length);
+    expect((await tab.evaluate(firstBadgeState))?.name).toBe('Trusted source: site of a municipality — lyon.fr');
+    await tab.close();
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * Real Firefox ESR (Debian's) driven over WebDriver BiDi by puppeteer-core, with the built
+ * extension installed as a temporary add-on, serving result pages at the engines' real URLs by
+ * request interception, and recording every request the pages make.
+ */
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { FIREFOX_BUILD } from './extension-build.ts';
+import { startRecordingProxy } from './recording-proxy.ts';
+
+export interface FirefoxSession {
+  browser: Browser;
+  /** Every request made by the pages opened with `newPage`. */
+  requests: string[];
+  /** Every request that left the browser otherwise (through the proxy it is given). */
+  proxied: string[];
+  serve(url: string, html: string): void;
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startFirefox(options: { language?: 'fr' | 'en' } = {}): Promise<FirefoxSession> {
+  const language = options.language ?? 'fr';
+  const proxy = await startRecordingProxy();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: '/usr/bin/firefox-esr',
+    headless: true,
+    acceptInsecureCerts: true,
+    extraPrefsFirefox: {
+      'intl.locale.requested': language === 'fr' ? 'fr' : 'en-US',
+      'intl.accept_languages': language === 'fr' ? 'fr-FR, fr' : 'en-US, en',
+      // The French language pack (firefox-esr-l10n-fr) is a system add-on: let it load.
+      'extensions.autoDisableScopes': 0,
+      // Everything the browser sends goes to the recording proxy, loopback included.
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': proxy.port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': proxy.port,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+    },
+  });
+  await browser.installExtension(FIREFOX_BUILD);
+  const requests: string[] = [];
+  const pages = new Map<string, string>();
+  return {
+    browser,
+    requests,
+    proxied: proxy.seen,
+    serve: (url, html) => void pages.set(url, html),
+    async newPage() {
+      const page = await browser.newPage();
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        requests.push(request.url());
+        const html = pages.get(request.url().replace(/#.*$/, ''));
+        const answer =
+          html !== undefined
+            ? request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+            : request.isNavigationRequest()
+              ? request.respond({ status: 204, body: '' })
+              : request.abort();
+        // A request of a tab being closed may be gone before it is answered.
+        answer.catch(() => {});
+      });
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await proxy.close();
+    },
+  };
+}

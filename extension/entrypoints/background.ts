@@ -1,0 +1,8 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { startBackground } from '../background/background-service.ts';
+
+// Chrome: a service worker; Firefox (MV2): an event page, unloaded when idle.
+export default defineBackground({
+  persistent: false,
+  main: startBackground,
+});

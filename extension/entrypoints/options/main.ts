@@ -1,0 +1,3 @@
+import { showOptions } from '../../options/options-view.ts';
+
+void showOptions(document);

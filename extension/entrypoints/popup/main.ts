@@ -1,0 +1,3 @@
+import { showPopup } from '../../popup/popup-view.ts';
+
+void showPopup(document);

@@ -1,0 +1,114 @@
+/**
+ * The badge drawn on a trusted result: a host element carrying `data-sdc-source`, with the badge
+ * inside an open shadow root (styles isolated both ways). A glyph and text, never colour alone;
+ * a button whose accessible name says what the source is, toggling a small panel of details.
+ * Built with DOM calls only: list and page text is never parsed as HTML.
+ */
+import type { Density } from '../settings/settings.ts';
+import { BADGE_CSS } from './badge-styles.ts';
+
+/** Marks every element the extension adds to a result page, so that it can find and remove them. */
+export const OWN_ELEMENT_ATTRIBUTE = 'data-sdc-element';
+
+export interface BadgeText {
+  /** « Source de confiance » */
+  label: string;
+  /**
+   * « : site d'une commune — Mairie de … »: follows the label in the button, so that its accessible
+   * name reads « Source de confiance : site d'une commune — Mairie de … »; shown in the detailed
+   * density, read by screen readers in all.
+   */
+  description: string;
+  /** « Site d'une commune — Mairie de … » */
+  summary: string;
+  /** « D'après la liste Sources de confiance… » */
+  note: string;
+}
+
+let sheet: CSSStyleSheet | null | undefined;
+
+/** Styles for a shadow root: one shared constructed sheet where the browser allows it, else a style element. */
+function addStyles(root: ShadowRoot, css: string): void {
+  try {
+    sheet ??= new CSSStyleSheet();
+    if (sheet.cssRules.length === 0) sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+    return;
+  } catch {
+    // Firefox content scripts cannot adopt a sheet made in their own sandbox.
+    sheet = null;
+  }
+  const style = root.ownerDocument.createElement('style');
+  style.textContent = css;
+  root.append(style);
+}
+
+let nextId = 0;
+
+export function createBadge(document: Document, sourceHost: string, text: BadgeText, density: Density): HTMLElement {
+  const host = document.createElement('span');
+  host.setAttribute(OWN_ELEMENT_ATTRIBUTE, 'badge');
+  host.setAttribute('data-sdc-source', sourceHost);
+  const root = host.attachShadow({ mode: 'open' });
+  addStyles(root, BADGE_CSS);
+
+  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, content?: string) => {
+    const element = document.createElement(tag);
+    if (className !== '') element.className = className;
+    if (content !== undefined) element.textContent = content;
+    return element;
+  };
+
+  const badge = make('span', `badge ${density}`);
+  const detailsId = `sdc-details-${++nextId}`;
+  const button = make('button', '');
+  button.type = 'button';
+  button.setAttribute('aria-expanded', 'false');
+  button.setAttribute('aria-controls', detailsId);
+  const glyph = make('span', 'glyph', '✓');
+  glyph.setAttribute('aria-hidden', 'true');
+  // The accessible name is the button's own text (label then description), never a different aria-label.
+  button.append(glyph, make('span', 'label', text.label), make('span', density === 'detailed' ? 'extra' : 'extra visually-hidden', text.description));
+
+  const details = make('span', 'details');
+  details.id = detailsId;
+  details.hidden = true;
+  details.append(make('span', '', text.summary), document.createTextNode(' '), make('span', 'host', `(${sourceHost})`), make('span', 'note', text.note));
+
+  let isOpen = false;
+  const setOpen = (open: boolean) => {
+    isOpen = open;
+    details.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
+  };
+  button.addEventListener('click', (event) => {
+    // The result around the badge may react to clicks (engines track them): the badge keeps its own.
+    event.preventDefault();
+    event.stopPropagation();
+    setOpen(!isOpen);
+  });
+  badge.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && isOpen) {
+      setOpen(false);
+      button.focus();
+    }
+  });
+
+  badge.append(button, details);
+  root.append(badge);
+  return host;
+}
+
+/** A short status line put before the results, e.g. how many untrusted results are hidden. */
+export function createNotice(document: Document, message: string): HTMLElement {
+  const host = document.createElement('div');
+  host.setAttribute(OWN_ELEMENT_ATTRIBUTE, 'notice');
+  const root = host.attachShadow({ mode: 'open' });
+  addStyles(root, BADGE_CSS);
+  const notice = document.createElement('p');
+  notice.className = 'notice';
+  notice.setAttribute('role', 'status');
+  notice.textContent = message;
+  root.append(notice);
+  return host;
+}

@@ -1,0 +1,137 @@
+import { Window } from 'happy-dom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { MatchedSource } from '../matching/messages.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../settings/settings.ts';
+import { type MarkerEnvironment, PageMarker } from './page-marker.ts';
+
+const TRUSTED: Record<string, MatchedSource> = {
+  'https://www.ain.gouv.fr/': { host: 'ain.gouv.fr', category: 'prefecture', name: "Préfecture de l'Ain" },
+  'https://www.paris.fr/': { host: 'paris.fr', category: 'commune', name: '<img src=x onerror=alert(1)>' },
+};
+
+function result(url: string, title = url): string {
+  return `<li class="b_algo"><h2><a href="${url}">${title}</a></h2><p>…</p></li>`;
+}
+
+function bingPage(items: string): { window: Window; document: Document } {
+  const window = new Window({ url: 'https://www.bing.com/search?q=x' });
+  const document = window.document as unknown as Document;
+  document.body.innerHTML = `<ol id="b_results">
+    <li class="b_ad"><ul><li class="b_algo"><h2><a href="https://www.ain.gouv.fr/">Annonce</a></h2></li></ul></li>
+    ${items}
+  </ol>`;
+  return { window, document };
+}
+
+function environment(document: Document, asked: string[][] = []): MarkerEnvironment {
+  return {
+    document,
+    pageUrl: () => document.location.href,
+    matchTargets: async (targets) => {
+      asked.push(targets);
+      return targets.map((target) => TRUSTED[target] ?? null);
+    },
+    badgeText: (source) => ({ label: 'Source de confiance', description: ` : site — ${source.name}`, summary: source.name, note: 'note' }),
+    hiddenNotice: (count) => `${count} masqués`,
+  };
+}
+
+const sources = (document: Document) => [...document.querySelectorAll('[data-sdc-source]')].map((badge) => badge.getAttribute('data-sdc-source'));
+const settings = (change: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...change });
+
+let markers: PageMarker[] = [];
+function startMarker(document: Document, change: Partial<Settings> = {}, asked?: string[][]): PageMarker {
+  const marker = new PageMarker(environment(document, asked), settings(change));
+  markers.push(marker);
+  return marker;
+}
+
+afterEach(() => {
+  for (const marker of markers) marker.stop();
+  markers = [];
+});
+
+describe('page marker', () => {
+  it('marks the trusted organic results only, asking once per target', async () => {
+    const { document } = bingPage(result('https://www.ain.gouv.fr/') + result('https://example.com/') + result('https://www.ain.gouv.fr/'));
+    const asked: string[][] = [];
+    await startMarker(document, {}, asked).start();
+    expect(sources(document)).toEqual(['ain.gouv.fr', 'ain.gouv.fr']);
+    expect(document.querySelector('.b_ad [data-sdc-source]')).toBeNull();
+    expect(asked).toEqual([['https://www.ain.gouv.fr/', 'https://example.com/']]);
+  });
+
+  it('marks results added later, without asking again for those already checked', async () => {
+    const { document } = bingPage(result('https://example.com/'));
+    const asked: string[][] = [];
+    await startMarker(document, {}, asked).start();
+    expect(sources(document)).toEqual([]);
+    document.querySelector('#b_results')!.insertAdjacentHTML('beforeend', result('https://www.paris.fr/'));
+    await vi.waitFor(() => expect(sources(document)).toEqual(['paris.fr']));
+    expect(asked).toEqual([['https://example.com/'], ['https://www.paris.fr/']]);
+  });
+
+  it('checks a result again when the engine reuses its block for another target', async () => {
+    const { document } = bingPage(result('https://www.paris.fr/'));
+    await startMarker(document).start();
+    expect(sources(document)).toEqual(['paris.fr']);
+    document.querySelector('#b_results > li.b_algo h2 a')!.setAttribute('href', 'https://example.com/');
+    document.querySelector('#b_results')!.insertAdjacentHTML('beforeend', result('https://example.org/'));
+    await vi.waitFor(() => expect(sources(document)).toEqual([]));
+  });
+
+  it('draws list text as text, never as HTML', async () => {
+    const { document } = bingPage(result('https://www.paris.fr/'));
+    await startMarker(document).start();
+    const root = document.querySelector('[data-sdc-source]')!.shadowRoot!;
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('button')!.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('marks nothing while paused or with the engine switched off, and marks again when resumed', async () => {
+    const { document } = bingPage(result('https://www.ain.gouv.fr/'));
+    const marker = startMarker(document, { paused: true });
+    await marker.start();
+    expect(sources(document)).toEqual([]);
+    await marker.applySettings(settings());
+    expect(sources(document)).toEqual(['ain.gouv.fr']);
+    await marker.applySettings(settings({ engines: { ...DEFAULT_SETTINGS.engines, bing: false } }));
+    expect(sources(document)).toEqual([]);
+  });
+
+  it('promotes the first trusted result and hides the others on request, then puts everything back', async () => {
+    const { document } = bingPage(
+      result('https://example.com/', 'one') + result('https://www.paris.fr/', 'two') + result('https://example.org/', 'three'),
+    );
+    const titles = () =>
+      [...document.querySelectorAll('#b_results > li.b_algo')]
+        .filter((block) => (block as HTMLElement).style.display !== 'none')
+        .map((block) => block.querySelector('a')!.textContent);
+    const marker = startMarker(document, { promoteFirstTrusted: true });
+    await marker.start();
+    expect(titles()).toEqual(['two', 'one', 'three']);
+    await marker.applySettings(settings({ promoteFirstTrusted: true, hideUntrusted: true }));
+    expect(titles()).toEqual(['two']);
+    expect(document.querySelector('[data-sdc-element="notice"]')!.shadowRoot!.querySelector('[role="status"]')!.textContent).toBe('2 masqués');
+    await marker.applySettings(settings());
+    expect(titles()).toEqual(['one', 'two', 'three']);
+    expect(document.querySelector('[data-sdc-element="notice"]')).toBeNull();
+  });
+
+  it('leaves the page as it is when the background cannot answer', async () => {
+    const { document } = bingPage(result('https://www.ain.gouv.fr/'));
+    const before = document.body.innerHTML;
+    const marker = new PageMarker({ ...environment(document), matchTargets: async () => null }, settings());
+    markers.push(marker);
+    await marker.start();
+    expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('does nothing on pages that are not result pages', async () => {
+    const window = new Window({ url: 'https://www.bing.com/maps' });
+    const document = window.document as unknown as Document;
+    document.body.innerHTML = `<ol id="b_results">${result('https://www.ain.gouv.fr/')}</ol>`;
+    await startMarker(document).start();
+    expect(sources(document)).toEqual([]);
+  });
+});

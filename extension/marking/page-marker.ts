@@ -1,0 +1,234 @@
+/**
+ * The one generic marker: finds the organic results of the page with its engine record, asks for
+ * their sources, and puts a badge on each trusted one; then, if chosen, moves the first trusted
+ * result to the top or hides the untrusted ones. Runs again whenever results are added later
+ * (single-page navigation, "more results", infinite scroll) or come back (back/forward cache).
+ */
+import { engineForPage } from '../engines/engines.ts';
+import type { EngineRecord } from '../engines/engine-record.ts';
+import { type ExtractedResult, extractResults } from '../engines/result-extraction.ts';
+import type { MatchedSource, MatchResponse } from '../matching/messages.ts';
+import type { Settings } from '../settings/settings.ts';
+import { type BadgeText, createBadge, createNotice, OWN_ELEMENT_ATTRIBUTE } from './badge.ts';
+
+export interface MarkerEnvironment {
+  document: Document;
+  /** The page's current URL (a single-page app changes it without reloading). */
+  pageUrl(): string;
+  /** The sources of the targets, in order, or null when the background could not answer. */
+  matchTargets(targets: string[]): Promise<MatchResponse | null>;
+  badgeText(source: MatchedSource): BadgeText;
+  hiddenNotice(count: number): string;
+}
+
+/** How long mutations are gathered before results are looked for again. */
+const RESCAN_DELAY_MS = 40;
+
+interface HiddenBlock {
+  display: string;
+  priority: string;
+}
+
+export class PageMarker {
+  /** The target each result block was last checked for (engines reuse blocks when they redraw). */
+  private checked = new WeakMap<Element, string>();
+  private trusted = new Map<Element, MatchedSource>();
+  private badges = new Map<Element, HTMLElement>();
+  private hidden = new Map<HTMLElement, HiddenBlock>();
+  private promoted: { block: Element; placeholder: Comment } | null = null;
+  private notice: HTMLElement | null = null;
+  private observer: MutationObserver | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running: Promise<void> | null = null;
+  private rerun = false;
+
+  constructor(
+    private readonly environment: MarkerEnvironment,
+    private settings: Settings,
+  ) {}
+
+  /** Marks the results present now, then follows the page. */
+  start(): Promise<void> {
+    const { document } = this.environment;
+    // The content script's own MutationObserver; the document's window's where there is none (tests).
+    const Observer = globalThis.MutationObserver ?? document.defaultView!.MutationObserver;
+    this.observer = new Observer((mutations) => {
+      if (mutations.some((mutation) => addsForeignNodes(mutation))) this.scheduleScan();
+    });
+    this.observer.observe(document.documentElement, { childList: true, subtree: true });
+    const view = document.defaultView;
+    // Back/forward cache: the page comes back as it was left, but the settings may have changed meanwhile.
+    view?.addEventListener('pageshow', (event) => {
+      if (event.persisted) this.scheduleScan();
+    });
+    view?.addEventListener('popstate', () => this.scheduleScan());
+    return this.scan();
+  }
+
+  stop(): void {
+    this.observer?.disconnect();
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.clear();
+  }
+
+  /** New settings: badges are drawn again, with the new density, promotion and hiding. */
+  applySettings(settings: Settings): Promise<void> {
+    this.settings = settings;
+    this.clear();
+    return this.scan();
+  }
+
+  private scheduleScan(): void {
+    if (this.timer !== null) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.scan();
+    }, RESCAN_DELAY_MS);
+  }
+
+  /** One pass over the page; a pass asked for while one runs is done right after it. */
+  scan(): Promise<void> {
+    if (this.running !== null) {
+      this.rerun = true;
+      return this.running;
+    }
+    this.running = this.pass().finally(() => {
+      this.running = null;
+      if (this.rerun) {
+        this.rerun = false;
+        void this.scan();
+      }
+    });
+    return this.running;
+  }
+
+  private activeRecord(): EngineRecord | null {
+    const record = engineForPage(this.environment.pageUrl());
+    if (record === null || this.settings.paused || !this.settings.engines[record.engine]) return null;
+    return record;
+  }
+
+  private async pass(): Promise<void> {
+    const record = this.activeRecord();
+    if (record === null) {
+      this.clear();
+      return;
+    }
+    const results = extractResults(this.environment.document, record, this.environment.pageUrl());
+    const pending = results.filter((result) => this.checked.get(result.block) !== result.target);
+    if (pending.length > 0) {
+      const targets = [...new Set(pending.map((result) => result.target))];
+      const sources = await this.environment.matchTargets(targets);
+      // No answer (extension reloaded or updated under the page): leave the page as it is.
+      if (sources === null) return;
+      const byTarget = new Map(targets.map((target, index) => [target, sources[index]]));
+      this.pause(() => {
+        for (const result of pending) this.markResult(result, byTarget.get(result.target) ?? null);
+      });
+    }
+    this.pause(() => this.arrange(results));
+  }
+
+  private markResult({ block, target }: ExtractedResult, source: MatchedSource | null): void {
+    this.checked.set(block, target);
+    this.badges.get(block)?.remove();
+    this.badges.delete(block);
+    this.trusted.delete(block);
+    if (source === null) return;
+    const badge = createBadge(this.environment.document, source.host, this.environment.badgeText(source), this.settings.density);
+    block.prepend(badge);
+    this.badges.set(block, badge);
+    this.trusted.set(block, source);
+  }
+
+  /** Promotion and hiding, from the results as they stand. */
+  private arrange(results: readonly ExtractedResult[]): void {
+    const blocks = results.map((result) => result.block).filter((block) => block.isConnected);
+    const firstTrusted = blocks.find((block) => this.trusted.has(block));
+    if (this.settings.promoteFirstTrusted && firstTrusted !== undefined && firstTrusted !== blocks[0]) {
+      this.restorePromoted();
+      const placeholder = this.environment.document.createComment('sdc: promoted result was here');
+      firstTrusted.before(placeholder);
+      blocks[0].before(firstTrusted);
+      this.promoted = { block: firstTrusted, placeholder };
+    } else if (!this.settings.promoteFirstTrusted) {
+      this.restorePromoted();
+    }
+
+    let hiddenCount = 0;
+    for (const block of blocks) {
+      if (!isHtmlElement(block)) continue;
+      const hide = this.settings.hideUntrusted && !this.trusted.has(block);
+      if (hide) {
+        hiddenCount++;
+        if (!this.hidden.has(block)) {
+          this.hidden.set(block, { display: block.style.getPropertyValue('display'), priority: block.style.getPropertyPriority('display') });
+          block.style.setProperty('display', 'none', 'important');
+        }
+      } else {
+        this.unhide(block);
+      }
+    }
+    this.showNotice(hiddenCount === 0 ? null : this.environment.hiddenNotice(hiddenCount), blocks[0]);
+  }
+
+  /** The status line about hidden results, redrawn only when its text changes (screen readers announce each change). */
+  private showNotice(message: string | null, firstBlock: Element | undefined): void {
+    if (message !== null && this.notice?.getAttribute(NOTICE_TEXT_ATTRIBUTE) === message && this.notice.isConnected) return;
+    this.notice?.remove();
+    this.notice = null;
+    if (message === null || firstBlock === undefined) return;
+    this.notice = createNotice(this.environment.document, message);
+    this.notice.setAttribute(NOTICE_TEXT_ATTRIBUTE, message);
+    firstBlock.before(this.notice);
+  }
+
+  private unhide(block: HTMLElement): void {
+    const previous = this.hidden.get(block);
+    if (previous === undefined) return;
+    block.style.setProperty('display', previous.display, previous.priority);
+    this.hidden.delete(block);
+  }
+
+  private restorePromoted(): void {
+    if (this.promoted === null) return;
+    const { block, placeholder } = this.promoted;
+    if (placeholder.isConnected) placeholder.replaceWith(block);
+    this.promoted = null;
+  }
+
+  /** Removes everything the extension added or changed. */
+  private clear(): void {
+    this.pause(() => {
+      for (const badge of this.badges.values()) badge.remove();
+      for (const block of [...this.hidden.keys()]) this.unhide(block);
+      this.restorePromoted();
+      this.showNotice(null, undefined);
+    });
+    this.badges.clear();
+    this.trusted.clear();
+    this.checked = new WeakMap();
+  }
+
+  /** Runs a change of ours without the observer taking it for new results (but not missing the page's own). */
+  private pause(change: () => void): void {
+    change();
+    const records = this.observer?.takeRecords() ?? [];
+    if (records.some((mutation) => addsForeignNodes(mutation))) this.scheduleScan();
+  }
+}
+
+const NOTICE_TEXT_ATTRIBUTE = 'data-sdc-notice';
+
+function isHtmlElement(element: Element): element is HTMLElement {
+  return 'style' in element;
+}
+
+/** Whether a mutation adds something other than the extension's own elements. */
+function addsForeignNodes(mutation: MutationRecord): boolean {
+  for (const node of mutation.addedNodes) {
+    if (node.nodeType !== 1) continue;
+    if (!(node as Element).hasAttribute(OWN_ELEMENT_ATTRIBUTE)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,89 @@
+/**
+ * The popup: is the site in this tab a trusted source, and which; the list in use; the pause
+ * switch; a link to report a missing or wrong source (it opens a page or the mail client, the
+ * user sends — or not); the data credit.
+ */
+import browser from 'webextension-polyfill';
+import { describeSource, text, type UiLanguage } from '../i18n/ui-text.ts';
+import { currentListMeta } from '../list/current-list.ts';
+import type { ListMeta } from '../list/list-meta.ts';
+import { askSources } from '../matching/ask-background.ts';
+import type { MatchedSource } from '../matching/messages.ts';
+import { creditFooter, element, preparePage } from '../pages/page-parts.ts';
+import { readSettings, updateSettings } from '../settings/settings.ts';
+
+function isWebPage(url: string | undefined): url is string {
+  return url !== undefined && /^https?:\/\//.test(url);
+}
+
+function siteStatus(document: Document, language: UiLanguage, url: string | undefined, source: MatchedSource | null): HTMLElement {
+  if (source === null) {
+    return element(document, 'section', [element(document, 'p', text(isWebPage(url) ? 'popupNotTrusted' : 'popupNoSite'))], {
+      class: 'status',
+      'aria-live': 'polite',
+    });
+  }
+  const description = describeSource(source, language);
+  const row = (term: string, value: string) => [element(document, 'dt', term), element(document, 'dd', value)];
+  return element(document, 'section', [
+    element(document, 'p', [element(document, 'strong', `✓ ${text('popupTrusted')}`)]),
+    element(document, 'dl', [
+      ...row(text('popupCategory'), description.category),
+      ...row(text('popupOrganisation'), source.name || text('popupUnknownOrganisation')),
+      ...row(text('popupSite'), source.host),
+    ]),
+  ], { class: 'status trusted', 'aria-live': 'polite' });
+}
+
+/** The report link: a mailto: is prefilled with the site (shown to the user before anything is sent). */
+export function reportHref(reportUrl: string, pageUrl: string | undefined): string {
+  if (!reportUrl.startsWith('mailto:')) return reportUrl;
+  const site = isWebPage(pageUrl) ? pageUrl : '';
+  const query = new URLSearchParams({ subject: text('reportSubject'), body: text('reportBody', [site]) });
+  // mailto: bodies want %20, not the + that URLSearchParams writes for spaces.
+  return `${reportUrl}?${query.toString().replace(/\+/g, '%20')}`;
+}
+
+function listInfo(meta: ListMeta, language: UiLanguage): string {
+  const date = new Date(`${meta.createdAt}T00:00:00Z`).toLocaleDateString(language, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+  return text('popupListInfo', [String(meta.version), date, meta.sourceCount.toLocaleString(language)]);
+}
+
+function openInTab(link: HTMLAnchorElement, open: () => Promise<unknown>): HTMLAnchorElement {
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    void open().then(() => window.close());
+  });
+  return link;
+}
+
+export async function showPopup(document: Document): Promise<void> {
+  const language = preparePage(document, 'popupTitle');
+  document.body.classList.add('popup');
+  const [[tab], settings, meta] = await Promise.all([browser.tabs.query({ active: true, currentWindow: true }), readSettings(), currentListMeta()]);
+  const url = tab?.url;
+  const source = isWebPage(url) ? ((await askSources([url]))?.[0] ?? null) : null;
+
+  const pause = element(document, 'input', undefined, { type: 'checkbox', role: 'switch', id: 'pause' });
+  pause.checked = settings.paused;
+  pause.addEventListener('change', () => void updateSettings({ paused: pause.checked }));
+
+  const report = openInTab(element(document, 'a', text('popupReport'), { href: reportHref(settings.reportUrl, url) }), () =>
+    browser.tabs.create({ url: reportHref(settings.reportUrl, url) }),
+  );
+  const options = openInTab(element(document, 'a', text('popupOptions'), { href: browser.runtime.getURL('/options.html') }), () =>
+    browser.runtime.openOptionsPage(),
+  );
+
+  const main = element(document, 'main', [
+    element(document, 'h1', text('popupTitle')),
+    siteStatus(document, language, url, source),
+    element(document, 'label', [pause, element(document, 'span', text('popupPause'))], { for: 'pause' }),
+    element(document, 'div', [report, options], { class: 'actions' }),
+    element(document, 'p', text('privacyNote'), { class: 'small' }),
+    element(document, 'p', listInfo(meta, language), { class: 'small', id: 'list-info' }),
+    creditFooter(document, language),
+  ]);
+  document.body.replaceChildren(main);
+}
+
