@@ -4,10 +4,12 @@ import type { Actor } from './auth/actor.ts';
 import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { User } from './auth/users.ts';
 import type { Database } from './db/schema.ts';
+import type { ListPublisher } from './publishing/list-publisher.ts';
 import type { Lang, Messages } from './i18n/messages.ts';
 
 export interface AppDeps {
   db: Kysely<Database>;
+  publisher: ListPublisher;
   /** Served over HTTPS (directly or behind a proxy): cookies get `Secure` and the `__Host-` prefix, HSTS is sent. */
   secureCookies: boolean;
   /** Behind a reverse proxy: the client address is read from X-Forwarded-For. */

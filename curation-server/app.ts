@@ -1,7 +1,7 @@
 /**
  * The curation server as an app factory: `createApp({ db })` gives a Hono app that tests call with
  * `app.request()` and that main.ts serves. Routers are mounted in order: health and assets, the
- * JSON API (token auth), then the console (sessions). Publication routes mount beside them.
+ * published list channel (/v1, public), the JSON API (token auth), then the console (sessions).
  */
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -17,10 +17,14 @@ import { detectLang } from './middleware/language.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { healthRoutes } from './routes/health.ts';
+import { listChannelRoutes } from './list-channel/list-channel-routes.ts';
+import type { ListPublisher } from './publishing/list-publisher.ts';
 import { renderError } from './views/render.tsx';
 
 export interface AppOptions {
   db: Kysely<Database>;
+  /** Publishes the list into its directory, which /v1/ serves. */
+  publisher: ListPublisher;
   secureCookies?: boolean;
   trustProxy?: boolean;
   loginThrottle?: LoginThrottle;
@@ -31,6 +35,7 @@ export interface AppOptions {
 export function createApp(options: AppOptions) {
   const deps: AppDeps = {
     db: options.db,
+    publisher: options.publisher,
     secureCookies: options.secureCookies ?? false,
     trustProxy: options.trustProxy ?? false,
     loginThrottle: options.loginThrottle ?? new LoginThrottle(),
@@ -40,6 +45,7 @@ export function createApp(options: AppOptions) {
   app.use(securityHeaders(deps.secureCookies), bodyLimits());
   app.route('/', healthRoutes(deps));
   app.route('/', assetRoutes());
+  app.route('/v1', listChannelRoutes(options.publisher.directory));
   app.route('/api', apiApp(deps));
   app.route('/', consoleApp(deps));
 

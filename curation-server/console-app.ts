@@ -9,6 +9,7 @@ import { activityRoutes } from './routes/activity.tsx';
 import { adminRoutes } from './routes/admin.tsx';
 import { importRoutes } from './routes/imports.tsx';
 import { loginRoutes } from './routes/login.tsx';
+import { publicationRoutes } from './routes/publications.tsx';
 import { sourceExportRoutes } from './routes/source-exports.ts';
 import { sourceRoutes } from './routes/sources.tsx';
 
@@ -22,6 +23,7 @@ export function consoleApp(deps: AppDeps) {
   app.route('/', sourceRoutes(deps));
   app.route('/', activityRoutes(deps));
   app.route('/', importRoutes(deps));
+  app.route('/', publicationRoutes(deps));
   app.route('/', adminRoutes(deps));
   return app;
 }

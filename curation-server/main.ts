@@ -1,13 +1,21 @@
 /**
  * `npm start`: opens (or creates) the database, brings its schema up to date, seeds it from the
- * corpus on first start, and serves the console and API on the configured address.
+ * corpus on first start; makes sure a signing key exists (creates one, mode 0600, on first start)
+ * and that a first signed list is published; then serves the console, the API and the list channel
+ * (/v1/) on the configured address, and signs the manifest again every day.
  */
 import { serve } from '@hono/node-server';
 import { readSeedCorpus } from '../corpus/node/seed-corpus-file.ts';
+import { createKeyFiles, readSigningKeyDirectory } from '../corpus/node/signing-key-files.ts';
+import { SYSTEM_ACTOR } from './auth/actor.ts';
 import { createApp } from './app.ts';
 import { readServerConfig } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
 import { seedFromCorpus } from './db/seed-corpus.ts';
+import { ListPublisher } from './publishing/list-publisher.ts';
+
+/** How often the server checks whether the manifest is due for its daily re-signing. */
+const RESIGN_CHECK_MS = 60 * 60 * 1000;
 
 const read = readServerConfig(process.env);
 if (!read.ok) {
@@ -20,18 +28,39 @@ const seeded = await seedFromCorpus(db, () => readSeedCorpus().sources);
 if ('seeded' in seeded) console.log(`Base créée et remplie avec ${seeded.seeded} sources du corpus initial : ${config.databasePath}`);
 else console.log(`Base : ${config.databasePath}`);
 
+if ((await readSigningKeyDirectory(config.keysDirectory)).length === 0) {
+  const created = await createKeyFiles(config.keysDirectory);
+  console.log(`Clé de signature ${created.keyId} créée : ${created.privateKeyFile} (secrète, mode 0600) et ${created.publicKeyFile} (publique).`);
+}
+const publisher = new ListPublisher({ db, directory: config.listsDirectory, keysDirectory: config.keysDirectory });
+if ((await publisher.status()).manifest === null) {
+  const first = await publisher.publish(SYSTEM_ACTOR, { comment: 'première publication au démarrage' });
+  if (first.status === 'published') console.log(`Liste signée publiée : version ${first.record.version}, ${first.record.sources} sources, dans ${config.listsDirectory}`);
+} else {
+  await publisher.resignIfDue();
+}
+const resigning = setInterval(() => {
+  publisher.resignIfDue().then(
+    (manifest) => manifest !== null && console.log(`Manifeste de la version ${manifest.version} signé à nouveau, valable jusqu’au ${manifest.expires}.`),
+    (error: unknown) => console.error('Nouvelle signature du manifeste impossible :', error),
+  );
+}, RESIGN_CHECK_MS);
+resigning.unref();
+
 const hasAdmin = (await db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).executeTakeFirst()) !== undefined;
 const secure = config.publicUrl?.startsWith('https:') ?? false;
-const app = createApp({ db, secureCookies: secure, trustProxy: config.trustProxy });
+const app = createApp({ db, publisher, secureCookies: secure, trustProxy: config.trustProxy });
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   const local = `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}/`;
   console.log(`Console de curation : ${config.publicUrl ?? local}`);
+  console.log(`Liste publiée pour les extensions : ${config.publicUrl ?? local}v1/manifest.json`);
   if (config.publicUrl !== null) console.log(`(à l'écoute sur ${local})`);
   if (!hasAdmin) console.log('Aucun administrateur : créez le premier avec  npm run user -- add vous@example.org --role admin  (mot de passe lu sur l’entrée standard).');
 });
 
 function stop(signal: string) {
   console.log(`${signal} : arrêt.`);
+  clearInterval(resigning);
   server.close(() => {
     void db.destroy().then(() => process.exit(0));
   });

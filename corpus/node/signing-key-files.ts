@@ -3,7 +3,8 @@
  * only (mode 0600), never stored in the database, never logged; a key file that others can read is
  * refused. The public key is a small JSON record for the extension build and for managed policy.
  */
-import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateSigningKey, importSigningKey, isPublicKeyRecord, type PublicKeyRecord, type SigningKey } from '../list/signing-keys.ts';
 
@@ -30,4 +31,11 @@ export async function readPublicKeyFile(file: string): Promise<PublicKeyRecord> 
   const record: unknown = JSON.parse(await readFile(file, 'utf8'));
   if (!isPublicKeyRecord(record)) throw new Error(`${file} is not a public key record`);
   return record;
+}
+
+/** The signing keys kept in a directory (every `<id>.private.pem`), in key-id order. */
+export async function readSigningKeyDirectory(directory: string): Promise<SigningKey[]> {
+  if (!existsSync(directory)) return [];
+  const files = (await readdir(directory)).filter((name) => name.endsWith('.private.pem')).sort();
+  return Promise.all(files.map((name) => readSigningKeyFile(join(directory, name))));
 }

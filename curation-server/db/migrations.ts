@@ -8,12 +8,14 @@ import * as accounts from './migrations/001-accounts.ts';
 import * as sources from './migrations/002-sources.ts';
 import * as events from './migrations/003-events.ts';
 import * as imports from './migrations/004-imports.ts';
+import * as publications from './migrations/005-publications.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-accounts': accounts,
   '002-sources': sources,
   '003-events': events,
   '004-imports': imports,
+  '005-publications': publications,
 };
 
 export type MigrationOutcome = { ok: true; applied: string[] } | { ok: false; failed: string; error: unknown };

@@ -110,6 +110,28 @@ export interface ImportsTable {
   applied_at: Instant | null;
 }
 
+/** A published list version (the files are in the list directory). */
+export interface PublicationsTable {
+  version: number;
+  at: Instant;
+  /** Who published, as shown at the time: an email, or `système` (first start, CLI). */
+  actor: string;
+  user_id: number | null;
+  token_id: number | null;
+  /** Sources in the list, and what changed since the previous version. */
+  sources: number;
+  added: number;
+  changed: number;
+  removed: number;
+  /** 1 when published although nothing changed. */
+  forced: number;
+  comment: string;
+  /** JSON `{ "upserted": [host…], "removed": [host…] }`: the first hostnames of the change, for the console. */
+  changes: string;
+  /** JSON array of the ids of the keys that signed it. */
+  key_ids: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -118,4 +140,5 @@ export interface Database {
   source_search: SourceSearchTable;
   events: EventsTable;
   imports: ImportsTable;
+  publications: PublicationsTable;
 }

@@ -2,10 +2,13 @@
  * Test fixtures for the HTTP layer: the real app on a temporary database, and a client that keeps
  * cookies like a browser and sends the page's CSRF token with its forms — all through app.request().
  */
+import { join } from 'node:path';
+import { createKeyFiles } from '../../corpus/node/signing-key-files.ts';
 import type { Source } from '../../corpus/source.ts';
 import { createApp, type AppOptions } from '../app.ts';
 import type { Role } from '../auth/roles.ts';
 import { createUser } from '../auth/users.ts';
+import { ListPublisher } from '../publishing/list-publisher.ts';
 import { type TempDatabase, tempDatabase } from './temp-database.ts';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -63,18 +66,32 @@ export class ConsoleClient {
 
 export interface ConsoleFixture extends TempDatabase {
   app: App;
+  /** Publishes into `<directory>/lists/v1`, with the keys in `<directory>/keys`. */
+  publisher: ListPublisher;
+  keysDirectory: string;
   /** A client signed in with an account of this role (created on first use). */
   as(role: Role): Promise<ConsoleClient>;
   anonymous(): ConsoleClient;
 }
 
-export async function consoleFixture(options: Omit<AppOptions, 'db'> & { sources?: readonly Source[] } = {}): Promise<ConsoleFixture> {
+type FixtureOptions = Omit<AppOptions, 'db' | 'publisher'> & {
+  sources?: readonly Source[];
+  /** Put a signing key in the keys directory (without one, publishing is refused). */
+  signingKey?: boolean;
+};
+
+export async function consoleFixture(options: FixtureOptions = {}): Promise<ConsoleFixture> {
   const temp = await tempDatabase(options.sources);
-  const app = createApp({ ...options, db: temp.db });
+  const keysDirectory = join(temp.directory, 'keys');
+  if (options.signingKey === true) await createKeyFiles(keysDirectory);
+  const publisher = new ListPublisher({ db: temp.db, directory: join(temp.directory, 'lists', 'v1'), keysDirectory, now: options.now });
+  const app = createApp({ ...options, db: temp.db, publisher });
   const created = new Set<Role>();
   return {
     ...temp,
     app,
+    publisher,
+    keysDirectory,
     anonymous: () => new ConsoleClient(app, { 'accept-language': 'fr-FR,fr;q=0.9' }),
     async as(role: Role) {
       const email = `${role}@example.org`;

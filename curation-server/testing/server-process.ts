@@ -15,6 +15,8 @@ const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 export interface RunningServer {
   url: string;
   databasePath: string;
+  /** The temporary directory holding the keys (keys/) and the published lists (lists/v1/). */
+  directory: string;
   output(): string;
   stop(): Promise<void>;
 }
@@ -25,7 +27,14 @@ export async function startCurationServer(options: { databasePath?: string } = {
   // Its own process group, so that stopping it stops npm, tsx and node together.
   const child: ChildProcess = spawn(NPM, ['start'], {
     cwd: ROOT,
-    env: { ...process.env, SDC_DB: databasePath, SDC_PORT: '0', SDC_HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      SDC_DB: databasePath,
+      SDC_KEYS_DIR: join(directory, 'keys'),
+      SDC_LISTS_DIR: join(directory, 'lists', 'v1'),
+      SDC_PORT: '0',
+      SDC_HOST: '127.0.0.1',
+    },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -43,6 +52,7 @@ export async function startCurationServer(options: { databasePath?: string } = {
   return {
     url,
     databasePath,
+    directory,
     output: () => output,
     async stop() {
       if (child.exitCode === null && child.pid !== undefined) {

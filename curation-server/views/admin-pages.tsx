@@ -8,12 +8,11 @@ import type { Messages } from '../i18n/messages.ts';
 import { CsrfField, ErrorSummary, type FieldErrors, Notice, SelectField, TextField } from './form-fields.tsx';
 import type { View } from './view.ts';
 
-/**
- * The administration sections. Publication (signed lists for the extensions) adds its page here.
- */
+/** The administration sections. */
 export const ADMIN_SECTIONS: { href: string; label: (t: Messages) => string }[] = [
   { href: '/admin/users', label: (t) => t.admin.users },
   { href: '/admin/tokens', label: (t) => t.admin.tokens },
+  { href: '/admin/publications', label: (t) => t.publications.title },
 ];
 
 export function AdminIndexPage(props: { view: View }) {

@@ -20,6 +20,10 @@ export function noticeFrom(url: URL, t: Messages): string | undefined {
       return t.notices[done];
     case 'bulk':
       return t.notices.bulk(count('changed'), count('unchanged'));
+    case 'published':
+      return t.publications.published(count('version'));
+    case 'publicationUnchanged':
+      return t.publications.unchanged(count('version'));
     default:
       return undefined;
   }

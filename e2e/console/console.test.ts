@@ -1,13 +1,18 @@
 /**
  * The console in a real browser (Debian's Chromium through playwright-core), against the server
  * started with `npm start`: the administrator is created with `npm run user`, then signs in, adds a
- * source, edits it, reverts the edit, and imports a CSV file (preview, then apply) — with
- * JavaScript off, since the core flows must not need it. Every console page is then checked with
+ * source, edits it, reverts the edit, imports a CSV file (preview, then apply) and publishes the
+ * list — with JavaScript off, since the core flows must not need it. The first start has already
+ * published a signed version 1 with a key it created. Every console page is then checked with
  * axe-core (JavaScript on): no serious or critical violation.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readManifest } from '../../corpus/list/manifest.ts';
+import { readSigningKeyDirectory } from '../../corpus/node/signing-key-files.ts';
 import { type RunningServer, runUserCommand, startCurationServer } from '../../curation-server/testing/server-process.ts';
 
 const ADMIN = 'admin@example.org';
@@ -51,7 +56,17 @@ describe('the curation console in a browser', () => {
     expect(health.status).toBe(200);
   });
 
-  it('signs in, adds a source, edits it, reverts the edit and imports a CSV file, without JavaScript', async () => {
+  it('creates a signing key on first start (owner-only) and publishes a first signed list under /v1/', async () => {
+    expect(server.output()).toMatch(/Clé de signature k[0-9a-f]{16} créée/);
+    expect(server.output()).toContain('Liste signée publiée : version 1, 45747 sources');
+    const keys = await readSigningKeyDirectory(join(server.directory, 'keys'));
+    expect(keys).toHaveLength(1);
+    expect(statSync(join(server.directory, 'keys', `${keys[0].keyId}.private.pem`)).mode & 0o777).toBe(0o600);
+    const reading = await readManifest(await (await fetch(`${server.url}/v1/manifest.json`)).text(), [keys[0].publicKey]);
+    expect(reading.ok && reading.manifest.version).toBe(1);
+  });
+
+  it('signs in, adds a source, edits it, reverts the edit, imports a CSV file and publishes the list, without JavaScript', async () => {
     const context = await browser.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
     const page = await signIn(context);
     // French digit grouping uses a narrow no-break space.
@@ -103,6 +118,22 @@ describe('the curation console in a browser', () => {
 
     await page.goto(`${server.url}/sources?q=recette`);
     expect(await page.locator('table.sources tbody').textContent()).toContain('suspendue');
+
+    // Publish: version 2 holds the imported source, not the suspended one.
+    await page.getByRole('link', { name: 'Administration' }).click();
+    await page.getByRole('link', { name: 'Publication de la liste' }).click();
+    await page.getByLabel('Commentaire (facultatif)').fill('recette');
+    await page.getByRole('button', { name: 'Publier maintenant' }).click();
+    await page.waitForURL(`${server.url}/admin/publications?done=published&version=2`);
+    expect(await page.getByRole('status').textContent()).toContain('La version 2 a été publiée et signée.');
+    const record = await page.locator('tbody tr').first().textContent();
+    expect(record).toContain(ADMIN);
+    expect(record).toMatch(/1 ajoutée, 0 modifiée, 0 retirée/);
+    const manifest = (await (await fetch(`${server.url}/v1/manifest.json`)).json()) as { signed: { version: number; snapshot: { path: string } } };
+    expect(manifest.signed.version).toBe(2);
+    const snapshot = await (await fetch(`${server.url}/v1/${manifest.signed.snapshot.path}`)).text();
+    expect(snapshot).toContain('\tmairie-importee.fr\t');
+    expect(snapshot).not.toContain('\tmairie-recette.fr\t');
     await context.close();
   });
 
@@ -130,6 +161,7 @@ describe('the curation console in a browser', () => {
       administration: () => page.goto(`${server.url}/admin`),
       comptes: () => page.goto(`${server.url}/admin/users`),
       'jetons d’API': () => page.goto(`${server.url}/admin/tokens`),
+      publication: () => page.goto(`${server.url}/admin/publications`),
       'liste en anglais': () => page.goto(`${server.url}/sources?lang=en`),
       'page introuvable': () => page.goto(`${server.url}/nowhere?lang=fr`),
     };

@@ -1,0 +1,211 @@
+/**
+ * Publishing the curated list from the database: the active sources become the next signed version
+ * in the list directory (corpus/node/publish-list.ts), and each publication is recorded (who, when,
+ * counts, the first hostnames changed) for the console. One publication at a time: a second click
+ * waits for the first. The manifest is signed again when it is a day old, so that its short expiry
+ * never lapses while the server runs.
+ *
+ * Keys are read from their directory at each use (files, never the database): every
+ * `<id>.private.pem` there signs; when there are several (a rotation), the manifest announces them all.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { SignedManifest } from '../../corpus/list/manifest.ts';
+import type { Publication } from '../../corpus/list/publication.ts';
+import type { SigningKey } from '../../corpus/list/signing-keys.ts';
+import { currentManifest, type PublishingKeys, publishList, resignList } from '../../corpus/node/publish-list.ts';
+import { readSigningKeyDirectory } from '../../corpus/node/signing-key-files.ts';
+import type { Source } from '../../corpus/source.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Database, PublicationsTable } from '../db/schema.ts';
+import { plainSource, storedSourceFromRow } from '../sources/stored-source.ts';
+
+/** Re-sign a manifest once it is this old. */
+export const RESIGN_AFTER_MS = 24 * 60 * 60 * 1000;
+/** Hostnames kept per kind of change in a publication's record. */
+const CHANGE_SAMPLE = 20;
+
+export interface PublisherOptions {
+  db: Kysely<Database>;
+  /** The published directory (served under /v1/, copyable to any static host). */
+  directory: string;
+  keysDirectory: string;
+  expiryDays?: number;
+  deltaDepth?: number;
+  now?: () => Date;
+}
+
+export interface PublicationRecord {
+  version: number;
+  at: string;
+  actor: string;
+  sources: number;
+  added: number;
+  changed: number;
+  removed: number;
+  forced: boolean;
+  comment: string;
+  upserted: string[];
+  removedHosts: string[];
+  keyIds: string[];
+}
+
+export type PublishOutcome =
+  | { status: 'no-key' }
+  | { status: 'unchanged'; version: number }
+  | { status: 'published'; record: PublicationRecord };
+
+export interface PublisherStatus {
+  manifest: SignedManifest | null;
+  keyIds: string[];
+  /** Why keys could not be read (e.g. a private key others can read), or null. */
+  keyProblem: string | null;
+}
+
+export class ListPublisher {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly now: () => Date;
+
+  constructor(private readonly options: PublisherOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  get directory(): string {
+    return this.options.directory;
+  }
+
+  /** Runs tasks one after the other (two admins publishing at once get two versions, never a mix). */
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async keys(): Promise<PublishingKeys> {
+    const signingKeys: SigningKey[] = await readSigningKeyDirectory(this.options.keysDirectory);
+    return { signingKeys, announcedKeys: signingKeys.length > 1 ? signingKeys.map((key) => key.publicKey) : [] };
+  }
+
+  async status(): Promise<PublisherStatus> {
+    const manifest = await currentManifest(this.options.directory);
+    try {
+      const { signingKeys } = await this.keys();
+      return { manifest, keyIds: signingKeys.map((key) => key.keyId), keyProblem: null };
+    } catch (error) {
+      return { manifest, keyIds: [], keyProblem: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  publish(actor: Actor, options: { force?: boolean; comment?: string } = {}): Promise<PublishOutcome> {
+    return this.exclusive(async () => {
+      const keys = await this.keys();
+      if (keys.signingKeys.length === 0) return { status: 'no-key' } as const;
+      const at = this.now();
+      const publication = await publishList({
+        ...keys,
+        directory: this.options.directory,
+        sources: await activeSources(this.options.db),
+        force: options.force,
+        expiryDays: this.options.expiryDays,
+        deltaDepth: this.options.deltaDepth,
+        now: at,
+      });
+      if (publication.status === 'unchanged') return publication;
+      const record = recordOf(publication, actor, at, options);
+      await this.options.db.insertInto('publications').values(rowOf(record, actor)).execute();
+      return { status: 'published', record } as const;
+    });
+  }
+
+  /** Signs the manifest again when it is a day old; returns the new manifest, or null when not due. */
+  resignIfDue(): Promise<SignedManifest | null> {
+    return this.exclusive(async () => {
+      const manifest = await currentManifest(this.options.directory);
+      const at = this.now();
+      if (manifest === null || at.getTime() - Date.parse(manifest.created) < RESIGN_AFTER_MS) return null;
+      const keys = await this.keys();
+      if (keys.signingKeys.length === 0) return null;
+      return resignList({ ...keys, directory: this.options.directory, expiryDays: this.options.expiryDays, now: at });
+    });
+  }
+
+  async history(limit = 50): Promise<PublicationRecord[]> {
+    const rows = await this.options.db.selectFrom('publications').selectAll().orderBy('version', 'desc').limit(limit).execute();
+    return rows.map(recordFromRow);
+  }
+}
+
+async function activeSources(db: Kysely<Database>): Promise<Source[]> {
+  const rows = await db.selectFrom('sources').selectAll().where('status', '=', 'active').execute();
+  return rows.map((row) => plainSource(storedSourceFromRow(row)));
+}
+
+/** The hostnames (with their path, if any) a publication's delta from the previous version touches. */
+function changedHosts(publication: Extract<Publication, { status: 'published' }>): { upserted: string[]; removedHosts: string[] } {
+  const delta = publication.files[1];
+  if (delta === undefined) return { upserted: [], removedHosts: [] };
+  const upserted: string[] = [];
+  const removedHosts: string[] = [];
+  for (const line of delta.text.split('\n')) {
+    if (line.startsWith('+') && upserted.length < CHANGE_SAMPLE) {
+      const [, host, , path] = line.slice(1).split('\t');
+      upserted.push(`${host}${path ?? ''}`);
+    } else if (line.startsWith('-') && removedHosts.length < CHANGE_SAMPLE) {
+      const [host, path] = line.slice(1).split('\t');
+      removedHosts.push(`${host}${path ?? ''}`);
+    }
+  }
+  return { upserted, removedHosts };
+}
+
+function recordOf(publication: Extract<Publication, { status: 'published' }>, actor: Actor, at: Date, options: { force?: boolean; comment?: string }): PublicationRecord {
+  const { sources, added, changed, removed } = publication.summary;
+  return {
+    version: publication.version,
+    at: at.toISOString(),
+    actor: actor.label,
+    sources,
+    added,
+    changed,
+    removed,
+    forced: options.force === true && added + changed + removed === 0,
+    comment: options.comment ?? '',
+    ...changedHosts(publication),
+    keyIds: publication.manifest.signatures.map((signature) => signature.keyId),
+  };
+}
+
+function rowOf(record: PublicationRecord, actor: Actor): Selectable<PublicationsTable> {
+  return {
+    version: record.version,
+    at: record.at,
+    actor: record.actor,
+    user_id: actor.userId,
+    token_id: actor.tokenId,
+    sources: record.sources,
+    added: record.added,
+    changed: record.changed,
+    removed: record.removed,
+    forced: record.forced ? 1 : 0,
+    comment: record.comment,
+    changes: JSON.stringify({ upserted: record.upserted, removed: record.removedHosts }),
+    key_ids: JSON.stringify(record.keyIds),
+  };
+}
+
+function recordFromRow(row: Selectable<PublicationsTable>): PublicationRecord {
+  const changes = JSON.parse(row.changes) as { upserted: string[]; removed: string[] };
+  return {
+    version: row.version,
+    at: row.at,
+    actor: row.actor,
+    sources: row.sources,
+    added: row.added,
+    changed: row.changed,
+    removed: row.removed,
+    forced: row.forced === 1,
+    comment: row.comment,
+    upserted: changes.upserted,
+    removedHosts: changes.removed,
+    keyIds: JSON.parse(row.key_ids) as string[],
+  };
+}

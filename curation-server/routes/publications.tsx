@@ -1,0 +1,51 @@
+/** @jsxImportSource hono/jsx */
+/** Publishing the list from the console (administrators only; the CSRF middleware guards the form). */
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps, ConsoleEnv } from '../app-env.ts';
+import { userActor } from '../auth/actor.ts';
+import { requirePermission } from '../middleware/permission.ts';
+import { shapeErrors } from '../views/form-errors.ts';
+import type { FieldErrors } from '../views/form-fields.tsx';
+import { noticeFrom, withNotice } from '../views/notices.ts';
+import { PublicationsPage } from '../views/publications-page.tsx';
+import { renderPage } from '../views/render.tsx';
+import { viewOf } from '../views/view.ts';
+
+const PublishForm = z.object({
+  comment: z.string().trim().max(1000).default(''),
+  force: z.literal('true').optional(),
+});
+
+export function publicationRoutes(deps: AppDeps) {
+  const { publisher } = deps;
+  const app = new Hono<ConsoleEnv>();
+  app.use('/admin/publications', requirePermission('administer'));
+
+  const show = async (c: Context<ConsoleEnv>, errors: FieldErrors = {}) => {
+    const view = viewOf(c);
+    const hasErrors = Object.keys(errors).length > 0;
+    return renderPage(c, {
+      title: view.t.publications.title,
+      status: hasErrors ? 409 : 200,
+      hasErrors,
+      body: <PublicationsPage view={view} status={await publisher.status()} history={await publisher.history()} errors={errors} notice={noticeFrom(view.url, view.t)} />,
+    });
+  };
+
+  app.get('/admin/publications', (c) => show(c));
+
+  app.post('/admin/publications', async (c) => {
+    const view = viewOf(c);
+    const user = c.get('user');
+    const form = PublishForm.safeParse(await c.req.parseBody());
+    if (!form.success) return show(c, shapeErrors(form.error, view.t));
+    if (user === null) return show(c, { '': [view.t.errors.forbidden] });
+    const outcome = await publisher.publish(userActor(user), { force: form.data.force === 'true', comment: form.data.comment });
+    if (outcome.status === 'no-key') return show(c, { '': [view.t.publications.noKey] });
+    if (outcome.status === 'unchanged') return c.redirect(withNotice('/admin/publications', 'publicationUnchanged', { version: outcome.version }), 303);
+    return c.redirect(withNotice('/admin/publications', 'published', { version: outcome.record.version }), 303);
+  });
+
+  return app;
+}
