@@ -105,10 +105,12 @@ async function fullTextMatches(db: Kysely<Database>, fullText: string): Promise<
 
 /**
  * The sources a filter keeps. The full-text search runs once, before: its rowids are handed to the
- * count and to the page query as one JSON array, rather than having each query search again.
+ * count and to the page query as one JSON array, rather than having each query search again. When
+ * the search is the only condition, their number is the count (`knownTotal`).
  */
 async function filteredSources(db: Kysely<Database>, filter: SourceFilter) {
   let query = db.selectFrom('sources');
+  let knownTotal: number | null = null;
   const terms = searchTerms(filter.q);
   const searching = terms.fullText !== null || terms.short.length > 0;
   // With a search, the few rows it finds are filtered one by one: `+column` keeps SQLite from
@@ -118,8 +120,10 @@ async function filteredSources(db: Kysely<Database>, filter: SourceFilter) {
   if (filter.status !== undefined) query = query.where(column('status'), '=', filter.status);
   if (filter.validation !== undefined) query = query.where(column('validation'), '=', filter.validation);
   if (terms.fullText !== null) {
-    const matches = JSON.stringify(await fullTextMatches(db, terms.fullText));
-    query = query.where('seq', 'in', sql<number>`(SELECT value FROM json_each(${matches}))`);
+    const matches = await fullTextMatches(db, terms.fullText);
+    const filtered = filter.category !== undefined || filter.status !== undefined || filter.validation !== undefined || terms.short.length > 0;
+    if (!filtered) knownTotal = matches.length;
+    query = query.where('seq', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(matches)}))`);
     for (const term of terms.short) {
       // Among what the long terms found: anywhere in the hostname, name or code.
       const anywhere = likePattern(term, 'anywhere');
@@ -133,7 +137,7 @@ async function filteredSources(db: Kysely<Database>, filter: SourceFilter) {
       query = query.where((eb) => eb.or([eb.and([eb('code', '>=', term), eb('code', '<', end)]), eb.and([eb('host', '>=', term), eb('host', '<', end)])]));
     }
   }
-  return query;
+  return { query, knownTotal };
 }
 
 const SORT_COLUMNS = {
@@ -150,8 +154,8 @@ export interface SourcePage {
 }
 
 export async function listSources(db: Kysely<Database>, query: SourceListQuery): Promise<SourcePage> {
-  const filtered = await filteredSources(db, query);
-  const { total } = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const { query: filtered, knownTotal } = await filteredSources(db, query);
+  const total = knownTotal ?? (await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total;
   let page = filtered.selectAll();
   for (const column of SORT_COLUMNS[query.sort]) page = page.orderBy(column, query.order);
   const rows = await page
@@ -163,6 +167,6 @@ export async function listSources(db: Kysely<Database>, query: SourceListQuery):
 
 /** Every source the filter keeps, in corpus order (for exports). */
 export async function allSources(db: Kysely<Database>, filter: SourceFilter): Promise<StoredSource[]> {
-  const rows = await (await filteredSources(db, filter)).selectAll().orderBy('host').orderBy('path').execute();
+  const rows = await (await filteredSources(db, filter)).query.selectAll().orderBy('host').orderBy('path').execute();
   return rows.map(storedSourceFromRow);
 }
