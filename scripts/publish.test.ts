@@ -35,6 +35,10 @@ describe('npm run publish', { timeout: 60_000 }, () => {
     expect(publish(['--db', temp.path, '--out', out, '--keys-dir', keys]).out).toContain('Nothing changed since version 1');
     const reading = await readManifest(readFileSync(join(out, 'manifest.json'), 'utf8'), [publicKey]);
     expect(reading.ok && reading.manifest.sources).toBe(active);
+    const resigned = publish(['--db', temp.path, '--out', out, '--keys-dir', keys, '--resign']);
+    expect(resigned.out).toMatch(/^Version 1 signed again, valid until \d{4}-/);
+    const again = await readManifest(readFileSync(join(out, 'manifest.json'), 'utf8'), [publicKey]);
+    expect(again.ok && again.manifest.created > (reading.ok ? reading.manifest.created : '')).toBe(true);
     const rows = await temp.db.selectFrom('publications').select(['version', 'actor', 'comment']).execute();
     expect(rows).toEqual([{ version: 1, actor: 'ligne de commande', comment: 'depuis cron' }]);
   });

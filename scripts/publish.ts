@@ -17,9 +17,9 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseCorpusText } from '../corpus/corpus-text.ts';
 import { DEFAULT_DELTA_DEPTH, DEFAULT_EXPIRY_DAYS } from '../corpus/list/publication.ts';
-import { type PublishingKeys, publishList, resignList } from '../corpus/node/publish-list.ts';
+import { keysFromDirectory, type PublishingKeys, publishList, resignList } from '../corpus/node/publish-list.ts';
 import { SEED_CORPUS_PATH } from '../corpus/node/seed-corpus-file.ts';
-import { readPublicKeyFile, readSigningKeyDirectory, readSigningKeyFile } from '../corpus/node/signing-key-files.ts';
+import { readPublicKeyFile, readSigningKeyFile } from '../corpus/node/signing-key-files.ts';
 import type { Source } from '../corpus/source.ts';
 import { openDatabase } from '../curation-server/db/open-database.ts';
 import { ListPublisher } from '../curation-server/publishing/list-publisher.ts';
@@ -60,10 +60,9 @@ async function keys(): Promise<PublishingKeys> {
   if (values.key !== undefined) {
     return { signingKeys: await Promise.all(values.key.map(readSigningKeyFile)), announcedKeys: await Promise.all(values.announce.map(readPublicKeyFile)) };
   }
-  const signingKeys = await readSigningKeyDirectory(values['keys-dir']);
-  if (signingKeys.length === 0) fail(`no signing key in ${values['keys-dir']}: create one with "npm run keys -- generate", or give --key`);
-  const announced = values.announce.length > 0 ? await Promise.all(values.announce.map(readPublicKeyFile)) : signingKeys.length > 1 ? signingKeys.map((key) => key.publicKey) : [];
-  return { signingKeys, announcedKeys: announced };
+  const keys = await keysFromDirectory(values['keys-dir']);
+  if (keys.signingKeys.length === 0) fail(`no signing key in ${values['keys-dir']}: create one with "npm run keys -- generate", or give --key`);
+  return values.announce.length > 0 ? { ...keys, announcedKeys: await Promise.all(values.announce.map(readPublicKeyFile)) } : keys;
 }
 
 function corpusFile(path: string): Source[] {
@@ -85,8 +84,9 @@ if (values.db !== undefined) {
   try {
     const publisher = new ListPublisher({ db, directory: values.out, keysDirectory: values['keys-dir'], expiryDays, deltaDepth });
     if (values.resign) {
-      const manifest = await resignList({ ...(await keys()), directory: values.out, expiryDays });
-      console.log(manifest === null ? `Nothing published yet in ${values.out}.` : `Version ${manifest.version} signed again, valid until ${manifest.expires}.`);
+      const manifest = await publisher.resign();
+      if (manifest === null) fail(`nothing published yet in ${values.out}, or no signing key in ${values['keys-dir']}`);
+      console.log(`Version ${manifest.version} signed again, valid until ${manifest.expires}.`);
     } else {
       const outcome = await publisher.publish(CLI_ACTOR, { force: values.force, comment: values.comment });
       if (outcome.status === 'no-key') fail(`no signing key in ${values['keys-dir']}: create one with "npm run keys -- generate"`);

@@ -8,12 +8,22 @@ import type { SignedManifest } from '../list/manifest.ts';
 import type { PublicKeyRecord, SigningKey } from '../list/signing-keys.ts';
 import type { Source } from '../source.ts';
 import { readPublishedState, writeManifest, writePublication } from './list-directory.ts';
+import { readSigningKeyDirectory } from './signing-key-files.ts';
 
 export interface PublishingKeys {
   /** Every key signs the manifest (several during a rotation). */
   signingKeys: readonly SigningKey[];
   /** Keys the manifest announces to clients (the next key of a rotation). */
   announcedKeys?: readonly PublicKeyRecord[];
+}
+
+/**
+ * The keys of a key directory: every `<id>.private.pem` signs; when there are several (a rotation),
+ * the manifest announces them all, so that clients pinning the old key learn the new one.
+ */
+export async function keysFromDirectory(directory: string): Promise<PublishingKeys> {
+  const signingKeys = await readSigningKeyDirectory(directory);
+  return { signingKeys, announcedKeys: signingKeys.length > 1 ? signingKeys.map((key) => key.publicKey) : [] };
 }
 
 export interface PublishListOptions extends PublishingKeys {

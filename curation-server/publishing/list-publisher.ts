@@ -7,13 +7,12 @@
  *
  * Keys are read from their directory at each use (files, never the database): every
  * `<id>.private.pem` there signs; when there are several (a rotation), the manifest announces them all.
+ * A key added or retired takes effect at the next publication or re-signing, without a restart.
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { SignedManifest } from '../../corpus/list/manifest.ts';
 import type { Publication } from '../../corpus/list/publication.ts';
-import type { SigningKey } from '../../corpus/list/signing-keys.ts';
-import { currentManifest, type PublishingKeys, publishList, resignList } from '../../corpus/node/publish-list.ts';
-import { readSigningKeyDirectory } from '../../corpus/node/signing-key-files.ts';
+import { currentManifest, keysFromDirectory, publishList, resignList } from '../../corpus/node/publish-list.ts';
 import type { Source } from '../../corpus/source.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Database, PublicationsTable } from '../db/schema.ts';
@@ -80,15 +79,10 @@ export class ListPublisher {
     return run;
   }
 
-  private async keys(): Promise<PublishingKeys> {
-    const signingKeys: SigningKey[] = await readSigningKeyDirectory(this.options.keysDirectory);
-    return { signingKeys, announcedKeys: signingKeys.length > 1 ? signingKeys.map((key) => key.publicKey) : [] };
-  }
-
   async status(): Promise<PublisherStatus> {
     const manifest = await currentManifest(this.options.directory);
     try {
-      const { signingKeys } = await this.keys();
+      const { signingKeys } = await keysFromDirectory(this.options.keysDirectory);
       return { manifest, keyIds: signingKeys.map((key) => key.keyId), keyProblem: null };
     } catch (error) {
       return { manifest, keyIds: [], keyProblem: error instanceof Error ? error.message : String(error) };
@@ -97,7 +91,7 @@ export class ListPublisher {
 
   publish(actor: Actor, options: { force?: boolean; comment?: string } = {}): Promise<PublishOutcome> {
     return this.exclusive(async () => {
-      const keys = await this.keys();
+      const keys = await keysFromDirectory(this.options.keysDirectory);
       if (keys.signingKeys.length === 0) return { status: 'no-key' } as const;
       const at = this.now();
       const publication = await publishList({
@@ -120,12 +114,20 @@ export class ListPublisher {
   resignIfDue(): Promise<SignedManifest | null> {
     return this.exclusive(async () => {
       const manifest = await currentManifest(this.options.directory);
-      const at = this.now();
-      if (manifest === null || at.getTime() - Date.parse(manifest.created) < RESIGN_AFTER_MS) return null;
-      const keys = await this.keys();
-      if (keys.signingKeys.length === 0) return null;
-      return resignList({ ...keys, directory: this.options.directory, expiryDays: this.options.expiryDays, now: at });
+      if (manifest === null || this.now().getTime() - Date.parse(manifest.created) < RESIGN_AFTER_MS) return null;
+      return this.signAgain();
     });
+  }
+
+  /** Signs the current manifest again now (same version, new expiry); null before any publication or without a key. */
+  resign(): Promise<SignedManifest | null> {
+    return this.exclusive(() => this.signAgain());
+  }
+
+  private async signAgain(): Promise<SignedManifest | null> {
+    const keys = await keysFromDirectory(this.options.keysDirectory);
+    if (keys.signingKeys.length === 0) return null;
+    return resignList({ ...keys, directory: this.options.directory, expiryDays: this.options.expiryDays, now: this.now() });
   }
 
   async history(limit = 50): Promise<PublicationRecord[]> {
