@@ -1,4 +1,5 @@
 /** What the end-to-end tests look at in a result page, the same in Chromium and Firefox (run in the page). */
+import { expect } from 'vitest';
 
 /** Regions where a badge must never be: ads and sponsored blocks of the three engines. */
 export const AD_REGIONS = '#tads, #tadsb, #bottomads, #atvcap, .b_ad, [data-testid="adResult"]';
@@ -21,6 +22,18 @@ export function reportBadges([adRegions, hosts]: [string, string[]]): BadgeRepor
     inAds: badges.filter((badge) => badge.closest(adRegions) !== null).length,
     linksTo: Object.fromEntries(hosts.map((host) => [host, links.filter((href) => href.includes(host)).length])),
   };
+}
+
+/**
+ * No badge in an ad region; and the ads and other blocks that really point at trusted hosts
+ * (`trustedElsewhere`) are in the page and still carry no badge. Runs in the test, on a report.
+ */
+export function expectNoBadgeOutsideOrganicResults(report: BadgeReport, trustedElsewhere: readonly string[]): void {
+  expect(report.inAds).toBe(0);
+  for (const host of trustedElsewhere) {
+    expect(report.linksTo[host]).toBeGreaterThan(0);
+    expect(report.sources).not.toContain(host);
+  }
 }
 
 /** Serializable: the number of badges now in the page. */
