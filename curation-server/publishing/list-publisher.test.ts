@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readManifest } from '../../corpus/list/manifest.ts';
 import { createKeyFiles, readSigningKeyDirectory } from '../../corpus/node/signing-key-files.ts';
 import { SYSTEM_ACTOR, userActor } from '../auth/actor.ts';
-import { setStatus } from '../sources/source-commands.ts';
+import { createSource, setStatus } from '../sources/source-commands.ts';
 import { SAMPLE_SOURCES, type TempDatabase, tempDatabase } from '../testing/temp-database.ts';
 import { ListPublisher, RESIGN_AFTER_MS } from './list-publisher.ts';
 
@@ -69,7 +69,13 @@ describe('publishing the curated list', () => {
     expect(third).toMatchObject({ status: 'published', record: { version: 3, added: 0, changed: 0, removed: 1, removedHosts: ['besancon.fr'], actor: 'système' } });
     const manifest = await manifestOnDisk();
     expect(manifest.deltas.map((delta) => delta.from)).toEqual([2, 1]);
-    expect((await publisher.history()).map((record) => record.version)).toEqual([3, 2, 1]);
+
+    await createSource(temp.db, ADMIN, { host: 'mairie-recette.fr', scope: 'host', path: '', category: 'commune', status: 'active', name: 'Mairie de Recette', code: '' }, '');
+    await setStatus(temp.db, ADMIN, [besancon!.id], 'active', '');
+    const fourth = await publisher.publish(ADMIN);
+    expect(fourth).toMatchObject({ status: 'published', record: { version: 4, added: 2, removed: 0, removedHosts: [] } });
+    expect(fourth.status === 'published' && [...fourth.record.upserted].sort()).toEqual(['besancon.fr', 'mairie-recette.fr']);
+    expect((await publisher.history()).map((record) => record.version)).toEqual([4, 3, 2, 1]);
   });
 
   it('publishes one version at a time when two publications are asked at once', async () => {

@@ -12,6 +12,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { SignedManifest } from '../../corpus/list/manifest.ts';
 import type { Publication } from '../../corpus/list/publication.ts';
+import { rowKey } from '../../corpus/list/snapshot.ts';
 import { currentManifest, keysFromDirectory, publishList, resignList } from '../../corpus/node/publish-list.ts';
 import type { Source } from '../../corpus/source.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -141,20 +142,18 @@ async function activeSources(db: Kysely<Database>): Promise<Source[]> {
   return rows.map((row) => plainSource(storedSourceFromRow(row)));
 }
 
-/** The hostnames (with their path, if any) a publication's delta from the previous version touches. */
+/**
+ * The hostnames (with their path, if any) a publication's delta from the previous version touches:
+ * its `+<row>` lines (read by the snapshot's `rowKey`) and its `-<host>\t<path>` lines (keys already).
+ */
 function changedHosts(publication: Extract<Publication, { status: 'published' }>): { upserted: string[]; removedHosts: string[] } {
   const delta = publication.files[1];
-  if (delta === undefined) return { upserted: [], removedHosts: [] };
   const upserted: string[] = [];
   const removedHosts: string[] = [];
-  for (const line of delta.text.split('\n')) {
-    if (line.startsWith('+') && upserted.length < CHANGE_SAMPLE) {
-      const [, host, , path] = line.slice(1).split('\t');
-      upserted.push(`${host}${path ?? ''}`);
-    } else if (line.startsWith('-') && removedHosts.length < CHANGE_SAMPLE) {
-      const [host, path] = line.slice(1).split('\t');
-      removedHosts.push(`${host}${path ?? ''}`);
-    }
+  for (const line of delta?.text.split('\n') ?? []) {
+    const key = line.startsWith('+') ? rowKey(line.slice(1)) : line.startsWith('-') ? line.slice(1) : null;
+    const list = line.startsWith('+') ? upserted : removedHosts;
+    if (key !== null && list.length < CHANGE_SAMPLE) list.push(key.replace('\t', ''));
   }
   return { upserted, removedHosts };
 }
