@@ -1,13 +1,16 @@
 /**
  * Deciding whether a link belongs to a trusted source. Runs on every link of every result page,
  * in the extension (browser) and on the server: no Node API here, and no exception escapes `match`.
+ * The rules are applied here once, over either of two indexes of the list (matching/): one built
+ * for throughput, one that reads the compact list in place and needs no building.
  */
 import { type CorpusLineError, forEachCorpusLine, parseCorpusLine } from './corpus-text.ts';
-import { HostTable } from './host-table.ts';
-import { PLATFORMS } from './platforms.ts';
+import { CompactListIndex } from './matching/compact-list.ts';
+import { HashedRuleIndex } from './matching/hashed-rule-index.ts';
+import { PLATFORM_STOP, type RuleIndex } from './matching/host-rules.ts';
 import { registrableDomain, staysWithinRegistrableDomain } from './registrable-domain.ts';
 import type { Source } from './source.ts';
-import { plainHostEnd, plainHostStart, targetHostname, targetPath } from './url-target.ts';
+import { plainHostEnd, plainHostStart, targetHostname } from './url-target.ts';
 
 export interface Matcher {
   /**
@@ -15,140 +18,32 @@ export interface Matcher {
    * several apply, or null. Trust never crosses a public suffix or a hosting platform.
    */
   match(urlOrHostname: string): Source | null;
-  /** Number of active sources indexed. */
-  readonly size: number;
-  /** Active sources left out because another one already claims the same hostname and path. */
-  readonly conflicts: readonly Source[];
 }
 
-/** The rules that start at one hostname, when there is more than one plain rule there. */
-class HostRules {
-  host?: Source;
-  subdomains?: Source;
-  /** Longest prefix first. */
-  paths?: Source[];
-  /** A hosting platform: trust never flows from here or above to the tenants below. */
-  isPlatform = false;
-}
-
-/**
- * What the index holds for one hostname: the source itself, a group of rules, or — for a matcher
- * loaded from corpus text — the line's offset in that text (×2, +1 for a `subdomains` scope),
- * parsed into a source only when a link matches it, so that loading stays quick and small.
- */
-type IndexEntry = Source | HostRules | number;
-
-const REGISTRABLE = 1;
-const PUBLIC_SUFFIX = 2;
-
-function pathIsUnder(path: string, prefix: string): boolean {
-  return path.startsWith(prefix) && (path.length === prefix.length || path.charCodeAt(prefix.length) === 47 /* / */);
-}
-
-class HostIndexMatcher implements Matcher {
-  size = 0;
-  readonly conflicts: Source[] = [];
-  private readonly hosts: HostTable;
-  /** By member number of `hosts`. */
-  private readonly entries: IndexEntry[] = [];
-  /** By member number: whether the hostname is below a public suffix, once a link has needed to know. */
-  private suffixChecks = new Uint8Array(1024);
-  // Reused by every `match` call (see HostTable.findSuffixMembers).
+class RuleMatcher implements Matcher {
+  /** By member: whether its hostname is below a public suffix, once a link has needed to know. */
+  private readonly registrable = new Map<number, boolean>();
+  // Reused by every `match` call (see RuleIndex.findLevels).
   private readonly foundMembers = new Int32Array(128);
   private readonly foundStarts = new Int32Array(128);
 
-  constructor(
-    expectedSize: number,
-    private readonly text = '',
-  ) {
-    this.hosts = new HostTable(expectedSize + PLATFORMS.length);
-    for (const platform of PLATFORMS) {
-      const member = this.hosts.add(platform.host);
-      if (member === this.entries.length) this.entries.push(new HostRules());
-      this.rulesOf(member).isPlatform = true;
-    }
-  }
-
-  /** The entry of a member as a group of rules, converting a single source into one. */
-  private rulesOf(member: number): HostRules {
-    const entry = this.entries[member];
-    if (entry instanceof HostRules) return entry;
-    const rules = new HostRules();
-    const source = this.materialize(member, entry);
-    if (source !== null) rules[source.scope === 'host' ? 'host' : 'subdomains'] = source;
-    this.entries[member] = rules;
-    return rules;
-  }
-
-  add(source: Source): void {
-    if (source.status !== 'active') return;
-    const member = this.hosts.add(source.host);
-    if (member === this.entries.length) {
-      if (source.scope !== 'path') {
-        this.entries.push(source);
-        this.size++;
-        return;
-      }
-      this.entries.push(new HostRules());
-    }
-    const rules = this.rulesOf(member);
-    if (source.scope === 'path') {
-      if (rules.paths?.some((other) => other.path === source.path)) return void this.conflicts.push(source);
-      (rules.paths ??= []).push(source);
-      rules.paths.sort((a, b) => b.path.length - a.path.length);
-    } else if (rules.host !== undefined || rules.subdomains !== undefined) {
-      return void this.conflicts.push(source);
-    } else {
-      rules[source.scope === 'host' ? 'host' : 'subdomains'] = source;
-    }
-    this.size++;
-  }
-
-  /** Indexes one active line of `text` without parsing it (see IndexEntry). */
-  addLine(host: string, offset: number, isSubdomains: boolean): void {
-    const member = this.hosts.add(host);
-    if (member === this.entries.length) {
-      this.entries.push(offset * 2 + (isSubdomains ? 1 : 0));
-      this.size++;
-      return;
-    }
-    const source = parseCorpusLine(this.lineAt(offset));
-    if (typeof source !== 'string') this.add(source);
-  }
-
-  private lineAt(offset: number): string {
-    const end = this.text.indexOf('\n', offset);
-    const line = this.text.slice(offset, end < 0 ? this.text.length : end);
-    return line.endsWith('\r') ? line.slice(0, -1) : line;
-  }
-
-  /** The source behind an entry that is not a group, parsed (and kept) if it was a line. */
-  private materialize(member: number, entry: Source | number): Source | null {
-    if (typeof entry !== 'number') return entry;
-    const source = parseCorpusLine(this.lineAt(Math.floor(entry / 2)));
-    if (typeof source === 'string' || source.host !== this.hosts.hosts[member]) {
-      this.entries[member] = new HostRules(); // unreadable: never matches
-      return null;
-    }
-    this.entries[member] = source;
-    return source;
-  }
+  constructor(private readonly index: RuleIndex) {}
 
   match(urlOrHostname: string): Source | null {
     if (typeof urlOrHostname !== 'string') return null;
-    // Most links are `http(s)://lowercase.host/…`: their hostname is read in place (see
-    // HostTable.findSuffixMembers); any other shape is normalized by the URL parser first.
+    // Most links are `http(s)://lowercase.host/…`: their hostname is read in place; any other
+    // shape is normalized by the URL parser first.
     let subject = urlOrHostname;
     let start = plainHostStart(subject);
     let end = start < 0 ? -1 : plainHostEnd(subject, start);
-    let count = end < 0 ? -1 : this.hosts.findSuffixMembers(subject, start, end, this.foundMembers, this.foundStarts);
+    let count = end < 0 ? -1 : this.index.findLevels(subject, start, end, this.foundMembers, this.foundStarts);
     if (count < 0) {
       const host = targetHostname(urlOrHostname);
       if (host === null) return null;
       subject = host;
       start = 0;
       end = host.length;
-      count = this.hosts.findSuffixMembers(host, 0, end, this.foundMembers, this.foundStarts);
+      count = this.index.findLevels(host, 0, end, this.foundMembers, this.foundStarts);
     }
     if (count <= 0) return null;
 
@@ -160,29 +55,13 @@ class HostIndexMatcher implements Matcher {
     let foundMember = -1;
     let foundStart = -1;
     for (let k = 0; k < count; k++) {
-      const member = this.foundMembers[k];
       const levelStart = this.foundStarts[k];
-      const isExactLevel = levelStart === start || levelStart === wwwLessStart;
-      const entry = this.entries[member];
-      let rule: Source | null | undefined;
-      if (entry instanceof HostRules) {
-        if (isExactLevel) {
-          if (entry.paths !== undefined) rule = this.matchPath(entry.paths, urlOrHostname);
-          rule ??= entry.host;
-        }
-        if (rule === undefined) {
-          if (entry.isPlatform) {
-            found = undefined;
-            continue;
-          }
-          rule = entry.subdomains;
-        }
-      } else if (isExactLevel || (typeof entry === 'number' ? entry % 2 === 1 : entry.scope === 'subdomains')) {
-        rule = this.materialize(member, entry);
-      }
-      if (rule) {
+      const rule = this.index.ruleAt(this.foundMembers[k], levelStart === start || levelStart === wwwLessStart, urlOrHostname);
+      if (rule === PLATFORM_STOP) {
+        found = undefined;
+      } else if (rule !== null) {
         found = rule;
-        foundMember = member;
+        foundMember = this.foundMembers[k];
         foundStart = levelStart;
       }
     }
@@ -191,45 +70,35 @@ class HostIndexMatcher implements Matcher {
     // hostname or its parent, a public suffix in between could only be the rule's own hostname.
     if (!this.isRegistrable(foundMember)) return null;
     if (foundStart === start || subject.indexOf('.', start) + 1 === foundStart) return found;
-    return staysWithinRegistrableDomain(subject.slice(start, end), this.hosts.hosts[foundMember]) ? found : null;
+    return staysWithinRegistrableDomain(subject.slice(start, end), this.index.hostOf(foundMember)) ? found : null;
   }
 
-  /** Whether a member's hostname is below a public suffix, computed once a link has needed to know. */
   private isRegistrable(member: number): boolean {
-    if (member >= this.suffixChecks.length) {
-      const grown = new Uint8Array(Math.max(member + 1, this.suffixChecks.length * 2));
-      grown.set(this.suffixChecks);
-      this.suffixChecks = grown;
+    let answer = this.registrable.get(member);
+    if (answer === undefined) {
+      answer = registrableDomain(this.index.hostOf(member)) !== null;
+      this.registrable.set(member, answer);
     }
-    if (this.suffixChecks[member] === 0) {
-      this.suffixChecks[member] = registrableDomain(this.hosts.hosts[member]) === null ? PUBLIC_SUFFIX : REGISTRABLE;
-    }
-    return this.suffixChecks[member] === REGISTRABLE;
-  }
-
-  private matchPath(paths: Source[], urlOrHostname: string): Source | undefined {
-    const path = targetPath(urlOrHostname);
-    if (path === null) return undefined;
-    return paths.find((source) => pathIsUnder(path, source.path));
+    return answer;
   }
 }
 
 /** Indexes the active sources once; matching is then a few probes per link. */
 export function createMatcher(sources: Iterable<Source>): Matcher {
   const list = [...sources];
-  const matcher = new HostIndexMatcher(list.length);
-  for (const source of list) matcher.add(source);
-  return matcher;
+  const index = new HashedRuleIndex(list.length);
+  for (const source of list) if (source.status === 'active') index.add(source);
+  return new RuleMatcher(index);
 }
 
 /**
  * Indexes a corpus text (corpus-text.ts) without parsing every line: the quick way to get a
- * matcher when a page loads. Lines are fully read when a link matches them; lines whose
- * structure is wrong are reported here and never match.
+ * matcher for many links. Lines are fully read when a link matches them; lines whose structure is
+ * wrong are reported here and never match.
  */
 export function loadMatcher(text: string): { matcher: Matcher; errors: CorpusLineError[] } {
   const approximateLines = Math.ceil(text.length / 40);
-  const matcher = new HostIndexMatcher(approximateLines, text);
+  const index = new HashedRuleIndex(approximateLines, text);
   const errors: CorpusLineError[] = [];
   forEachCorpusLine(text, (line, lineNumber, offset) => {
     const hostStart = line.indexOf('\t') + 1;
@@ -249,12 +118,21 @@ export function loadMatcher(text: string): { matcher: Matcher; errors: CorpusLin
     }
     const host = line.slice(hostStart, scopeStart - 1);
     if (line.startsWith('subdomains\t\t', scopeStart) || line.startsWith('host\t\t', scopeStart)) {
-      matcher.addLine(host, offset, line.charCodeAt(scopeStart) === 115 /* s */);
+      index.addLine(host, offset, line.charCodeAt(scopeStart) === 115 /* s */);
       return;
     }
     const source = parseCorpusLine(line);
     if (typeof source === 'string') errors.push({ line: lineNumber, message: source });
-    else matcher.add(source);
+    else index.add(source);
   });
-  return { matcher, errors };
+  return { matcher: new RuleMatcher(index), errors };
+}
+
+/**
+ * A matcher over a compact list (matching/compact-list.ts) that builds nothing: ready at once,
+ * each link costs a few binary searches over the text. For a page that checks a few dozen links
+ * as soon as it is parsed. Its sources carry what clients use: no id, INSEE code or provenance.
+ */
+export function compactMatcher(compactList: string): Matcher {
+  return new RuleMatcher(new CompactListIndex(compactList));
 }

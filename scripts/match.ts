@@ -28,7 +28,7 @@ if (inputs.length === 0) {
   console.error('usage: npm run match -- <url or hostname> [more…]');
   process.exit(2);
 }
-console.error(`corpus: ${SEED_CORPUS_PATH} (${trusted.size} active sources)`);
+console.error(`corpus: ${SEED_CORPUS_PATH} (${sources.filter((s) => s.status === 'active').length} active sources)`);
 for (const input of inputs) {
   const match = trusted.match(input);
   if (match !== null) {

@@ -1,4 +1,4 @@
-/** Asking the background for the sources of some targets, from a content script or an extension page. */
+/** Asking the background for the sources of some targets, from an extension page (the popup). */
 import browser from 'webextension-polyfill';
 import { type MatchResponse, parseMatchResponse } from './messages.ts';
 
@@ -6,7 +6,7 @@ export async function askSources(targets: string[]): Promise<MatchResponse | nul
   try {
     return parseMatchResponse(await browser.runtime.sendMessage({ type: 'match', targets }), targets.length);
   } catch {
-    // The extension was reloaded or updated under this page: its old scripts can no longer ask.
+    // The background could not answer (the extension is being reloaded or updated).
     return null;
   }
 }

@@ -1,13 +1,15 @@
 /**
  * Corpus and matcher figures: how many active sources, how long from corpus text to a ready
- * matcher, how much heap it holds, and how many result URLs it matches per second (one thread).
+ * matcher, how much heap it holds, and how many result URLs it matches per second (one thread);
+ * the same for the compact list the extension carries (no build: its first match, its rate).
  * The matcher is loaded from the client list — the corpus text as extensions receive it (active
  * sources, no provenance); figures for the full seed text are printed beside. The URL parser's own
  * rate on the same URLs is printed as a yardstick: compare ratios, not absolute values, across runs.
  * Run with --expose-gc (scripts/bench.ts does).
  */
 import { clientSources, parseCorpusText, serializeCorpusText } from '../../corpus/corpus-text.ts';
-import { loadMatcher, type Matcher } from '../../corpus/matcher.ts';
+import { compactMatcher, loadMatcher, type Matcher } from '../../corpus/matcher.ts';
+import { encodeCompactList } from '../../corpus/matching/compact-list.ts';
 import { readSeedCorpusText } from '../../corpus/node/seed-corpus-file.ts';
 import { median, report, settleHeap } from './report.ts';
 import { buildResultUrls } from './result-urls.ts';
@@ -65,3 +67,12 @@ function rate(task: (url: string) => unknown): number {
 report('matches_per_s', rate((url) => matcher.match(url)), 'matches/s');
 report('url_parser_per_s', rate((url) => new URL(url).hostname), 'parses/s');
 report('matches_trusted_share', (100 * trusted) / urls.length, '%');
+
+const compactList = encodeCompactList(clientSources(seed.sources), seed.comments);
+report('compact_list_bytes', new TextEncoder().encode(compactList).length, 'bytes');
+const compactCopy = freshCopy(compactList);
+const firstMatchStart = performance.now();
+const compact = compactMatcher(compactCopy);
+compact.match(urls.find((url) => matcher.match(url) !== null) ?? urls[0]);
+report('compact_first_match_ms', performance.now() - firstMatchStart, 'ms');
+report('compact_matches_per_s', rate((url) => compact.match(url)), 'matches/s');

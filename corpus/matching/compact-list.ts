@@ -1,0 +1,239 @@
+/**
+ * The compact list: what an extension carries of the corpus, small enough to be compiled into the
+ * script of every result page (its size is what that page pays, about 50 ms per megabyte on a
+ * slow machine when the compile cache is cold), and searched in place, with nothing to build.
+ *
+ * Active sources only, keyed by their hostname with its labels reversed (`fr.gouv.ain`), sorted,
+ * and front-coded: each entry keeps only what differs from the one before it, so that the
+ * thousands of `….gouv.fr` or `….e-lyco.fr` hosts share their common part. About a fifth of the
+ * corpus text. Entries come in blocks of up to 16 whose first entry is whole, so that a lookup is
+ * a bisection over the blocks and a short walk in one.
+ *
+ *   # comments (the data credit)
+ *   block \n block \n …          block = entry \t entry \t …
+ *   entry = info shared suffix [ \x1f path \x1f name ]
+ *
+ * `info` is one character for category and scope, `shared` one for how many leading characters
+ * of the previous key the entry keeps. Browser-safe, like the rest of corpus/.
+ */
+import { CATEGORY_IDS } from '../categories.ts';
+import { PLATFORMS } from '../platforms.ts';
+import { SCOPES, type Source } from '../source.ts';
+import { HostTable } from './host-table.ts';
+import { addRule, HostRules, type LevelRule, type RuleIndex, ruleOf } from './host-rules.ts';
+
+const INFO_BASE = 0x41; // 'A': category index × 3 + scope index, 33 values
+const SHARED_BASE = 0x30; // '0'
+const MAX_SHARED = 0x7e - SHARED_BASE; // stays printable ASCII
+const BLOCK_SIZE = 16;
+const ENTRY_SEPARATOR = '\t';
+const EXTRA_SEPARATOR = '\x1f';
+const NEWLINE = 10;
+const TAB = 9;
+const EXTRA = 0x1f;
+const DOT = 46;
+
+/** `ain.gouv.fr` ↔ `fr.gouv.ain`. */
+function reverseLabels(host: string): string {
+  return host.split('.').reverse().join('.');
+}
+
+/** The compact list of the active sources; same sources and comments → same text. */
+export function encodeCompactList(sources: readonly Source[], comments: readonly string[] = []): string {
+  const entries = sources
+    .filter((source) => source.status === 'active')
+    .map((source) => ({ key: reverseLabels(source.host), source }))
+    // By key, then path: the order in which the corpus text lists them (the first claim wins).
+    .sort((a, b) => (a.key !== b.key ? (a.key < b.key ? -1 : 1) : a.source.path < b.source.path ? -1 : a.source.path > b.source.path ? 1 : 0));
+  const blocks: string[] = [];
+  let block: string[] = [];
+  let previous = '';
+  for (const { key, source } of entries) {
+    // A new block starts on a new key only: the sources of one hostname stay together.
+    if (block.length >= BLOCK_SIZE && key !== previous) {
+      blocks.push(block.join(ENTRY_SEPARATOR));
+      block = [];
+    }
+    let shared = 0;
+    if (block.length > 0) {
+      while (shared < MAX_SHARED && shared < key.length && shared < previous.length && key[shared] === previous[shared]) shared++;
+    }
+    const info = CATEGORY_IDS.indexOf(source.category) * SCOPES.length + SCOPES.indexOf(source.scope);
+    const extra = source.path === '' && source.name === '' ? '' : `${EXTRA_SEPARATOR}${source.path}${EXTRA_SEPARATOR}${source.name}`;
+    block.push(`${String.fromCharCode(INFO_BASE + info, SHARED_BASE + shared)}${key.slice(shared)}${extra}`);
+    previous = key;
+  }
+  if (block.length > 0) blocks.push(block.join(ENTRY_SEPARATOR));
+  const header = comments.map((comment) => `# ${comment}\n`).join('');
+  return `${header}${blocks.join('\n')}\n`;
+}
+
+function isKeyChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 45 || code === DOT;
+}
+
+/** The rule index over a compact list (see RuleIndex): reads the text in place, keeps the rules of the hostnames links reach. */
+export class CompactListIndex implements RuleIndex {
+  private readonly bodyStart: number;
+  private readonly bodyEnd: number;
+  /** The platforms, which are not in the list; platform member number p is index member -(p + 2). */
+  private readonly platforms = new HostTable(PLATFORMS.length);
+  /** By member: the offset of the first entry of a hostname in the text, or a platform's negative number. */
+  private readonly rules = new Map<number, HostRules>();
+  private readonly hosts = new Map<number, string>();
+  private readonly platformMembers = new Int32Array(128);
+  private readonly platformStarts = new Int32Array(128);
+
+  constructor(private readonly text: string) {
+    let start = 0;
+    while (start < text.length && text.charCodeAt(start) === 35 /* # */) {
+      const end = text.indexOf('\n', start);
+      start = end < 0 ? text.length : end + 1;
+    }
+    let end = text.length;
+    while (end > start && text.charCodeAt(end - 1) === NEWLINE) end--;
+    this.bodyStart = start;
+    this.bodyEnd = end;
+    for (const platform of PLATFORMS) this.platforms.add(platform.host);
+  }
+
+  findLevels(subject: string, start: number, end: number, members: Int32Array, starts: Int32Array): number {
+    // One pass over the platforms also checks the characters (see HostTable.findSuffixMembers).
+    const platformCount = this.platforms.findSuffixMembers(subject, start, end, this.platformMembers, this.platformStarts);
+    if (platformCount < 0) return -1;
+    let count = 0;
+    let platform = 0;
+    let key = '';
+    for (let labelEnd = end, i = end - 1; i >= start - 1; i--) {
+      if (i >= start && subject.charCodeAt(i) !== DOT) continue;
+      const levelStart = i + 1;
+      if (levelStart >= labelEnd) break; // an empty label: no longer level can be a hostname of the list
+      const isTopLevel = key === '';
+      key = isTopLevel ? subject.slice(levelStart, labelEnd) : `${key}.${subject.slice(levelStart, labelEnd)}`;
+      labelEnd = i;
+      // A top-level label alone is never a source (hostnames of the list hold a dot): no search.
+      let member = isTopLevel ? -1 : this.lookUp(key);
+      if (platform < platformCount && this.platformStarts[platform] === levelStart) {
+        if (member === -1) member = -(this.platformMembers[platform] + 2);
+        platform++;
+      }
+      if (member !== -1 && count < members.length) {
+        members[count] = member;
+        starts[count] = levelStart;
+        count++;
+      }
+    }
+    return count;
+  }
+
+  ruleAt(member: number, exact: boolean, urlOrHostname: string): LevelRule {
+    return ruleOf(this.rulesOf(member), exact, urlOrHostname);
+  }
+
+  hostOf(member: number): string {
+    return member < 0 ? this.platforms.hosts[-member - 2] : (this.hosts.get(member) ?? '');
+  }
+
+  private rulesOf(member: number): HostRules {
+    let rules = this.rules.get(member);
+    if (rules === undefined) {
+      rules = new HostRules();
+      rules.isPlatform = true; // only platforms are not read in lookUp
+      this.rules.set(member, rules);
+    }
+    return rules;
+  }
+
+  /** Finds a reversed hostname; reads and keeps its rules; gives the offset of its first entry, or -1. */
+  private lookUp(key: string): number {
+    const block = this.blockFor(key);
+    if (block < 0) return -1;
+    let previous = '';
+    for (let at = block; at < this.bodyEnd; ) {
+      const entry = this.readEntry(at, previous);
+      if (entry.key === key) {
+        if (!this.rules.has(at)) this.keepRules(at, previous);
+        return at;
+      }
+      if (entry.key > key || entry.next < 0) return -1;
+      previous = entry.key;
+      at = entry.next;
+    }
+    return -1;
+  }
+
+  /** The rules of one hostname, from its entries (adjacent, in one block, the first one at `first`, after the key `before`). */
+  private keepRules(first: number, before: string): void {
+    const key = this.readEntry(first, before).key;
+    const host = reverseLabels(key);
+    const rules = new HostRules();
+    rules.isPlatform = this.platforms.find(host) >= 0;
+    let previous = before;
+    for (let at = first; at >= 0 && at < this.bodyEnd; ) {
+      const entry = this.readEntry(at, previous);
+      if (entry.key !== key) break;
+      const category = CATEGORY_IDS[Math.floor(entry.info / SCOPES.length)];
+      const scope = SCOPES[entry.info % SCOPES.length];
+      if (category !== undefined && scope !== undefined) {
+        addRule(rules, { id: '', host, scope, path: entry.path, category, status: 'active', name: entry.name, code: '', provenance: '' });
+      }
+      previous = entry.key;
+      at = entry.next;
+    }
+    this.rules.set(first, rules);
+    this.hosts.set(first, host);
+  }
+
+  /** The entry at `at` given the key before it in its block (`previous`, '' for the first), and where the next one of the block starts (-1 at the block's end). */
+  private readEntry(at: number, previous: string): { key: string; info: number; path: string; name: string; next: number } {
+    const { text } = this;
+    const info = text.charCodeAt(at) - INFO_BASE;
+    const shared = text.charCodeAt(at + 1) - SHARED_BASE;
+    let end = at + 2;
+    while (end < this.bodyEnd && isKeyChar(text.charCodeAt(end))) end++;
+    const key = previous.slice(0, shared) + text.slice(at + 2, end);
+    let path = '';
+    let name = '';
+    if (text.charCodeAt(end) === EXTRA) {
+      const pathEnd = text.indexOf(EXTRA_SEPARATOR, end + 1);
+      let nameEnd = end + 1;
+      while (nameEnd < this.bodyEnd && text.charCodeAt(nameEnd) !== TAB && text.charCodeAt(nameEnd) !== NEWLINE) nameEnd++;
+      path = text.slice(end + 1, pathEnd < 0 || pathEnd > nameEnd ? nameEnd : pathEnd);
+      name = pathEnd < 0 || pathEnd > nameEnd ? '' : text.slice(pathEnd + 1, nameEnd);
+      end = nameEnd;
+    }
+    return { key, info, path, name, next: text.charCodeAt(end) === TAB ? end + 1 : -1 };
+  }
+
+  /** The start of the last block whose first key is not after `key`, or -1 (bisection over the blocks). */
+  private blockFor(key: string): number {
+    let low = this.bodyStart;
+    let high = this.bodyEnd;
+    let found = -1;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const blockStart = Math.max(this.text.lastIndexOf('\n', middle - 1) + 1, this.bodyStart);
+      if (this.compareFirstKey(blockStart, key) <= 0) {
+        found = blockStart;
+        const blockEnd = this.text.indexOf('\n', blockStart);
+        low = blockEnd < 0 ? this.bodyEnd : blockEnd + 1;
+      } else {
+        high = blockStart;
+      }
+    }
+    return found;
+  }
+
+  /** The first (whole) key of the block at `blockStart` against `key`, in code-unit order. */
+  private compareFirstKey(blockStart: number, key: string): number {
+    const { text } = this;
+    for (let i = blockStart + 2, j = 0; ; i++, j++) {
+      const ended = i >= this.bodyEnd || !isKeyChar(text.charCodeAt(i));
+      if (j === key.length) return ended ? 0 : 1;
+      if (ended) return -1;
+      const a = text.charCodeAt(i);
+      const b = key.charCodeAt(j);
+      if (a !== b) return a < b ? -1 : 1;
+    }
+  }
+}
