@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { bundledListPlugin } from './extension/list/bundled-list-module.ts';
 
 // Fast tests sit beside the code they check; real-browser tests live in e2e/ and run one file at a time.
 export default defineConfig({
@@ -12,8 +13,9 @@ export default defineConfig({
         },
       },
       {
-        // The extension's own tests: WXT's plugin gives them its auto-imports and an in-memory `browser` (fakeBrowser).
-        plugins: [WxtVitest()],
+        // The extension's own tests: WXT's plugin gives them its auto-imports and an in-memory `browser`
+        // (fakeBrowser); the list is compiled in as in the build.
+        plugins: [WxtVitest(), bundledListPlugin()],
         test: {
           name: 'extension',
           include: ['extension/**/*.test.ts'],

@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { bundledListFiles } from './extension/list/bundled-list-files.ts';
+import { bundledListPlugin } from './extension/list/bundled-list-module.ts';
 
 /**
  * The extension's fixed Chrome id (gchlaeidhlpjhcidhkkimiadkidlgkgh) comes from this public key
@@ -24,19 +24,16 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'fr',
     // tabs: read the current tab's address, to show on the toolbar icon whether it is a trusted source.
-    permissions: ['storage', 'tabs'],
+    // scripting: register the settings flag on result pages (extension/settings/settings-signal.ts).
+    permissions: ['storage', 'tabs', 'scripting'],
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     action: { default_title: '__MSG_extName__', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '115.0' } } }
       : { key: CHROME_PUBLIC_KEY, minimum_chrome_version: '111' }),
   }),
-  hooks: {
-    // The list ships inside the package (generated from the seed corpus at every build).
-    'build:publicAssets': (_wxt, files) => {
-      files.push(...bundledListFiles());
-    },
-  },
+  // The list ships compiled into the scripts that match (generated from the seed corpus at every build).
+  vite: () => ({ plugins: [bundledListPlugin()] }),
   zip: {
     // The sources zip (for store review) holds what builds the extension, not server code, data
     // dumps, keys or the saved result pages used by tests.

@@ -6,7 +6,16 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumSession, settledBadgeSources, startChromium } from './chromium-session.ts';
-import { AD_REGIONS, badgeCount, expectNoBadgeOutsideOrganicResults, firstBadgeState, reportBadges } from './page-checks.ts';
+import {
+  AD_REGIONS,
+  badgeCount,
+  drawnBadges,
+  expectBadgesDrawnAsTheSettingsSay,
+  expectNoBadgeOutsideOrganicResults,
+  firstBadgeState,
+  recordDrawnBadges,
+  reportBadges,
+} from './page-checks.ts';
 import { organicTargets } from '../../extension/engines/saved-page.ts';
 import { innerHtmlOf, page, type ServedPageName } from './served-pages.ts';
 
@@ -29,6 +38,11 @@ async function open(name: ServedPageName): Promise<Page> {
 
 async function setStoredSettings(settings: Record<string, unknown> | null): Promise<void> {
   await session.worker.evaluate((value) => (value === null ? chrome.storage.local.clear() : chrome.storage.local.set({ settings: value })), settings);
+}
+
+/** Whether the background has registered the settings flag script (extension/settings/settings-signal.ts). */
+async function settingsFlagRegistered(): Promise<boolean> {
+  return session.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).some((script) => script.id === 'sdc-stored-settings-differ'));
 }
 
 beforeAll(async () => {
@@ -135,6 +149,23 @@ describe('Chromium: settings', () => {
     await setStoredSettings(null);
     expect(await settledBadgeSources(tab, expected.length)).toEqual(expected);
     await tab.close();
+  });
+
+  it('draws at once with the defaults, and never draws a badge it must withdraw or redraw when the settings differ', async () => {
+    const served = page('bing-trusted');
+    visitedHosts.add(new URL(served.url).hostname);
+    const open = async () => {
+      const tab = await session.newPage();
+      await tab.addInitScript(recordDrawnBadges);
+      await tab.goto(served.url);
+      return {
+        reload: async () => void (await tab.reload()),
+        drawnBadges: () => tab.evaluate(drawnBadges),
+        settledBadges: (count: number) => settledBadgeSources(tab, count),
+        close: () => tab.close(),
+      };
+    };
+    await expectBadgesDrawnAsTheSettingsSay(open, { store: setStoredSettings, flagRegistered: settingsFlagRegistered }, served.expectedSources);
   });
 
   it('promotes the first trusted result, hides untrusted ones when asked, and undoes both', async () => {

@@ -5,3 +5,5 @@ export const CHROME_BUILD = fileURLToPath(new URL('../../.output/chrome-mv3', im
 export const FIREFOX_BUILD = fileURLToPath(new URL('../../.output/firefox-mv2', import.meta.url));
 /** Fixed by the manifest `key`. */
 export const CHROME_EXTENSION_ID = 'gchlaeidhlpjhcidhkkimiadkidlgkgh';
+/** Fixed for the test profile (preference extensions.webextensions.uuids): Firefox draws a random one per profile otherwise. */
+export const FIREFOX_EXTENSION_UUID = '5d1e2f3a-6b7c-4d8e-9f01-23456789abcd';

@@ -6,7 +6,16 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FirefoxSession, startFirefox } from './firefox-session.ts';
-import { AD_REGIONS, badgeCount, expectNoBadgeOutsideOrganicResults, firstBadgeState, reportBadges } from './page-checks.ts';
+import {
+  AD_REGIONS,
+  badgeCount,
+  drawnBadges,
+  expectBadgesDrawnAsTheSettingsSay,
+  expectNoBadgeOutsideOrganicResults,
+  firstBadgeState,
+  recordDrawnBadges,
+  reportBadges,
+} from './page-checks.ts';
 import { innerHtmlOf, page, type ServedPageName } from './served-pages.ts';
 
 const MARKED_PAGES: ServedPageName[] = ['google-trusted', 'google-ads', 'google-redirects', 'bing-trusted', 'bing-ads', 'qwant-saved', 'qwant-ads'];
@@ -93,6 +102,37 @@ describe('Firefox: results that arrive later', () => {
     expect(await settledBadges(tab, all.length)).toEqual(all);
     expect(await tab.evaluate(badgeCount)).toBe(all.length);
     await tab.close();
+  });
+});
+
+describe('Firefox: settings', () => {
+  it('draws at once with the defaults, and never draws a badge it must withdraw or redraw when the settings differ', async () => {
+    // The options page, an extension page, reaches the extension's storage and scripting APIs.
+    const options = await session.openExtensionPage('options.html');
+    const control = {
+      store: (settings: Record<string, unknown> | null) =>
+        options.evaluate(async (value: Record<string, unknown> | null) => {
+          const { storage } = (globalThis as unknown as { browser: typeof chrome }).browser;
+          await (value === null ? storage.local.clear() : storage.local.set({ settings: value }));
+        }, settings),
+      flagRegistered: () =>
+        options.evaluate(async () =>
+          (await (globalThis as unknown as { browser: typeof chrome }).browser.scripting.getRegisteredContentScripts()).some((script) => script.id === 'sdc-stored-settings-differ'),
+        ),
+    };
+    const open = async () => {
+      const tab = await session.newPage();
+      await tab.evaluateOnNewDocument(recordDrawnBadges);
+      await tab.goto(page('bing-trusted').url);
+      return {
+        reload: async () => void (await tab.reload()),
+        drawnBadges: () => tab.evaluate(drawnBadges),
+        settledBadges: (count: number) => settledBadges(tab, count),
+        close: () => tab.close(),
+      };
+    };
+    await expectBadgesDrawnAsTheSettingsSay(open, control, page('bing-trusted').expectedSources);
+    await options.close();
   });
 });
 

@@ -4,7 +4,8 @@
  * request interception, and recording every request the pages make.
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { FIREFOX_BUILD } from './extension-build.ts';
+import { GECKO_ID } from '../../wxt.config.ts';
+import { FIREFOX_BUILD, FIREFOX_EXTENSION_UUID } from './extension-build.ts';
 import { startRecordingProxy } from './recording-proxy.ts';
 
 export interface FirefoxSession {
@@ -15,6 +16,8 @@ export interface FirefoxSession {
   proxied: string[];
   serve(url: string, html: string): void;
   newPage(): Promise<Page>;
+  /** A tab showing one of the extension's own pages, its scripts ready. */
+  openExtensionPage(path: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -31,6 +34,7 @@ export async function startFirefox(options: { language?: 'fr' | 'en' } = {}): Pr
       'intl.accept_languages': language === 'fr' ? 'fr-FR, fr' : 'en-US, en',
       // The French language pack (firefox-esr-l10n-fr) is a system add-on: let it load.
       'extensions.autoDisableScopes': 0,
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
       // Everything the browser sends goes to the recording proxy, loopback included.
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
@@ -65,6 +69,19 @@ export async function startFirefox(options: { language?: 'fr' | 'en' } = {}): Pr
         answer.catch(() => {});
       });
       return page;
+    },
+    async openExtensionPage(path) {
+      const page = await browser.newPage();
+      const url = `moz-extension://${FIREFOX_EXTENSION_UUID}/${path.replace(/^\//, '')}`;
+      // Firefox moves the tab into the extension's process: puppeteer loses track of that
+      // navigation ("frame detached") although the page loads. Wait for the page itself instead.
+      page.goto(url).catch(() => {});
+      for (let attempt = 0; attempt < 100; attempt++) {
+        const ready = await page.evaluate((expected: string) => location.href === expected && document.readyState === 'complete', url).catch(() => false);
+        if (ready) return page;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`extension page ${url} did not load`);
     },
     async close() {
       await browser.close();

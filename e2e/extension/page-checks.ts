@@ -61,3 +61,71 @@ export function firstBadgeState(): { name: string; label: string; expanded: stri
     detailsShown: getComputedStyle(details).display !== 'none',
   };
 }
+
+/**
+ * Serializable, run in the page before it is parsed: records, in `window.sdcDrawnBadges`, the
+ * style of every badge at the moment it is inserted ("badge standard", "badge compact"…), so that
+ * a badge drawn and then withdrawn or redrawn is seen. Anonymous functions only (bundler helpers
+ * do not exist in the page).
+ */
+export function recordDrawnBadges(): void {
+  const drawn: string[] = [];
+  (window as unknown as { sdcDrawnBadges: string[] }).sdcDrawnBadges = drawn;
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType === 1 && (node as Element).hasAttribute('data-sdc-source')) {
+          drawn.push((node as Element).shadowRoot?.querySelector('.badge')?.className ?? 'unreadable');
+        }
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+/** Serializable: what `recordDrawnBadges` saw. */
+export function drawnBadges(): string[] {
+  return (window as unknown as { sdcDrawnBadges?: string[] }).sdcDrawnBadges ?? ['recorder missing'];
+}
+
+/** A result page as the settings check drives it, in either browser; it records the badges drawn (`recordDrawnBadges`). */
+export interface RecordedResultPage {
+  reload(): Promise<void>;
+  drawnBadges(): Promise<string[]>;
+  /** Waits for `count` badges, then a little longer; gives their sources. */
+  settledBadges(count: number): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** The extension's side, in either browser: its stored settings, and whether the settings flag script is registered. */
+export interface SettingsControl {
+  store(settings: Record<string, unknown> | null): Promise<void>;
+  flagRegistered(): Promise<boolean>;
+}
+
+/**
+ * With the default settings a result page draws its badges at once; once the stored settings differ
+ * (the flag script registered), a page loaded while paused never draws a badge, not even briefly,
+ * and one loaded with another density draws every badge with it from the first; back to the
+ * defaults, the flag goes. `expected`: the page's trusted hosts.
+ */
+export async function expectBadgesDrawnAsTheSettingsSay(open: () => Promise<RecordedResultPage>, control: SettingsControl, expected: string[]): Promise<void> {
+  await expect.poll(control.flagRegistered).toBe(false);
+  const tab = await open();
+  expect(await tab.settledBadges(expected.length)).toEqual(expected);
+  expect(await tab.drawnBadges()).toEqual(expected.map(() => 'badge standard'));
+
+  await control.store({ paused: true });
+  await expect.poll(control.flagRegistered).toBe(true);
+  await tab.reload();
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  expect(await tab.drawnBadges()).toEqual([]);
+
+  await control.store({ density: 'compact' });
+  await tab.reload();
+  expect(await tab.settledBadges(expected.length)).toEqual(expected);
+  expect(await tab.drawnBadges()).toEqual(expected.map(() => 'badge compact'));
+
+  await control.store(null);
+  await expect.poll(control.flagRegistered).toBe(false);
+  await tab.close();
+}

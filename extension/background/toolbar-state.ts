@@ -4,15 +4,15 @@
  */
 import browser from 'webextension-polyfill';
 import { describeSource, text, uiLanguage } from '../i18n/ui-text.ts';
-import type { MatchService } from '../matching/match-service.ts';
+import { matchUrl } from '../matching/list-matching.ts';
 
 // MV3 (Chrome) has `action`; Firefox's MV2 build has `browserAction`, the same calls.
 const action = browser.action ?? browser.browserAction;
 
 const TRUSTED_BADGE_COLOR = '#18753c';
 
-export async function showTabState(tabId: number, url: string | undefined, matching: MatchService): Promise<void> {
-  const source = url === undefined ? null : await matching.matchUrl(url);
+export async function showTabState(tabId: number, url: string | undefined): Promise<void> {
+  const source = url === undefined ? null : matchUrl(url);
   if (source === null) {
     await Promise.all([action.setBadgeText({ tabId, text: '' }), action.setTitle({ tabId, title: text('toolbarDefault') })]);
     return;
@@ -26,10 +26,10 @@ export async function showTabState(tabId: number, url: string | undefined, match
 }
 
 /** Keeps every tab's icon in step with the site it shows. */
-export function followTabs(matching: MatchService): void {
+export function followTabs(): void {
   const update = (tabId: number, url: string | undefined) => {
     // A tab closed in between cannot take a badge: nothing to do.
-    showTabState(tabId, url, matching).catch(() => {});
+    showTabState(tabId, url).catch(() => {});
   };
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url !== undefined || change.status === 'loading') update(tabId, tab.url);

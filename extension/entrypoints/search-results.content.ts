@@ -2,7 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { contentScriptMatches } from '../engines/engines.ts';
 import { startMarking } from '../marking/start-marking.ts';
 
-// Injected as result pages start loading, so that the list is ready when the results are.
+// Injected before the page is parsed (the stored settings are read from then), to mark its results as soon as it is.
 export default defineContentScript({
   matches: contentScriptMatches(),
   runAt: 'document_start',

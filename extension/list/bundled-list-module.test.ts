@@ -1,37 +1,41 @@
+import compact from 'virtual:sdc-bundled-list/compact';
+import meta from 'virtual:sdc-bundled-list/meta';
 import { describe, expect, it } from 'vitest';
-import { parseCorpusText } from '../../corpus/corpus-text.ts';
+import { clientSources, serializeCorpusText } from '../../corpus/corpus-text.ts';
 import { DATA_CREDIT } from '../../corpus/credit.ts';
-import { loadMatcher } from '../../corpus/matcher.ts';
-import { bundledListFiles } from './bundled-list-files.ts';
-import { BUNDLED_LIST_META_PATH, BUNDLED_LIST_TEXT_PATH, parseListMeta } from './list-meta.ts';
+import { compactMatcher, loadMatcher } from '../../corpus/matcher.ts';
+import { readSeedCorpus } from '../../corpus/node/seed-corpus-file.ts';
+import { currentCompactList, currentListMeta } from './current-list.ts';
 
-describe('the list bundled in the extension', () => {
-  const files = Object.fromEntries(bundledListFiles().map((file) => [file.relativeDest, file.contents]));
-  const text = files[BUNDLED_LIST_TEXT_PATH];
-  const meta = parseListMeta(JSON.parse(files[BUNDLED_LIST_META_PATH]));
+describe('the list compiled into the extension', () => {
+  const client = clientSources(readSeedCorpus().sources);
 
-  it('is the client list: active sources only, no provenance, every line readable', () => {
-    const parsed = parseCorpusText(text);
-    expect(parsed.errors).toEqual([]);
-    expect(parsed.sources.length).toBeGreaterThan(45_000);
-    expect(parsed.sources.every((source) => source.status === 'active' && source.provenance === '')).toBe(true);
-    expect(loadMatcher(text).matcher.match('https://www.service-public.fr/')?.host).toBe('service-public.fr');
+  it('holds every active source of the seed corpus, found as the hashed index of the client text finds it', () => {
+    const fromCompact = compactMatcher(compact);
+    const hashed = loadMatcher(serializeCorpusText(client)).matcher;
+    const key = (url: string, matched: ReturnType<typeof hashed.match>) => (matched === null ? `${url} none` : `${url} ${matched.host}${matched.path} ${matched.scope} ${matched.category} ${matched.name}`);
+    const urls = client.map((source) => `https://${source.host}${source.path}`);
+    expect(urls.filter((url) => key(url, fromCompact.match(url)) !== key(url, hashed.match(url)))).toEqual([]);
+    expect(urls.every((url) => fromCompact.match(url) !== null)).toBe(true);
+    expect(fromCompact.match('https://www.service-public.fr/')?.host).toBe('service-public.fr');
+  });
+
+  it('is small: less than a quarter of the corpus text it stands for', () => {
+    expect(compact.length).toBeLessThan(serializeCorpusText(client).length / 4);
   });
 
   it('carries the Licence Ouverte credit in its header, in French and English', () => {
-    expect(text.startsWith(`# ${DATA_CREDIT.fr}\n# ${DATA_CREDIT.en}\n`)).toBe(true);
-    expect(text).toContain(DATA_CREDIT.licenceUrl);
+    expect(compact.startsWith(`# ${DATA_CREDIT.fr}\n# ${DATA_CREDIT.en}\n`)).toBe(true);
+    expect(compact).toContain(DATA_CREDIT.licenceUrl);
   });
 
   it('comes with its metadata: version 0 for the seed, a date, the number of sources', () => {
-    expect(meta).toMatchObject({ format: 'sdc-corpus/1', version: 0, sourceCount: parseCorpusText(text).sources.length });
-    expect(meta?.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(meta).toMatchObject({ format: 'sdc-compact/1', version: 0, sourceCount: client.length });
+    expect(meta.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
-  it('refuses malformed metadata', () => {
-    expect(parseListMeta({ ...meta, version: -1 })).toBeNull();
-    expect(parseListMeta({ ...meta, createdAt: 'yesterday' })).toBeNull();
-    expect(parseListMeta({ ...meta, format: 'other' })).toBeNull();
-    expect(parseListMeta(null)).toBeNull();
+  it('is the list in use', () => {
+    expect(currentCompactList()).toBe(compact);
+    expect(currentListMeta()).toEqual(meta);
   });
 });

@@ -1,34 +1,18 @@
 /**
- * The one place the extension gets its list from. Today: the list bundled in the package, read
- * from the extension's own files (no network). Signed updates (issue 4) will store a newer list
- * and return it from here, the bundled one staying the fallback; callers do not change.
+ * The one place the extension gets its list from. Today: the list bundled with the extension,
+ * compiled into its scripts (see bundled-list-module.ts), so that it is there as soon as a script
+ * starts, offline and on the very first run. Signed updates will come through here too.
  */
-import browser from 'webextension-polyfill';
-import { BUNDLED_LIST_META_PATH, BUNDLED_LIST_TEXT_PATH, type ListMeta, parseListMeta } from './list-meta.ts';
+import compact from 'virtual:sdc-bundled-list/compact';
+import meta from 'virtual:sdc-bundled-list/meta';
+import type { ListMeta } from './list-meta.ts';
 
-export interface CurrentList {
-  meta: ListMeta;
-  /** The corpus text (corpus/corpus-text.ts format), credit comments first. */
-  text: string;
-}
-
-async function readPackagedFile(path: string): Promise<Response> {
-  // A file of the extension's own package: read locally, never from the network.
-  const response = await fetch(browser.runtime.getURL(path));
-  if (!response.ok) throw new Error(`Packaged file ${path} is missing (${response.status}).`);
-  return response;
-}
-
-/** The metadata of the list in use (version, date, size), without its text. */
-export async function currentListMeta(): Promise<ListMeta> {
-  const meta = parseListMeta(await (await readPackagedFile(BUNDLED_LIST_META_PATH)).json());
-  // The bundled files are written by the build: a bad one is a packaging bug.
-  if (meta === null) throw new Error(`Packaged ${BUNDLED_LIST_META_PATH} is malformed.`);
+/** The metadata of the list in use (version, date, size), without the list. */
+export function currentListMeta(): ListMeta {
   return meta;
 }
 
-/** The list in use, text included (about 3 MB). */
-export async function currentList(): Promise<CurrentList> {
-  const [meta, text] = await Promise.all([currentListMeta(), readPackagedFile(BUNDLED_LIST_TEXT_PATH).then((response) => response.text())]);
-  return { meta, text };
+/** The list in use, in compact form (about 0.5 MB, the data credit in its header). */
+export function currentCompactList(): string {
+  return compact;
 }

@@ -1,13 +1,14 @@
 /**
- * The content script's work on a result page: wake the background as the page starts loading (so
- * that the list is ready), read the settings, then mark the results once the document is parsed
- * and follow the page and the settings from there.
+ * The content script's work on a result page: once the document is parsed, mark its results at
+ * once — in the same task, before the page is first drawn — with the list compiled into this
+ * script and, unless the settings flag says otherwise (settings-signal.ts), the default settings;
+ * then follow the page and the stored settings from there.
  */
-import browser from 'webextension-polyfill';
 import { describeSource, text, type UiLanguage, uiLanguage } from '../i18n/ui-text.ts';
-import { askSources } from '../matching/ask-background.ts';
+import { matchTargets } from '../matching/list-matching.ts';
 import type { MatchedSource } from '../matching/messages.ts';
-import { onSettingsChanged, readSettings } from '../settings/settings.ts';
+import { settingsFlagRaised } from '../settings/settings-flag.ts';
+import { DEFAULT_SETTINGS, marksLikeDefaults, onSettingsChanged, readSettings } from '../settings/settings.ts';
 import type { BadgeText } from './badge.ts';
 import { PageMarker } from './page-marker.ts';
 
@@ -27,20 +28,26 @@ function documentParsed(document: Document): Promise<void> {
 }
 
 export async function startMarking(): Promise<void> {
-  browser.runtime.sendMessage({ type: 'warm-up' }).catch(() => {});
-  const settings = readSettings();
+  const stored = readSettings();
   await documentParsed(document);
   const language = uiLanguage();
+  const usesDefaults = !settingsFlagRaised();
   const marker = new PageMarker(
     {
       document,
       pageUrl: () => location.href,
-      matchTargets: askSources,
+      matchTargets: async (targets) => matchTargets(targets),
       badgeText: (source) => badgeText(source, language),
       hiddenNotice: (count) => text('hiddenNotice', [String(count)]),
     },
-    await settings,
+    usesDefaults ? DEFAULT_SETTINGS : await stored,
   );
   onSettingsChanged((next) => void marker.applySettings(next));
+  // Marked with the defaults while the flag was being registered: the stored settings win.
+  if (usesDefaults) {
+    void stored.then((settings) => {
+      if (!marksLikeDefaults(settings)) void marker.applySettings(settings);
+    });
+  }
   await marker.start();
 }

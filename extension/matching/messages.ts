@@ -1,6 +1,6 @@
 /**
- * What content scripts and pages of the extension ask the background, and its answers. Local IPC
- * inside the browser: nothing here leaves the device. Checked on arrival, like any input.
+ * What the extension's pages (the popup) ask the background, and its answers. Local IPC inside
+ * the browser: nothing here leaves the device. Checked on arrival, like any input.
  */
 import { type Category, isCategory } from '../../corpus/categories.ts';
 
@@ -13,11 +13,8 @@ export interface MatchedSource {
   name: string;
 }
 
-export type Request =
-  /** Sent as a result page starts loading, so that the list is ready when its results are. */
-  | { type: 'warm-up' }
-  /** The sources of these targets, in the same order (null: not trusted). */
-  | { type: 'match'; targets: string[] };
+/** The sources of these targets, in the same order (null: not trusted). */
+export type Request = { type: 'match'; targets: string[] };
 
 export type MatchResponse = (MatchedSource | null)[];
 
@@ -28,13 +25,12 @@ const MAX_TARGET_LENGTH = 4096;
 export function parseRequest(message: unknown): Request | null {
   if (typeof message !== 'object' || message === null) return null;
   const { type, targets } = message as Record<string, unknown>;
-  if (type === 'warm-up') return { type };
   if (type !== 'match' || !Array.isArray(targets) || targets.length > MAX_TARGETS) return null;
   if (!targets.every((target) => typeof target === 'string' && target.length <= MAX_TARGET_LENGTH)) return null;
   return { type, targets: targets as string[] };
 }
 
-/** An answer as received by a content script, checked before anything is drawn from it. */
+/** An answer as received by a page, checked before anything is drawn from it. */
 export function parseMatchResponse(value: unknown, expectedLength: number): MatchResponse | null {
   if (!Array.isArray(value) || value.length !== expectedLength) return null;
   const sources: MatchResponse = [];

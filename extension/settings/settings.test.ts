@@ -1,6 +1,6 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS, onSettingsChanged, readSettings, settingsFrom, updateSettings } from './settings.ts';
+import { DEFAULT_SETTINGS, marksLikeDefaults, onSettingsChanged, readSettings, settingsFrom, updateSettings } from './settings.ts';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 
@@ -39,5 +39,15 @@ describe('settings', () => {
   it('accepts an https page or a mailto: address as the report link', () => {
     expect(settingsFrom({ reportUrl: 'https://example.org/signaler' }).reportUrl).toBe('https://example.org/signaler');
     expect(settingsFrom({ reportUrl: 'http://example.org/signaler' }).reportUrl).toBe(DEFAULT_SETTINGS.reportUrl);
+  });
+
+  it('tells whether marking with the settings is marking with the defaults (the report address plays no part)', () => {
+    expect(marksLikeDefaults(DEFAULT_SETTINGS)).toBe(true);
+    expect(marksLikeDefaults({ ...DEFAULT_SETTINGS, reportUrl: 'https://exemple.fr/signaler' })).toBe(true);
+    expect(marksLikeDefaults({ ...DEFAULT_SETTINGS, paused: true })).toBe(false);
+    expect(marksLikeDefaults({ ...DEFAULT_SETTINGS, engines: { ...DEFAULT_SETTINGS.engines, qwant: false } })).toBe(false);
+    expect(marksLikeDefaults({ ...DEFAULT_SETTINGS, promoteFirstTrusted: true })).toBe(false);
+    expect(marksLikeDefaults({ ...DEFAULT_SETTINGS, hideUntrusted: true })).toBe(false);
+    expect(marksLikeDefaults({ ...DEFAULT_SETTINGS, density: 'compact' })).toBe(false);
   });
 });

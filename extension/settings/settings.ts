@@ -61,6 +61,17 @@ export function settingsFrom(stored: unknown): Settings {
   };
 }
 
+/** Whether marking a page with these settings is marking it with the defaults (the report address plays no part there). */
+export function marksLikeDefaults(settings: Settings): boolean {
+  return (
+    settings.paused === DEFAULT_SETTINGS.paused &&
+    settings.promoteFirstTrusted === DEFAULT_SETTINGS.promoteFirstTrusted &&
+    settings.hideUntrusted === DEFAULT_SETTINGS.hideUntrusted &&
+    settings.density === DEFAULT_SETTINGS.density &&
+    ENGINE_IDS.every((id) => settings.engines[id] === DEFAULT_SETTINGS.engines[id])
+  );
+}
+
 export async function readSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get(STORAGE_KEY);
   return settingsFrom(stored[STORAGE_KEY]);
