@@ -134,11 +134,12 @@ export class CompactListIndex implements RuleIndex {
     return member < 0 ? this.platforms.hosts[-member - 2] : (this.hosts.get(member) ?? '');
   }
 
+  /** Hostnames' rules are kept as lookUp reads them; a platform that is not in the list has only its platform flag. */
   private rulesOf(member: number): HostRules {
     let rules = this.rules.get(member);
     if (rules === undefined) {
       rules = new HostRules();
-      rules.isPlatform = true; // only platforms are not read in lookUp
+      rules.isPlatform = member < 0;
       this.rules.set(member, rules);
     }
     return rules;
