@@ -271,6 +271,12 @@ describe('compactMatcher', () => {
   });
 
   // Every source of the seed corpus and look-alikes of one in eight: thorough rather than quick.
+  it('refuses a source it cannot write, with the reason', () => {
+    expect(() => encodeCompactList([source('Majuscules.fr', 'host')])).toThrow(/hostname "Majuscules.fr" is not normalized/);
+    expect(() => encodeCompactList([source('nom.fr', 'host', { name: 'ligne\ncoupée' })])).toThrow(/line break/);
+    expect(() => encodeCompactList([{ ...source('club.fr', 'host'), category: 'club' as Source['category'] }])).toThrow(/unknown category/);
+  });
+
   it('answers exactly as the hashed index on the whole seed corpus', { timeout: 30_000 }, () => {
     const text = readSeedCorpusText();
     const seed = parseCorpusText(text).sources;

@@ -38,8 +38,23 @@ function reverseLabels(host: string): string {
   return host.split('.').reverse().join('.');
 }
 
-/** The compact list of the active sources; same sources and comments → same text. */
+const KEY_SHAPE = /^[a-z0-9.-]+$/;
+const FREE_TEXT = /^[^\t\n\r\x1f]*$/;
+
+/** Why a source cannot be written in a compact list, or null (sources are validated before; this guards the format). */
+function unwritable(source: Source): string | null {
+  if (!KEY_SHAPE.test(source.host)) return `hostname "${source.host}" is not normalized`;
+  if (!CATEGORY_IDS.includes(source.category) || !SCOPES.includes(source.scope)) return `unknown category or scope for ${source.host}`;
+  if (!FREE_TEXT.test(source.path) || !FREE_TEXT.test(source.name)) return `tab, line break or separator in the path or name of ${source.host}`;
+  return null;
+}
+
+/** The compact list of the active sources; same sources and comments → same text. Throws on a source it cannot write. */
 export function encodeCompactList(sources: readonly Source[], comments: readonly string[] = []): string {
+  for (const source of sources) {
+    const problem = source.status === 'active' ? unwritable(source) : null;
+    if (problem !== null) throw new Error(`compact list: ${problem}`);
+  }
   const entries = sources
     .filter((source) => source.status === 'active')
     .map((source) => ({ key: reverseLabels(source.host), source }))
