@@ -28,6 +28,12 @@ export interface PublicationOptions {
   sources: readonly Source[];
   /** The latest published version first, then older ones (as many as deltas are wanted). */
   previous: readonly PublishedVersion[];
+  /**
+   * The highest version ever published, when it is known elsewhere (the server's record) and its
+   * files may be gone (a list directory restored from an old backup or wiped): the new version
+   * comes after it, since clients refuse to go back to a version they have passed.
+   */
+  lastVersion?: number;
   signingKeys: readonly SigningKey[];
   /** Keys to announce for a rotation. */
   announcedKeys?: readonly PublicKeyRecord[];
@@ -71,7 +77,7 @@ export async function buildPublication(options: PublicationOptions): Promise<Pub
   const text = snapshotText(options.sources);
   if (latest !== undefined && latest.snapshotText === text && !options.force) return { status: 'unchanged', version: latest.version };
 
-  const version = (latest?.version ?? 0) + 1;
+  const version = Math.max(latest?.version ?? 0, options.lastVersion ?? 0) + 1;
   const files: PublishedFile[] = [{ path: snapshotPath(version), text }];
   const deltas: SignedManifest['deltas'] = [];
   const sources = countRows(text);

@@ -29,6 +29,8 @@ export async function keysFromDirectory(directory: string): Promise<PublishingKe
 export interface PublishListOptions extends PublishingKeys {
   directory: string;
   sources: readonly Source[];
+  /** See PublicationOptions.lastVersion. */
+  lastVersion?: number;
   force?: boolean;
   expiryDays?: number;
   deltaDepth?: number;
@@ -42,6 +44,7 @@ export async function publishList(options: PublishListOptions): Promise<Publicat
   const publication = await buildPublication({
     sources: options.sources,
     previous: state.previous,
+    lastVersion: options.lastVersion,
     signingKeys: options.signingKeys,
     announcedKeys: options.announcedKeys,
     expiryDays: options.expiryDays ?? DEFAULT_EXPIRY_DAYS,

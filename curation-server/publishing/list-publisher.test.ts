@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readManifest } from '../../corpus/list/manifest.ts';
@@ -76,6 +76,21 @@ describe('publishing the curated list', () => {
     expect(fourth).toMatchObject({ status: 'published', record: { version: 4, added: 2, removed: 0, removedHosts: [] } });
     expect(fourth.status === 'published' && [...fourth.record.upserted].sort()).toEqual(['besancon.fr', 'mairie-recette.fr']);
     expect((await publisher.history()).map((record) => record.version)).toEqual([4, 3, 2, 1]);
+  });
+
+  it('never gives a recorded version number again, even when the list directory was wiped', async () => {
+    await createKeyFiles(keysDirectory);
+    await publisher.publish(ADMIN);
+    await publisher.publish(ADMIN, { force: true });
+    rmSync(directory, { recursive: true });
+    const outcome = await publisher.publish(ADMIN);
+    expect(outcome).toMatchObject({ status: 'published', record: { version: 3, added: SAMPLE_SOURCES.filter((source) => source.status === 'active').length } });
+    const manifest = await manifestOnDisk();
+    expect(manifest.version).toBe(3);
+    // Nothing to build a delta from: clients take the snapshot.
+    expect(manifest.deltas).toEqual([]);
+    expect(existsSync(join(directory, manifest.snapshot.path))).toBe(true);
+    expect((await publisher.history()).map((record) => record.version)).toEqual([3, 2, 1]);
   });
 
   it('publishes one version at a time when two publications are asked at once', async () => {

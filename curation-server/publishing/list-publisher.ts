@@ -99,6 +99,8 @@ export class ListPublisher {
         ...keys,
         directory: this.options.directory,
         sources: await activeSources(this.options.db),
+        // The record outlives the files: a wiped or restored directory never makes a version number come back.
+        lastVersion: await this.lastRecordedVersion(),
         force: options.force,
         expiryDays: this.options.expiryDays,
         deltaDepth: this.options.deltaDepth,
@@ -129,6 +131,11 @@ export class ListPublisher {
     const keys = await keysFromDirectory(this.options.keysDirectory);
     if (keys.signingKeys.length === 0) return null;
     return resignList({ ...keys, directory: this.options.directory, expiryDays: this.options.expiryDays, now: this.now() });
+  }
+
+  private async lastRecordedVersion(): Promise<number> {
+    const row = await this.options.db.selectFrom('publications').select((eb) => eb.fn.max('version').as('last')).executeTakeFirst();
+    return Number(row?.last ?? 0);
   }
 
   async history(limit = 50): Promise<PublicationRecord[]> {
