@@ -15,7 +15,7 @@ export interface MarkerEnvironment {
   document: Document;
   /** The page's current URL (a single-page app changes it without reloading). */
   pageUrl(): string;
-  /** The sources of the targets, in order, or null when the background could not answer. */
+  /** The sources of the targets, in order, or null when they cannot be had (the page is then left as it is). */
   matchTargets(targets: string[]): Promise<MatchResponse | null>;
   badgeText(source: MatchedSource): BadgeText;
   hiddenNotice(count: number): string;
@@ -119,7 +119,7 @@ export class PageMarker {
     if (pending.length > 0) {
       const targets = [...new Set(pending.map((result) => result.target))];
       const sources = await this.environment.matchTargets(targets);
-      // No answer (extension reloaded or updated under the page): leave the page as it is.
+      // No answer: leave the page as it is.
       if (sources === null) return;
       const byTarget = new Map(targets.map((target, index) => [target, sources[index]]));
       this.pause(() => {
