@@ -33,17 +33,17 @@ export class HashedRuleIndex implements RuleIndex {
     }
   }
 
-  /** Indexes an active source; false (and nothing changes) when another one already claims its hostname and path. */
-  add(source: Source): boolean {
+  /** Indexes an active source, unless another one already claims its hostname and path (the first claim wins). */
+  add(source: Source): void {
     const member = this.hosts.add(source.host);
     if (member === this.entries.length) {
       if (source.scope !== 'path') {
         this.entries.push(source);
-        return true;
+        return;
       }
       this.entries.push(new HostRules());
     }
-    return addRule(this.rulesOf(member), source);
+    addRule(this.rulesOf(member), source);
   }
 
   /** Indexes one active host or subdomains line of `text` without parsing it (see IndexEntry). */

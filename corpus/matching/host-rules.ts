@@ -35,17 +35,16 @@ export interface RuleIndex {
   hostOf(member: number): string;
 }
 
-/** Adds an active source to the rules of its hostname; false when another one already claims the same hostname and path. */
-export function addRule(rules: HostRules, source: Source): boolean {
+/** Adds an active source to the rules of its hostname, unless another one already claims the same hostname and path (the first claim wins). */
+export function addRule(rules: HostRules, source: Source): void {
   if (source.scope === 'path') {
-    if (rules.paths?.some((other) => other.path === source.path)) return false;
+    if (rules.paths?.some((other) => other.path === source.path)) return;
     (rules.paths ??= []).push(source);
     rules.paths.sort((a, b) => b.path.length - a.path.length);
-    return true;
+    return;
   }
-  if (rules.host !== undefined || rules.subdomains !== undefined) return false;
+  if (rules.host !== undefined || rules.subdomains !== undefined) return;
   rules[source.scope === 'host' ? 'host' : 'subdomains'] = source;
-  return true;
 }
 
 /** Exact-host and path rules apply to the hostname itself; a platform stops what was found above it. */
