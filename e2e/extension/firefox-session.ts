@@ -29,6 +29,10 @@ export async function startFirefox(options: { language?: 'fr' | 'en' } = {}): Pr
     executablePath: '/usr/bin/firefox-esr',
     headless: true,
     acceptInsecureCerts: true,
+    // Firefox's WebDriver BiDi navigates only to http(s), file and blob URLs unless the browser
+    // was started with system access (ESR 153 refuses moz-extension:// otherwise): the test
+    // harness needs it to open the extension's own pages; the extension itself is unchanged.
+    args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'intl.locale.requested': language === 'fr' ? 'fr' : 'en-US',
       'intl.accept_languages': language === 'fr' ? 'fr-FR, fr' : 'en-US, en',
@@ -75,13 +79,14 @@ export async function startFirefox(options: { language?: 'fr' | 'en' } = {}): Pr
       const url = `moz-extension://${FIREFOX_EXTENSION_UUID}/${path.replace(/^\//, '')}`;
       // Firefox moves the tab into the extension's process: puppeteer loses track of that
       // navigation ("frame detached") although the page loads. Wait for the page itself instead.
-      page.goto(url).catch(() => {});
+      let refused: unknown;
+      page.goto(url).catch((error: unknown) => (refused = error));
       for (let attempt = 0; attempt < 100; attempt++) {
         const ready = await page.evaluate((expected: string) => location.href === expected && document.readyState === 'complete', url).catch(() => false);
         if (ready) return page;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      throw new Error(`extension page ${url} did not load`);
+      throw new Error(`extension page ${url} did not load${refused === undefined ? '' : `: ${String(refused)}`}`);
     },
     async close() {
       await browser.close();
