@@ -41,6 +41,16 @@ describe('activity and revert', () => {
     expect(html).toContain(`annulé par l’événement n° ${edit.id + 1}`);
   });
 
+  it('returns to a path of the console only, however the return path is written', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/sources/sk3kwbhz3cg2');
+    await curator.post('/sources/sk3kwbhz3cg2', { ...fields, name: 'Préfecture', comment: '' });
+    const [edit] = await sourceHistory(fixture.db, 'sk3kwbhz3cg2');
+    const reverted = await curator.post(`/events/${edit.id}/revert`, { comment: '', return: '/.//evil.example' });
+    expect(reverted.status).toBe(303);
+    expect(reverted.headers.get('location')).toBe('/activity?done=reverted');
+  });
+
   it('explains on the page it came from why a revert is refused', async () => {
     const curator = await fixture.as('curator');
     await curator.page('/sources/sk3kwbhz3cg2');

@@ -130,6 +130,14 @@ describe('bulk actions', () => {
     expect((await sourceById(fixture.db, 'sxcmuyhvlacd'))?.status).toBe('removed');
   });
 
+  it('returns to a path of the console only, however the return path is written', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/sources');
+    const done = await curator.post('/sources/bulk', { ids: ['syj66jel4pyz'], action: 'suspend', comment: '', return: '/.//evil.example' });
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe('/sources?done=bulk&changed=1&unchanged=0');
+  });
+
   it('asks for a selection and an action', async () => {
     const curator = await fixture.as('curator');
     await curator.page('/sources');

@@ -107,7 +107,7 @@ export function sourceRoutes(deps: AppDeps) {
     if (!form.success) return showSource(c, id, { values: typedFields(body), errors: shapeErrors(form.error, view.t), comment, status: 422 });
     const { comment: note, revision, ...fields } = form.data;
     const updated = await updateSource(db, actorOf(c), id, fields, { comment: note, revision });
-    if (updated.ok) return c.redirect(withNotice(`/sources/${id}`, updated.value.changed ? 'updated' : 'unchanged'), 303);
+    if (updated.ok) return c.redirect(withNotice(`/sources/${encodeURIComponent(id)}`, updated.value.changed ? 'updated' : 'unchanged'), 303);
     const stale = updated.issues.some((issue) => issue.code === 'stale-revision');
     // A stale edit shows the current values (the form is rebuilt from the source), with the message.
     return showSource(c, id, { values: stale ? undefined : typedFields(body), errors: issueErrors(updated.issues, view.lang, FORM_FIELDS), comment, status: stale ? 409 : 422 });
@@ -119,7 +119,7 @@ export function sourceRoutes(deps: AppDeps) {
     const form = StatusForm.safeParse(await c.req.parseBody());
     if (!form.success) return showSource(c, id, { errors: shapeErrors(form.error, view.t), status: 422 });
     const result = await setStatus(db, actorOf(c), [id], form.data.status, form.data.comment);
-    if (result.ok) return c.redirect(withNotice(`/sources/${id}`, 'status'), 303);
+    if (result.ok) return c.redirect(withNotice(`/sources/${encodeURIComponent(id)}`, 'status'), 303);
     return showSource(c, id, { errors: issueErrors(result.failures.flatMap((failure) => failure.issues), view.lang, []), status: 422 });
   });
 
@@ -129,7 +129,7 @@ export function sourceRoutes(deps: AppDeps) {
     const form = CommentForm.safeParse(await c.req.parseBody());
     if (!form.success) return showSource(c, id, { errors: shapeErrors(form.error, view.t), status: 422 });
     const result = await markReviewed(db, actorOf(c), [id], form.data.comment);
-    if (result.ok) return c.redirect(withNotice(`/sources/${id}`, 'reviewed'), 303);
+    if (result.ok) return c.redirect(withNotice(`/sources/${encodeURIComponent(id)}`, 'reviewed'), 303);
     return showSource(c, id, { errors: issueErrors(result.failures.flatMap((failure) => failure.issues), view.lang, []), status: 422 });
   });
 

@@ -2,6 +2,7 @@
  * After a change, the console redirects (POST → redirect → GET) with `?done=<what>`; the page it
  * lands on says what happened. Only known codes produce a message, so a link cannot put text on a page.
  */
+import { localUrl } from '../http/redirect-target.ts';
 import type { Messages } from '../i18n/messages.ts';
 
 export function noticeFrom(url: URL, t: Messages): string | undefined {
@@ -29,9 +30,11 @@ export function noticeFrom(url: URL, t: Messages): string | undefined {
   }
 }
 
-/** A path with `done` (and counts) added to its query. */
+/** A path of the console with `done` (and counts) added to its query. A user-supplied path goes through safeRedirectTarget first. */
 export function withNotice(path: string, done: string, counts: Record<string, number> = {}): string {
-  const url = new URL(path, 'http://console.invalid');
+  const url = localUrl(path);
+  // Parsing is where `/.//host` turned into `//host`: a path that leaves the console here is a bug of the caller.
+  if (url === null) throw new Error(`withNotice: ${JSON.stringify(path)} is not a path of the console`);
   url.searchParams.set('done', done);
   for (const [name, value] of Object.entries(counts)) url.searchParams.set(name, String(value));
   return url.pathname + url.search;
