@@ -8,7 +8,7 @@ import { describeSource, text, type UiLanguage, uiLanguage } from '../i18n/ui-te
 import { matchTargets } from '../matching/list-matching.ts';
 import type { MatchedSource } from '../matching/messages.ts';
 import { settingsFlagRaised } from '../settings/settings-flag.ts';
-import { DEFAULT_SETTINGS, marksLikeDefaults, onSettingsChanged, readSettings } from '../settings/settings.ts';
+import { DEFAULT_SETTINGS, marksLikeDefaults, onSettingsChanged, readSettings, type Settings } from '../settings/settings.ts';
 import type { BadgeText } from './badge.ts';
 import { PageMarker } from './page-marker.ts';
 
@@ -28,11 +28,20 @@ function documentParsed(document: Document): Promise<void> {
 }
 
 export async function startMarking(): Promise<void> {
+  let marker: PageMarker | null = null;
+  let latestChange: Settings | null = null;
+  // Listening before reading: a change made while the page loads is never lost, and never
+  // overtaken by the older answer of the first read.
+  onSettingsChanged((next) => {
+    latestChange = next;
+    if (marker !== null) void marker.applySettings(next);
+  });
   const stored = readSettings();
   await documentParsed(document);
   const language = uiLanguage();
   const usesDefaults = !settingsFlagRaised();
-  const marker = new PageMarker(
+  const initial = usesDefaults ? DEFAULT_SETTINGS : await stored;
+  const started = new PageMarker(
     {
       document,
       pageUrl: () => location.href,
@@ -40,14 +49,14 @@ export async function startMarking(): Promise<void> {
       badgeText: (source) => badgeText(source, language),
       hiddenNotice: (count) => text('hiddenNotice', [String(count)]),
     },
-    usesDefaults ? DEFAULT_SETTINGS : await stored,
+    latestChange ?? initial,
   );
-  onSettingsChanged((next) => void marker.applySettings(next));
+  marker = started;
   // Marked with the defaults while the flag was being registered: the stored settings win.
   if (usesDefaults) {
     void stored.then((settings) => {
-      if (!marksLikeDefaults(settings)) void marker.applySettings(settings);
+      if (latestChange === null && !marksLikeDefaults(settings)) void started.applySettings(settings);
     });
   }
-  await marker.start();
+  await started.start();
 }
