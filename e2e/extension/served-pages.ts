@@ -6,7 +6,8 @@
  * - "trusted" variants: some organic targets moved to hosts of the list (in every link, Bing's
  *   base64 redirects and displayed URLs), and ads pointed at trusted hosts too, so that marking
  *   exactly the organic trusted results — and never an ad — is really tested.
- * Expected badges come from ground_truth.json, moved the same way, matched through the corpus.
+ * Expected badges are written in each recipe, and checked against ground_truth.json's organic
+ * results, moved the same way and matched through the corpus.
  */
 import { clientSources, serializeCorpusText } from '../../corpus/corpus-text.ts';
 import { loadMatcher } from '../../corpus/matcher.ts';
@@ -34,6 +35,11 @@ interface PageRecipe {
   replace?: [string, string][];
   /** Trusted hosts that ads or other non-organic blocks now point at. */
   trustedElsewhere?: string[];
+  /**
+   * The badges the page must get, written by hand: the oracle the matcher's answer is checked
+   * against, so that a corpus or matcher change cannot quietly shrink what the tests expect.
+   */
+  expected: [string, ...string[]];
 }
 
 function escapeRegExp(text: string): string {
@@ -80,10 +86,13 @@ function servedPage(name: string, recipe: PageRecipe): ServedPage {
   const hosts = recipe.hosts ?? {};
   let html = replaceHosts(replaceBingTargets(readSavedPage(recipe.saved), hosts), hosts);
   for (const [from, to] of recipe.replace ?? []) html = html.split(from).join(to);
-  const expectedSources = organicTargets(recipe.saved)
+  const matched = organicTargets(recipe.saved)
     .map((target) => matcher.match(replaceHosts(target, hosts))?.host)
     .filter((host): host is string => host !== undefined);
-  return { name, url: recipe.url, html: selfContained(html), expectedSources, trustedElsewhere: recipe.trustedElsewhere ?? [] };
+  if (recipe.expected.length === 0 || matched.join(' ') !== recipe.expected.join(' ')) {
+    throw new Error(`served page ${name}: its organic results match [${matched.join(', ')}] in the list, the recipe expects [${recipe.expected.join(', ')}]`);
+  }
+  return { name, url: recipe.url, html: selfContained(html), expectedSources: [...recipe.expected], trustedElsewhere: recipe.trustedElsewhere ?? [] };
 }
 
 const RECIPES: Record<string, PageRecipe> = {
@@ -91,6 +100,7 @@ const RECIPES: Record<string, PageRecipe> = {
   'google-trusted': {
     saved: 'google-7.html',
     url: 'https://www.google.fr/search?q=couverture+anti-feu+vehicule',
+    expected: ['service-public.fr', 'ain.gouv.fr', 'paris.fr', 'ac-lyon.fr'],
     hosts: {
       'brimstonefireprotection.com': 'www.service-public.fr',
       'www.usfa.fema.gov': 'www.ain.gouv.fr',
@@ -105,6 +115,7 @@ const RECIPES: Record<string, PageRecipe> = {
   'google-ads': {
     saved: 'google-2.html',
     url: 'https://www.google.com/search?q=test+keyword',
+    expected: ['caf.fr', 'univ-lyon1.fr'],
     hosts: { 'www.semrush.com': 'www.ameli.fr', 'kwfinder.com': 'www.caf.fr', 'www.guru99.com': 'www.univ-lyon1.fr' },
     trustedElsewhere: ['ameli.fr'],
   },
@@ -112,34 +123,43 @@ const RECIPES: Record<string, PageRecipe> = {
   'google-redirects': {
     saved: 'google-4.html',
     url: 'https://www.google.ch/search?q=lycee',
+    expected: ['lyon.fr', 'auvergnerhonealpes.fr'],
     hosts: { 'lflp-lagos.com': 'www.lyon.fr', 'www.pinterest.com': 'www.auvergnerhonealpes.fr' },
   },
   // Google 2025 results, served as the "more results" of google-trusted.
   'google-more': {
     saved: 'google-10.html',
     url: 'https://www.google.fr/search?q=outils&start=10',
+    expected: ['bordeaux.fr', 'aphp.fr'],
     hosts: { 'www.synthesia.io': 'www.bordeaux.fr', 'zapier.com': 'www.aphp.fr' },
   },
   // Bing 2026: every result behind ck/a?u=a1<base64url>.
   'bing-trusted': {
     saved: 'bing-7.html',
     url: 'https://www.bing.com/search?q=cafeine+sommeil',
+    expected: ['ameli.fr', 'chu-lyon.fr', 'sorbonne-universite.fr'],
     hosts: { 'www.sleepfoundation.org': 'www.ameli.fr', 'pmc.ncbi.nlm.nih.gov': 'www.chu-lyon.fr', 'academic.oup.com': 'www.sorbonne-universite.fr' },
   },
   // Bing 2019, ads at the top and bottom: their aclick links made direct links to a trusted host.
   'bing-ads': {
     saved: 'bing-2.html',
     url: 'https://www.bing.com/search?q=test+keyword',
+    expected: ['legifrance.gouv.fr', 'legifrance.gouv.fr', 'impots.gouv.fr'],
     hosts: { 'support.smartbear.com': 'www.legifrance.gouv.fr', 'keywordtool.io': 'www.impots.gouv.fr' },
     replace: [['href="https://www.bing.com/aclick?', 'href="https://www.grandlyon.com/annonce?']],
     trustedElsewhere: ['grandlyon.com'],
   },
   // Qwant (SSR of the single-page app) as saved: cnam.fr ×2 and a gouv.fr agency.
-  'qwant-saved': { saved: 'qwant-1.html', url: 'https://www.qwant.com/?q=Administrateur+g%C3%A9n%C3%A9ral+du+Cnam&t=all' },
+  'qwant-saved': {
+    saved: 'qwant-1.html',
+    url: 'https://www.qwant.com/?q=Administrateur+g%C3%A9n%C3%A9ral+du+Cnam&t=all',
+    expected: ['cnam.fr', 'agence-cohesion-territoires.gouv.fr', 'cnam.fr'],
+  },
   // Qwant with text ads (their bing.com/aclick links made direct links to a trusted host).
   'qwant-ads': {
     saved: 'qwant-3.html',
     url: 'https://www.qwant.com/?q=great+falls+gun+club&t=web',
+    expected: ['marseille.fr', 'marseille.fr', 'bordeaux.fr'],
     hosts: { 'gfssc.org': 'www.marseille.fr', 'www.yelp.com': 'www.bordeaux.fr' },
     replace: [['href="https://www.bing.com/aclick?', 'href="https://www.strasbourg.eu/annonce?']],
     trustedElsewhere: ['strasbourg.eu'],
