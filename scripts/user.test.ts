@@ -64,12 +64,17 @@ describe('npm run user', { timeout: 60_000 }, () => {
     user(['add', 'admin@example.org', '--role', 'admin'], `${PASSWORD}\n`);
     user(['add', 'c@example.org', '--role', 'curator'], `${PASSWORD}\n`);
     expect(user(['passwd', 'c@example.org'], 'un tout autre mot de passe\n').status).toBe(0);
+    // Checked while the account is still active: a disabled one refuses every password.
+    await withDatabase(async (db) => {
+      expect(await authenticate(db, 'c@example.org', 'un tout autre mot de passe')).toMatchObject({ email: 'c@example.org' });
+      expect(await authenticate(db, 'c@example.org', PASSWORD)).toBeNull();
+    });
     expect(user(['role', 'c@example.org', 'reader']).out).toBe('c@example.org : reader, actif.\n');
     expect(user(['disable', 'c@example.org']).status).toBe(0);
     expect(user(['disable', 'admin@example.org'])).toMatchObject({ status: 1, out: expect.stringContaining('au moins un administrateur') });
     await withDatabase(async (db) => {
-      expect(await authenticate(db, 'c@example.org', 'un tout autre mot de passe')).toBeNull();
       expect(await userByEmail(db, 'c@example.org')).toMatchObject({ role: 'reader', disabled: true });
+      expect(await authenticate(db, 'c@example.org', 'un tout autre mot de passe')).toBeNull();
     });
   });
 });

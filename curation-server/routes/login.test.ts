@@ -96,12 +96,15 @@ describe('sessions', () => {
     const [row] = await fixture.db.selectFrom('sessions').select('token_hash').execute();
     expect(row.token_hash).toBe(tokenDigest(token));
     expect(row.token_hash).not.toBe(token);
+    // Used after 3 h 59 min of quiet: kept. Then 4 h 01 min without a request, at 16:00 — eight
+    // hours after sign-in, well before the twelve-hour limit: only the idle limit can end it.
     now = new Date('2026-11-23T11:59:00Z');
     expect((await client.request('/sources')).status).toBe(200);
-    now = new Date('2026-11-23T15:58:00Z');
-    expect((await client.request('/sources')).status).toBe(200);
-    now = new Date('2026-11-23T20:01:00Z');
-    expect((await client.request('/sources')).status).toBe(303);
+    now = new Date('2026-11-23T16:00:00Z');
+    const idle = await client.request('/sources');
+    expect(idle.status).toBe(303);
+    expect(idle.headers.get('location')).toBe('/login?next=%2Fsources');
+    expect(await fixture.db.selectFrom('sessions').selectAll().execute()).toEqual([]);
   });
 
   it('ends twelve hours after sign-in even when used all along', async () => {
