@@ -245,4 +245,15 @@ describe('Chromium: nothing sent', () => {
     const extensionRequests = session.requests.filter((request) => !/^https?:/.test(request.url));
     for (const request of extensionRequests) expect(request.url).toMatch(/^(chrome-extension:\/\/gchlaeidhlpjhcidhkkimiadkidlgkgh\/|data:)/);
   });
+
+  it('would have seen a request from the service worker or a page (the audit above is not blind)', async () => {
+    const fromWorker = 'https://control-worker.example/probe';
+    const fromPage = 'https://control-page.example/probe';
+    await session.worker.evaluate((url) => fetch(url).then(() => undefined, () => undefined), fromWorker);
+    const tab = await open('bing-trusted');
+    await tab.evaluate((url) => fetch(url).then(() => undefined, () => undefined), fromPage);
+    await expect.poll(() => session.requests.find((request) => request.url === fromWorker)?.fromServiceWorker).toBe(true);
+    await expect.poll(() => session.requests.find((request) => request.url === fromPage)?.fromServiceWorker).toBe(false);
+    await tab.close();
+  });
 });

@@ -147,4 +147,17 @@ describe('Firefox: nothing sent', () => {
     const proxiedHosts = session.proxied.map((target) => (/^https?:/.test(target) ? new URL(target).host : target));
     expect(proxiedHosts.filter((host) => !BROWSER_OWN_HOSTS.test(host))).toEqual([]);
   });
+
+  it('would have seen a request from a page or from the extension (the audit above is not blind)', async () => {
+    const fromPage = 'https://control-page.example/probe';
+    const tab = await open('bing-trusted');
+    await tab.evaluate((url: string) => fetch(url).then(() => undefined, () => undefined), fromPage);
+    expect(session.requests).toContain(fromPage);
+    // An extension page is not intercepted: what it sends leaves through the recording proxy.
+    const extensionPage = await session.openExtensionPage('options.html');
+    await extensionPage.evaluate((url: string) => fetch(url).then(() => undefined, () => undefined), 'https://control-extension.example/probe');
+    expect(session.proxied).toContain('control-extension.example:443');
+    await extensionPage.close();
+    await tab.close();
+  });
 });
