@@ -16,8 +16,30 @@ describe('login throttle', () => {
     expect(throttle.retryAfterMs({ account: 'a@x.fr', address: '10.9.9.9' }, 5000)).toBe(15 * MINUTE - 5000);
     expect(throttle.retryAfterMs({ account: 'b@x.fr', address: '10.9.9.9' }, 5000)).toBe(0);
     expect(throttle.retryAfterMs({ account: 'a@x.fr', address: '10.9.9.9' }, 15 * MINUTE + 1000)).toBe(0);
-    throttle.recordSuccess({ account: 'a@x.fr', address: '10.0.0.1' });
-    expect(throttle.retryAfterMs({ account: 'a@x.fr', address: '10.9.9.9' }, 5000)).toBe(0);
+    const right = throttle.admit({ account: 'a@x.fr', address: '10.0.0.1' }, 15 * MINUTE + 1000);
+    if (right.ok) right.attempt.succeeded();
+    expect(throttle.retryAfterMs({ account: 'a@x.fr', address: '10.9.9.9' }, 15 * MINUTE + 1000)).toBe(0);
+    expect(throttle.admit({ account: 'a@x.fr', address: '10.9.9.9' }, 15 * MINUTE + 1000).ok).toBe(true);
+  });
+
+  it('counts an attempt as soon as it is let through, so that simultaneous ones never exceed the limit', () => {
+    const throttle = new LoginThrottle({ windowMs: 15 * MINUTE, perAccount: 5, perAddress: 20 });
+    // Nothing is reported back yet: six attempts in flight at once.
+    const admissions = Array.from({ length: 6 }, () => throttle.admit({ account: 'a@x.fr', address: '10.0.0.1' }, 0));
+    expect(admissions.map((admission) => admission.ok)).toEqual([true, true, true, true, true, false]);
+    expect(admissions[5]).toEqual({ ok: false, retryAfterMs: 15 * MINUTE });
+  });
+
+  it('takes back a successful attempt from its address, and only that one', () => {
+    const throttle = new LoginThrottle({ windowMs: 15 * MINUTE, perAccount: 5, perAddress: 3 });
+    throttle.admit({ account: 'a@x.fr', address: '10.0.0.1' }, 0);
+    throttle.admit({ account: 'b@x.fr', address: '10.0.0.1' }, 1);
+    const right = throttle.admit({ account: 'c@x.fr', address: '10.0.0.1' }, 2);
+    expect(throttle.retryAfterMs({ account: 'd@x.fr', address: '10.0.0.1' }, 3)).toBeGreaterThan(0);
+    if (right.ok) right.attempt.succeeded();
+    expect(throttle.retryAfterMs({ account: 'd@x.fr', address: '10.0.0.1' }, 3)).toBe(0);
+    expect(throttle.admit({ account: 'd@x.fr', address: '10.0.0.1' }, 3).ok).toBe(true);
+    expect(throttle.admit({ account: 'e@x.fr', address: '10.0.0.1' }, 4).ok).toBe(false);
   });
 
   it('locks an address that tries many accounts', () => {

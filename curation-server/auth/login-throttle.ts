@@ -1,7 +1,8 @@
 /**
- * Login rate limiting: failed attempts are counted per account and per client address over a
- * sliding window; past the limit, attempts are refused before any password is checked. Kept in
- * memory: one server process, and a restart (which an attacker cannot trigger) only forgets.
+ * Login rate limiting: attempts are counted per account and per client address over a sliding
+ * window, from the moment they are let through; past the limit, attempts are refused before any
+ * password is checked. Kept in memory: one server process, and a restart (which an attacker cannot
+ * trigger) only forgets.
  */
 export interface ThrottlePolicy {
   windowMs: number;
@@ -27,6 +28,13 @@ export interface LoginKeys {
   address: string;
 }
 
+/** An attempt let through: already counted as a failure, taken back if the password was right. */
+export interface LoginAttempt {
+  succeeded(): void;
+}
+
+export type LoginAdmission = { ok: true; attempt: LoginAttempt } | { ok: false; retryAfterMs: number };
+
 const MAX_KEYS = 50_000;
 
 export class LoginThrottle {
@@ -43,6 +51,18 @@ export class LoginThrottle {
     );
   }
 
+  /**
+   * Lets an attempt through, or says how long to wait. The attempt counts as a failure at once,
+   * before its password is hashed (tens of milliseconds): counted afterwards, a burst of
+   * simultaneous guesses would all pass the check before the first one was recorded.
+   */
+  admit(keys: LoginKeys, now: number): LoginAdmission {
+    const retryAfterMs = this.retryAfterMs(keys, now);
+    if (retryAfterMs > 0) return { ok: false, retryAfterMs };
+    this.recordFailure(keys, now);
+    return { ok: true, attempt: { succeeded: () => this.recordSuccess(keys, now) } };
+  }
+
   recordFailure(keys: LoginKeys, now: number): void {
     if (this.failures.size >= MAX_KEYS) this.forgetOlderThan(now - this.policy.windowMs);
     for (const key of [`account:${keys.account}`, `address:${keys.address}`]) {
@@ -51,9 +71,15 @@ export class LoginThrottle {
     }
   }
 
-  /** A successful sign-in clears the account's count (not the address's: one good password does not vouch for the rest). */
-  recordSuccess(keys: LoginKeys): void {
+  /**
+   * A successful sign-in clears the account's count, and takes back the attempt from the
+   * address's count, not its other failures: one good password does not vouch for the rest.
+   */
+  private recordSuccess(keys: LoginKeys, attemptedAt: number): void {
     this.failures.delete(`account:${keys.account}`);
+    const address = this.failures.get(`address:${keys.address}`) ?? [];
+    const index = address.indexOf(attemptedAt);
+    if (index >= 0) address.splice(index, 1);
   }
 
   private forgetOlderThan(limit: number): void {

@@ -64,6 +64,17 @@ describe('signing in', () => {
     expect(client.cookies.has('sdc_session')).toBe(false);
   });
 
+  it('evaluates at most five of twelve wrong passwords sent at once, whatever the concurrency', async () => {
+    fixture = await consoleFixture({ loginThrottle: new LoginThrottle() });
+    await createUser(fixture.db, { email: 'alice@example.org', role: 'curator', password: PASSWORD });
+    const client = fixture.anonymous();
+    await client.page('/login');
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, attempt) => client.post('/login', { email: 'alice@example.org', password: `guess ${attempt}` })));
+    const statuses = burst.map((response) => response.status).sort();
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429, 429, 429]);
+    expect((await client.post('/login', { email: 'alice@example.org', password: PASSWORD })).status).toBe(429);
+  });
+
   it('refuses a sign-in form posted without its CSRF token', async () => {
     fixture = await consoleFixture();
     await createUser(fixture.db, { email: 'alice@example.org', role: 'curator', password: PASSWORD });

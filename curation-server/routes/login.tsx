@@ -38,17 +38,15 @@ export function loginRoutes(deps: AppDeps) {
     const failed = (message: string, status: 401 | 429) =>
       renderPage(c, { title: t.login.title, status, hasErrors: true, body: <LoginPage view={viewOf(c)} email={email} next={next} errors={{ '': [message] }} /> });
 
-    const waitMs = deps.loginThrottle.retryAfterMs(keys, deps.now().getTime());
-    if (waitMs > 0) {
-      c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
-      return failed(t.login.throttled(Math.ceil(waitMs / 60_000)), 429);
+    // Counted before the password is hashed, so that simultaneous guesses cannot all pass the check.
+    const admission = deps.loginThrottle.admit(keys, deps.now().getTime());
+    if (!admission.ok) {
+      c.header('Retry-After', String(Math.ceil(admission.retryAfterMs / 1000)));
+      return failed(t.login.throttled(Math.ceil(admission.retryAfterMs / 60_000)), 429);
     }
     const user = form.success ? await authenticate(deps.db, email, password) : null;
-    if (user === null) {
-      deps.loginThrottle.recordFailure(keys, deps.now().getTime());
-      return failed(t.login.failed, 401);
-    }
-    deps.loginThrottle.recordSuccess(keys);
+    if (user === null) return failed(t.login.failed, 401);
+    admission.attempt.succeeded();
     // A fresh token at every sign-in: a token planted before sign-in (session fixation) is worth nothing.
     writeCookie(c, 'session', await openSession(deps.db, user.id, deps.now()), deps.secureCookies);
     clearCookie(c, 'csrf', deps.secureCookies);

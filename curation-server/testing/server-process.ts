@@ -21,7 +21,8 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startCurationServer(options: { databasePath?: string } = {}): Promise<RunningServer> {
+/** `env`: more variables for the server (e.g. `SDC_TRUST_PROXY: '1'`, to test per-address rules with X-Forwarded-For). */
+export async function startCurationServer(options: { databasePath?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const directory = mkdtempSync(join(tmpdir(), 'sdc-server-'));
   const databasePath = options.databasePath ?? join(directory, 'curation.sqlite');
   // Its own process group, so that stopping it stops npm, tsx and node together.
@@ -34,6 +35,7 @@ export async function startCurationServer(options: { databasePath?: string } = {
       SDC_LISTS_DIR: join(directory, 'lists', 'v1'),
       SDC_PORT: '0',
       SDC_HOST: '127.0.0.1',
+      ...options.env,
     },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
