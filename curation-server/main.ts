@@ -6,6 +6,7 @@
  */
 import { serve } from '@hono/node-server';
 import { readSeedCorpus } from '../corpus/node/seed-corpus-file.ts';
+import { completeCompressedForms } from '../corpus/node/list-directory.ts';
 import { createKeyFiles, readSigningKeyDirectory } from '../corpus/node/signing-key-files.ts';
 import { SYSTEM_ACTOR } from './auth/actor.ts';
 import { createApp } from './app.ts';
@@ -33,6 +34,9 @@ if ((await readSigningKeyDirectory(config.keysDirectory)).length === 0) {
   console.log(`Clé de signature ${created.keyId} créée : ${created.privateKeyFile} (secrète, mode 0600) et ${created.publicKeyFile} (publique).`);
 }
 const publisher = new ListPublisher({ db, directory: config.listsDirectory, keysDirectory: config.keysDirectory });
+// A directory published before compressed forms were written beside each file gets them now, once.
+const completed = await completeCompressedForms(config.listsDirectory);
+if (completed.length > 0) console.log(`Formes compressées (.br, .gz) écrites pour ${completed.length} fichiers publiés.`);
 if ((await publisher.status()).manifest === null) {
   const first = await publisher.publish(SYSTEM_ACTOR, { comment: 'première publication au démarrage' });
   if (first.status === 'published') console.log(`Liste signée publiée : version ${first.record.version}, ${first.record.sources} sources, dans ${config.listsDirectory}`);

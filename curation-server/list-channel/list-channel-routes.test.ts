@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, unlink } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchListUpdate } from '../../corpus/list/list-update.ts';
 import { buildPublication, resignManifest } from '../../corpus/list/publication.ts';
 import { generateSigningKey, importSigningKey, type SigningKey } from '../../corpus/list/signing-keys.ts';
-import { readPublishedState, writeManifest, writePublication } from '../../corpus/node/list-directory.ts';
+import { completeCompressedForms, readPublishedState, writeManifest, writePublication } from '../../corpus/node/list-directory.ts';
 import type { Source } from '../../corpus/source.ts';
 import { makeSource as source } from '../../corpus/testing/make-source.ts';
 import { listChannelRoutes } from './list-channel-routes.ts';
@@ -80,6 +80,41 @@ describe('the list channel under /v1', () => {
     expect((await app.request('/v1/deltas/1-2.tsv', { headers: { 'If-None-Match': plain.headers.get('etag') ?? '' } })).status).toBe(200);
     const delta = await app.request('/v1/deltas/1-2.tsv');
     expect((await app.request('/v1/deltas/1-2.tsv', { headers: { 'If-None-Match': delta.headers.get('etag') ?? '' } })).status).toBe(304);
+  });
+
+  it('writes the compressed forms of every published file beside it, and sends them as they are on disk', async () => {
+    for (const relativePath of ['manifest.json', 'snapshots/1.tsv', 'snapshots/2.tsv', 'deltas/1-2.tsv']) {
+      const plain = await readFile(join(directory, relativePath), 'utf8');
+      const br = await readFile(join(directory, `${relativePath}.br`));
+      const gz = await readFile(join(directory, `${relativePath}.gz`));
+      expect(brotliDecompressSync(br).toString(), relativePath).toBe(plain);
+      expect(gunzipSync(gz).toString(), relativePath).toBe(plain);
+      const sent = await app.request(`/v1/${relativePath}`, { headers: { 'Accept-Encoding': 'br' } });
+      expect(Buffer.from(await sent.arrayBuffer()).equals(br), relativePath).toBe(true);
+    }
+  });
+
+  it('never compresses a file itself: one published without its compressed forms is sent plain, until they are completed', async () => {
+    const other = await mkdtemp(join(tmpdir(), 'sdc-channel-old-'));
+    try {
+      const publication = await buildPublication({ sources: [source('commune-1.fr')], previous: [], signingKeys: [key] });
+      if (publication.status !== 'published') throw new Error('expected a publication');
+      await writePublication(other, publication);
+      await unlink(join(other, 'snapshots/1.tsv.br'));
+      await unlink(join(other, 'snapshots/1.tsv.gz'));
+      const channel = new Hono().route('/v1', listChannelRoutes(other));
+      const before = await channel.request('/v1/snapshots/1.tsv', { headers: { 'Accept-Encoding': 'gzip, br' } });
+      expect(before.headers.get('content-encoding')).toBeNull();
+      expect(await before.text()).toContain('commune-1.fr');
+
+      expect(await completeCompressedForms(other)).toEqual(['snapshots/1.tsv']);
+      expect(await completeCompressedForms(other)).toEqual([]);
+      const after = await channel.request('/v1/snapshots/1.tsv', { headers: { 'Accept-Encoding': 'gzip, br' } });
+      expect(after.headers.get('content-encoding')).toBe('br');
+      expect(after.headers.get('etag')).toBe(`${before.headers.get('etag')?.slice(0, -1)}-br"`);
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
   });
 
   it('serves nothing outside the published files', async () => {

@@ -6,14 +6,16 @@
  *   immutable, with strong ETags;
  * - manifest.json changes at each publication and daily re-signing: short cache, ETag, and
  *   `If-None-Match` answered with 304 so that thousands of polling extensions cost almost nothing;
- * - bodies are sent brotli- or gzip-compressed when the client accepts it (precompressed once and
- *   kept in memory), each encoding with its own ETag.
+ * - bodies are sent brotli- or gzip-compressed when the client accepts it, from the compressed
+ *   forms written beside each file at publication (list-directory.ts): nothing is compressed here,
+ *   so that no request — /healthz, the console — ever waits behind a compression. A file without
+ *   its compressed forms (published by an older version) is sent as it is.
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
+import { COMPRESSED_FORMS } from '../../corpus/node/list-directory.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const MANIFEST_CACHE = 'public, max-age=60, must-revalidate';
@@ -21,26 +23,14 @@ const FILE_NAMES: Record<string, RegExp> = { snapshots: /^\d{1,9}\.tsv$/, deltas
 const CACHED_FILES = 32;
 
 type Encoding = 'br' | 'gzip' | 'identity';
+const ETAG_SUFFIX: Record<Encoding, string> = { identity: '', gzip: '-gz', br: '-br' };
 
-interface Representations {
+interface StoredFile {
   /** Modification time and size of the file when it was read, to notice a new manifest. */
   stamp: string;
-  bodies: Record<Encoding, Uint8Array>;
-  etags: Record<Encoding, string>;
-}
-
-function represent(body: Uint8Array, stamp: string): Representations {
-  const bodies: Record<Encoding, Uint8Array> = {
-    identity: body,
-    gzip: gzipSync(body, { level: 9 }),
-    br: brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-  };
-  const digest = createHash('sha256').update(body).digest('base64url').slice(0, 27);
-  return {
-    stamp,
-    bodies,
-    etags: { identity: `"${digest}"`, gzip: `"${digest}-gz"`, br: `"${digest}-br"` },
-  };
+  body: Uint8Array;
+  /** Of a plain file's bytes (computed when first needed), so that a re-signed manifest always gets a new ETag. */
+  digest?: string;
 }
 
 function preferredEncoding(acceptEncoding: string | undefined): Encoding {
@@ -56,27 +46,41 @@ function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
   return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
-export function listChannelRoutes(directory: string): Hono {
-  const cache = new Map<string, Representations>();
+async function stampOf(path: string): Promise<string | null> {
+  try {
+    const info = await stat(path);
+    return info.isFile() ? `${info.mtimeMs}:${info.size}` : null;
+  } catch {
+    return null;
+  }
+}
 
-  /** The file's representations, read and compressed once (again only if the file changed). */
-  async function load(relativePath: string): Promise<Representations | null> {
+export function listChannelRoutes(directory: string): Hono {
+  const cache = new Map<string, StoredFile>();
+
+  /** A file as stored (plain or one of its compressed forms), read once (again only if it changed). */
+  async function load(relativePath: string): Promise<StoredFile | null> {
     const path = join(directory, relativePath);
-    let stamp: string;
-    try {
-      const info = await stat(path);
-      if (!info.isFile()) return null;
-      stamp = `${info.mtimeMs}:${info.size}`;
-    } catch {
-      return null;
-    }
+    const stamp = await stampOf(path);
+    if (stamp === null) return null;
     const cached = cache.get(relativePath);
     if (cached?.stamp === stamp) return cached;
-    const loaded = represent(new Uint8Array(await readFile(path)), stamp);
+    const loaded: StoredFile = { stamp, body: new Uint8Array(await readFile(path)) };
     cache.delete(relativePath);
     cache.set(relativePath, loaded);
     if (cache.size > CACHED_FILES) cache.delete(cache.keys().next().value as string);
     return loaded;
+  }
+
+  /** What to send for the encoding asked (the plain file when its compressed form is missing), and the ETag. */
+  async function representation(relativePath: string, wanted: Encoding): Promise<{ body: Uint8Array; encoding: Encoding; etag: string } | null> {
+    const plain = await load(relativePath);
+    if (plain === null) return null;
+    // Hashed once per change of the file: a manifest is small; a snapshot is hashed when first asked.
+    plain.digest ??= createHash('sha256').update(plain.body).digest('base64url').slice(0, 27);
+    const compressed = wanted === 'identity' ? null : await load(relativePath + COMPRESSED_FORMS[wanted]);
+    const encoding = compressed === null ? 'identity' : wanted;
+    return { body: (compressed ?? plain).body, encoding, etag: `"${plain.digest}${ETAG_SUFFIX[encoding]}"` };
   }
 
   interface Request {
@@ -85,20 +89,19 @@ export function listChannelRoutes(directory: string): Hono {
   }
 
   async function serve(request: Request, relativePath: string, cacheControl: string, contentType: string): Promise<Response> {
-    const file = await load(relativePath);
-    if (file === null) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-    const encoding = preferredEncoding(request.acceptEncoding);
+    const found = await representation(relativePath, preferredEncoding(request.acceptEncoding));
+    if (found === null) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    const { body, encoding, etag } = found;
     const headers: Record<string, string> = {
       'Cache-Control': cacheControl,
-      ETag: file.etags[encoding],
+      ETag: etag,
       Vary: 'Accept-Encoding',
       'Content-Type': contentType,
       'X-Content-Type-Options': 'nosniff',
       'Access-Control-Allow-Origin': '*',
     };
-    if (matchesEtag(request.ifNoneMatch, file.etags[encoding])) return new Response(null, { status: 304, headers });
+    if (matchesEtag(request.ifNoneMatch, etag)) return new Response(null, { status: 304, headers });
     if (encoding !== 'identity') headers['Content-Encoding'] = encoding;
-    const body = file.bodies[encoding];
     headers['Content-Length'] = String(body.length);
     return new Response(body as Uint8Array<ArrayBuffer>, { status: 200, headers });
   }
