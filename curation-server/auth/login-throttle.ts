@@ -1,21 +1,51 @@
 /**
- * Login rate limiting: attempts are counted per account and per client address over a sliding
- * window, from the moment they are let through; past the limit, attempts are refused before any
- * password is checked. Kept in memory: one server process, and a restart (which an attacker cannot
- * trigger) only forgets.
+ * Sign-in throttling. Two counts, both taken when an attempt is let through — before its password
+ * is hashed, so that simultaneous guesses cannot get past them:
+ * - per account *and* client address: five failures, then a wait that doubles at each further
+ *   failure, from one minute up to an hour; the right password clears it, a quiet day forgets it;
+ * - per client address (IPv6: per /64, what one subscriber gets): twenty failures in fifteen
+ *   minutes, whatever the accounts tried.
+ * Deliberately, no count per account alone: failing on purpose from anywhere would then lock the
+ * administrator out. A guesser with many addresses is held back by the password rules instead
+ * (password.ts: twelve characters or more, not a repetition, not a common password).
+ * Kept in memory: one server process, and a restart (which an attacker cannot trigger) only forgets.
  */
+import { isIP } from 'node:net';
+
 export interface ThrottlePolicy {
-  windowMs: number;
-  /** Failures allowed per account within the window (guessing one account's password). */
-  perAccount: number;
-  /** Failures allowed per client address within the window (trying many accounts). */
+  /** Failures one address may make on one account before it has to wait… */
+  freeFailures: number;
+  /** …this long after its last failure, twice as long after each further one… */
+  firstDelayMs: number;
+  /** …but never longer than this. */
+  maxDelayMs: number;
+  /** An address's failures on an account are forgotten after this long without one. */
+  pairMemoryMs: number;
+  /** Failures allowed per address within the window, over all accounts (trying many accounts). */
   perAddress: number;
+  addressWindowMs: number;
 }
 
-export const LOGIN_THROTTLE: ThrottlePolicy = { windowMs: 15 * 60 * 1000, perAccount: 5, perAddress: 20 };
+const MINUTE = 60 * 1000;
 
-/** How long until a key may try again (0: now), given the times of its recent failures. Pure. */
-export function retryDelayMs(failures: readonly number[], limit: number, windowMs: number, now: number): number {
+export const LOGIN_THROTTLE: ThrottlePolicy = {
+  freeFailures: 5,
+  firstDelayMs: MINUTE,
+  maxDelayMs: 60 * MINUTE,
+  pairMemoryMs: 24 * 60 * MINUTE,
+  perAddress: 20,
+  addressWindowMs: 15 * MINUTE,
+};
+
+/** How long an address must wait before trying an account again, after `count` failures, the last at `lastAt`. Pure. */
+export function growingDelayMs(count: number, lastAt: number, policy: ThrottlePolicy, now: number): number {
+  if (count < policy.freeFailures || now - lastAt >= policy.pairMemoryMs) return 0;
+  const delay = Math.min(policy.firstDelayMs * 2 ** (count - policy.freeFailures), policy.maxDelayMs);
+  return Math.max(0, lastAt + delay - now);
+}
+
+/** How long until a key may try again (0: now), given the times of its recent failures, `limit` per window. Pure. */
+export function windowDelayMs(failures: readonly number[], limit: number, windowMs: number, now: number): number {
   const recent = failures.filter((time) => now - time < windowMs);
   if (recent.length < limit) return 0;
   // Allowed again when enough of the failures have left the window.
@@ -23,7 +53,29 @@ export function retryDelayMs(failures: readonly number[], limit: number, windowM
   return sorted[recent.length - limit] + windowMs - now;
 }
 
+/**
+ * The address as throttling counts it: an IPv4-mapped IPv6 address as the IPv4 one, any other
+ * IPv6 address by its /64 (a subscriber gets a whole /64: counting each address would give one
+ * attacker billions of fresh counts). Pure.
+ */
+export function addressKey(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped !== null) return mapped[1];
+  const bare = address.split('%')[0];
+  if (isIP(bare) !== 6) return address;
+  const groupsOf = (part: string) => (part === '' ? [] : part.split(':').flatMap((group) => (group.includes('.') ? ['0', '0'] : [group])));
+  const [head, tail] = bare.toLowerCase().split('::');
+  const left = groupsOf(head);
+  const right = tail === undefined ? [] : groupsOf(tail);
+  const groups = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => Number.parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
+}
+
 export interface LoginKeys {
+  /** The email as typed, trimmed and lowercased. */
   account: string;
   address: string;
 }
@@ -38,16 +90,19 @@ export type LoginAdmission = { ok: true; attempt: LoginAttempt } | { ok: false; 
 const MAX_KEYS = 50_000;
 
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+  /** Per account and address: how many failures, the last one when. */
+  private readonly pairs = new Map<string, { count: number; lastAt: number }>();
+  /** Per address: the times of its recent failures. */
+  private readonly addresses = new Map<string, number[]>();
 
   constructor(private readonly policy: ThrottlePolicy = LOGIN_THROTTLE) {}
 
   /** Milliseconds to wait before these keys may try again; 0 when they may try now. */
   retryAfterMs(keys: LoginKeys, now: number): number {
-    const { windowMs, perAccount, perAddress } = this.policy;
+    const pair = this.pairs.get(pairKey(keys));
     return Math.max(
-      retryDelayMs(this.failures.get(`account:${keys.account}`) ?? [], perAccount, windowMs, now),
-      retryDelayMs(this.failures.get(`address:${keys.address}`) ?? [], perAddress, windowMs, now),
+      pair === undefined ? 0 : growingDelayMs(pair.count, pair.lastAt, this.policy, now),
+      windowDelayMs(this.addresses.get(addressKey(keys.address)) ?? [], this.policy.perAddress, this.policy.addressWindowMs, now),
     );
   }
 
@@ -59,32 +114,34 @@ export class LoginThrottle {
   admit(keys: LoginKeys, now: number): LoginAdmission {
     const retryAfterMs = this.retryAfterMs(keys, now);
     if (retryAfterMs > 0) return { ok: false, retryAfterMs };
-    this.recordFailure(keys, now);
-    return { ok: true, attempt: { succeeded: () => this.recordSuccess(keys, now) } };
-  }
-
-  recordFailure(keys: LoginKeys, now: number): void {
-    if (this.failures.size >= MAX_KEYS) this.forgetOlderThan(now - this.policy.windowMs);
-    for (const key of [`account:${keys.account}`, `address:${keys.address}`]) {
-      const recent = (this.failures.get(key) ?? []).filter((time) => now - time < this.policy.windowMs);
-      this.failures.set(key, [...recent, now]);
-    }
+    if (this.pairs.size + this.addresses.size >= MAX_KEYS) this.forgetOld(now);
+    const pair = pairKey(keys);
+    const previous = this.pairs.get(pair);
+    const count = previous === undefined || now - previous.lastAt >= this.policy.pairMemoryMs ? 0 : previous.count;
+    this.pairs.set(pair, { count: count + 1, lastAt: now });
+    const address = addressKey(keys.address);
+    const recent = (this.addresses.get(address) ?? []).filter((time) => now - time < this.policy.addressWindowMs);
+    this.addresses.set(address, [...recent, now]);
+    return { ok: true, attempt: { succeeded: () => this.succeeded(keys, now) } };
   }
 
   /**
-   * A successful sign-in clears the account's count, and takes back the attempt from the
-   * address's count, not its other failures: one good password does not vouch for the rest.
+   * The right password clears what this address did on this account, and takes this attempt back
+   * from the address's count, not its other failures: one good password does not vouch for the rest.
    */
-  private recordSuccess(keys: LoginKeys, attemptedAt: number): void {
-    this.failures.delete(`account:${keys.account}`);
-    const address = this.failures.get(`address:${keys.address}`) ?? [];
-    const index = address.indexOf(attemptedAt);
-    if (index >= 0) address.splice(index, 1);
+  private succeeded(keys: LoginKeys, attemptedAt: number): void {
+    this.pairs.delete(pairKey(keys));
+    const times = this.addresses.get(addressKey(keys.address)) ?? [];
+    const index = times.indexOf(attemptedAt);
+    if (index >= 0) times.splice(index, 1);
   }
 
-  private forgetOlderThan(limit: number): void {
-    for (const [key, times] of this.failures) {
-      if (times.every((time) => time < limit)) this.failures.delete(key);
-    }
+  private forgetOld(now: number): void {
+    for (const [key, pair] of this.pairs) if (now - pair.lastAt >= this.policy.pairMemoryMs) this.pairs.delete(key);
+    for (const [key, times] of this.addresses) if (times.every((time) => now - time >= this.policy.addressWindowMs)) this.addresses.delete(key);
   }
+}
+
+function pairKey(keys: LoginKeys): string {
+  return `${keys.account}\n${addressKey(keys.address)}`;
 }

@@ -74,6 +74,14 @@ describe('sign-in attacks on the running server', { timeout: 60_000 }, () => {
     expect(await attempt(form, '198.51.100.1', ADMIN, PASSWORD)).toBe(429);
   });
 
+  it('does not lock the account for another address: failures from one address make that address wait, not the account', async () => {
+    const form = await signInForm();
+    const burst = await Promise.all(Array.from({ length: BURST }, (_, index) => attempt(form, '198.51.100.3', ADMIN, `autre essai ${index}`)));
+    expect(countOf(burst)[401] ?? 0).toBeLessThanOrEqual(5);
+    expect(await attempt(form, '198.51.100.3', ADMIN, PASSWORD)).toBe(429);
+    expect(await attempt(form, '203.0.113.7', ADMIN, PASSWORD)).toBe(303);
+  });
+
   it(`evaluates at most twenty passwords of ${BURST} sent at once from one address to as many accounts`, async () => {
     const form = await signInForm();
     const burst = await Promise.all(Array.from({ length: BURST }, (_, index) => attempt(form, '198.51.100.2', `compte${index}@example.org`, `essai numéro ${index}`)));

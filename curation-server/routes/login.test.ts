@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LoginThrottle } from '../auth/login-throttle.ts';
 import { tokenDigest } from '../auth/secret-token.ts';
 import { createUser } from '../auth/users.ts';
-import { type ConsoleFixture, consoleFixture, PASSWORD } from '../testing/console-client.ts';
+import { ConsoleClient, type ConsoleFixture, consoleFixture, PASSWORD } from '../testing/console-client.ts';
 
 let fixture: ConsoleFixture;
 afterEach(async () => {
@@ -51,17 +51,35 @@ describe('signing in', () => {
     expect(right.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
   });
 
-  it('stops trying passwords after five failures on one account, before checking the password', async () => {
-    fixture = await consoleFixture({ loginThrottle: new LoginThrottle() });
+  it('makes an address wait after five failures on an account, longer at each further failure, before checking the password', async () => {
+    let now = new Date('2026-11-23T08:00:00Z');
+    fixture = await consoleFixture({ loginThrottle: new LoginThrottle(), now: () => now });
     await createUser(fixture.db, { email: 'alice@example.org', role: 'curator', password: PASSWORD });
     const client = fixture.anonymous();
     await client.page('/login');
     for (let attempt = 0; attempt < 5; attempt++) expect((await client.post('/login', { email: 'alice@example.org', password: `guess ${attempt}` })).status).toBe(401);
     const locked = await client.post('/login', { email: 'alice@example.org', password: PASSWORD });
     expect(locked.status).toBe(429);
-    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
-    expect(await locked.text()).toContain('Trop de tentatives. Réessayez dans 15 minutes.');
+    expect(locked.headers.get('retry-after')).toBe('60');
+    expect(await locked.text()).toContain('Trop de tentatives. Réessayez dans 1 minute.');
     expect(client.cookies.has('sdc_session')).toBe(false);
+    now = new Date('2026-11-23T08:01:00Z');
+    expect((await client.post('/login', { email: 'alice@example.org', password: 'guess 5' })).status).toBe(401);
+    const longer = await client.post('/login', { email: 'alice@example.org', password: PASSWORD });
+    expect(longer.headers.get('retry-after')).toBe('120');
+    expect(await longer.text()).toContain('Réessayez dans 2 minutes.');
+  });
+
+  it('does not lock an account for other addresses when one address fails on it', async () => {
+    fixture = await consoleFixture({ loginThrottle: new LoginThrottle(), trustProxy: true });
+    await createUser(fixture.db, { email: 'alice@example.org', role: 'curator', password: PASSWORD });
+    const attacker = new ConsoleClient(fixture.app, { 'x-forwarded-for': '198.51.100.9' });
+    await attacker.page('/login');
+    for (let attempt = 0; attempt < 8; attempt++) await attacker.post('/login', { email: 'alice@example.org', password: `guess ${attempt}` });
+    expect((await attacker.post('/login', { email: 'alice@example.org', password: PASSWORD })).status).toBe(429);
+    const alice = new ConsoleClient(fixture.app, { 'x-forwarded-for': '203.0.113.5' });
+    await alice.page('/login');
+    expect((await alice.post('/login', { email: 'alice@example.org', password: PASSWORD })).status).toBe(303);
   });
 
   it('evaluates at most five of twelve wrong passwords sent at once, whatever the concurrency', async () => {

@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-/** Signing in and out. Failed attempts are rate-limited per account and per address. */
+/** Signing in and out. Attempts are throttled per address and per account from that address (auth/login-throttle.ts). */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, ConsoleEnv } from '../app-env.ts';
