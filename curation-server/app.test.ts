@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DATA_CREDIT } from '../corpus/credit.ts';
 import { type ConsoleFixture, consoleFixture } from './testing/console-client.ts';
 
@@ -74,5 +74,22 @@ describe('languages', () => {
     expect(await response.text()).toContain('<h1>Sign in</h1>');
     const german = await fixture.app.request('/login', { headers: { 'accept-language': 'de-DE' } });
     expect(await german.text()).toContain('<h1>Connexion</h1>');
+  });
+});
+
+describe('bad input', () => {
+  it('answers a malformed sign-in form with 400 and a message, and logs no crash', async () => {
+    const crashes = vi.spyOn(console, 'error');
+    const client = fixture.anonymous();
+    await client.page('/login');
+    for (const contentType of ['multipart/form-data; boundary=x', 'multipart/form-data']) {
+      const refused = await client.request('/login', { method: 'POST', body: '--x\r\nContent-Disposition: form-data; name="email"\r\n\r\nunfinished', headers: { 'content-type': contentType } });
+      expect(refused.status, contentType).toBe(400);
+      const html = await refused.text();
+      expect(html).toContain('<title>Demande invalide — Sources de confiance</title>');
+      expect(html).toContain('Les données envoyées sont illisibles');
+    }
+    expect(crashes).not.toHaveBeenCalled();
+    crashes.mockRestore();
   });
 });

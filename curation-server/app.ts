@@ -11,6 +11,7 @@ import type { AppDeps, ConsoleEnv } from './app-env.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { consoleApp } from './console-app.ts';
 import type { Database } from './db/schema.ts';
+import { badRequestReason } from './http/bad-request.ts';
 import { MESSAGES } from './i18n/messages.ts';
 import { bodyLimits } from './middleware/body-limits.ts';
 import { detectLang } from './middleware/language.ts';
@@ -50,17 +51,26 @@ export function createApp(options: AppOptions) {
   app.route('/', consoleApp(deps));
 
   app.notFound((c) => renderError(c, 'notFound'));
+  // Client errors (HTTPException 4xx: body limit, unreadable bodies, refused queries) get their status and reason;
+  // anything else is a crash: logged, and answered 500.
   app.onError((error, c) => {
-    const status = error instanceof HTTPException ? error.status : 500;
-    if (status >= 500) console.error(`${c.req.method} ${c.req.path}:`, error);
-    if (c.req.path.startsWith('/api/')) return c.json({ error: status === 413 ? 'payload-too-large' : 'internal-error' }, status === 413 ? 413 : 500);
+    const clientError = error instanceof HTTPException && error.status < 500 ? error : null;
+    if (clientError === null) console.error(`${c.req.method} ${c.req.path}:`, error);
+    if (c.req.path.startsWith('/api/')) {
+      if (clientError === null) return c.json({ error: 'internal-error' }, 500);
+      if (clientError.status === 413) return c.json({ error: 'payload-too-large' }, 413);
+      const reason = badRequestReason(clientError);
+      const issues = [{ code: reason, message: MESSAGES.fr.errors.badRequestReasons[reason] }];
+      return reason === 'unsupported-media-type' ? c.json({ error: reason, issues }, 415) : c.json({ error: 'invalid-request', issues }, 400);
+    }
     if (c.get('t') === undefined) {
       const lang = detectLang(c, deps.secureCookies);
       c.set('lang', lang);
       c.set('t', MESSAGES[lang]);
     }
-    if (status === 413) return renderError(c, 'tooLarge');
-    return renderError(c, 'server');
+    if (clientError === null) return renderError(c, 'server');
+    if (clientError.status === 413) return renderError(c, 'tooLarge');
+    return renderError(c, 'badRequest', c.get('t').errors.badRequestReasons[badRequestReason(clientError)]);
   });
   return app;
 }

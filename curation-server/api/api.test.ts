@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiToken } from '../auth/api-tokens.ts';
 import type { Role } from '../auth/roles.ts';
 import { createUser } from '../auth/users.ts';
@@ -19,7 +19,7 @@ afterEach(async () => {
 
 async function client(role: Role) {
   const { token } = await createApiToken(fixture.db, { name: `script ${role}`, role, createdBy: adminId });
-  return (path: string, init: { method?: string; json?: unknown; body?: string; headers?: Record<string, string> } = {}) =>
+  return (path: string, init: { method?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {}) =>
     fixture.app.request(`/api${path}`, {
       method: init.method ?? 'GET',
       headers: { authorization: `Bearer ${token}`, ...(init.json === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
@@ -111,6 +111,39 @@ describe('API sources', () => {
     const json = (await (await api('/sources/export.json?status=removed')).json()) as { credit: { fr: string }; sources: { host: string }[] };
     expect(json.credit.fr).toContain('Licence Ouverte 2.0');
     expect(json.sources.map((source) => source.host)).toEqual(['sites.google.com']);
+  });
+});
+
+describe('API bad input', () => {
+  it('refuses a search holding a control character with 400 and the field, exports too, and logs no crash', async () => {
+    const crashes = vi.spyOn(console, 'error');
+    const api = await client('reader');
+    for (const path of ['/sources?q=abc%00def', '/sources/export.csv?q=abc%00def', '/sources/export.json?q=abc%1Bdef']) {
+      const refused = await api(path);
+      expect(refused.status, path).toBe(400);
+      expect(await refused.json()).toEqual({ error: 'invalid-request', issues: [{ field: 'q', code: 'invalid', message: 'Control characters are not allowed in a search' }] });
+    }
+    expect(crashes).not.toHaveBeenCalled();
+    crashes.mockRestore();
+  });
+
+  it('answers malformed JSON with 400 and a wrong or missing content type with 415, and logs no crash', async () => {
+    const crashes = vi.spyOn(console, 'error');
+    const api = await client('curator');
+    const malformed = await api('/sources', { method: 'POST', body: '{"host": ', headers: { 'content-type': 'application/json' } });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toEqual({ error: 'invalid-request', issues: [{ code: 'malformed-body', message: expect.stringContaining('illisible') }] });
+    // Bytes, not a string: fetch would label a string text/plain by itself.
+    const body = new TextEncoder().encode(JSON.stringify({ host: 'mairie-exemple.fr' }));
+    for (const headers of [{ 'content-type': 'text/plain' }, {}] as Record<string, string>[]) {
+      for (const [method, path] of [['POST', '/sources'], ['PATCH', '/sources/syj66jel4pyz'], ['POST', '/sources/bulk'], ['POST', '/events/1/revert']]) {
+        const refused = await api(path, { method, body, headers });
+        expect(refused.status, `${method} ${path} ${JSON.stringify(headers)}`).toBe(415);
+        expect(await refused.json()).toEqual({ error: 'unsupported-media-type', issues: [{ code: 'unsupported-media-type', message: expect.stringContaining('application/json') }] });
+      }
+    }
+    expect(crashes).not.toHaveBeenCalled();
+    crashes.mockRestore();
   });
 });
 

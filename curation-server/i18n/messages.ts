@@ -7,6 +7,7 @@ import type { Lang } from '../../corpus/source-validation.ts';
 import type { Scope, Status } from '../../corpus/source.ts';
 import type { Role } from '../auth/roles.ts';
 import type { EventAction } from '../db/schema.ts';
+import type { BadRequestReason } from '../http/bad-request.ts';
 import type { ValidationState } from '../sources/validation-state.ts';
 
 export type { Lang };
@@ -265,6 +266,13 @@ const fr = {
     csrf: 'Ce formulaire a expiré ou ne vient pas de cette console. Revenez à la page précédente, rechargez-la et recommencez.',
     tooLargeTitle: 'Envoi trop volumineux',
     tooLarge: 'Les données envoyées dépassent la taille permise.',
+    badRequestTitle: 'Demande invalide',
+    badRequest: 'Rien n’a été modifié. Revenez à la page précédente et recommencez.',
+    badRequestReasons: {
+      'malformed-body': 'Les données envoyées sont illisibles (formulaire ou JSON mal formé).',
+      'invalid-search': 'La recherche contient un caractère de contrôle (invisible) ou dépasse 200 caractères : retapez-la.',
+      'unsupported-media-type': 'Type de contenu non pris en charge : envoyez du JSON avec l’en-tête « Content-Type: application/json ».',
+    } satisfies Record<BadRequestReason, string>,
     serverTitle: 'Erreur du serveur',
     server: 'Une erreur inattendue est survenue ; rien n’a été modifié. Réessayez, et signalez le problème s’il persiste.',
     back: 'Retour aux sources',
@@ -516,6 +524,13 @@ const en: Messages = {
     csrf: 'This form expired or does not come from this console. Go back, reload the page and try again.',
     tooLargeTitle: 'Upload too large',
     tooLarge: 'The data sent is larger than allowed.',
+    badRequestTitle: 'Invalid request',
+    badRequest: 'Nothing was changed. Go back to the previous page and try again.',
+    badRequestReasons: {
+      'malformed-body': 'The data sent cannot be read (malformed form or JSON).',
+      'invalid-search': 'The search holds a control (invisible) character or is longer than 200 characters: type it again.',
+      'unsupported-media-type': 'Unsupported content type: send JSON with the header “Content-Type: application/json”.',
+    },
     serverTitle: 'Server error',
     server: 'An unexpected error occurred; nothing was changed. Try again, and report the problem if it persists.',
     back: 'Back to the sources',

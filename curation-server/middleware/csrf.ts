@@ -9,6 +9,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppDeps, ConsoleEnv } from '../app-env.ts';
 import { derivedToken, randomToken, sameSecret } from '../auth/secret-token.ts';
 import { readCookie, writeCookie } from '../http/cookies.ts';
+import { formBody } from '../http/form-body.ts';
 import { renderError } from '../views/render.tsx';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -33,7 +34,7 @@ export function csrf(deps: AppDeps): MiddlewareHandler<ConsoleEnv> {
     c.set('csrfToken', expected);
     if (!SAFE_METHODS.has(c.req.method)) {
       const crossSite = c.req.header('sec-fetch-site') === 'cross-site';
-      const body = c.req.header('content-type')?.match(/^(multipart\/form-data|application\/x-www-form-urlencoded)/) ? await c.req.parseBody() : {};
+      const body = c.req.header('content-type')?.match(/^(multipart\/form-data|application\/x-www-form-urlencoded)/) ? await formBody(c) : {};
       const sent = c.req.header('x-csrf-token') ?? body[CSRF_FIELD];
       if (crossSite || typeof sent !== 'string' || !sameSecret(sent, expected)) {
         return renderError(c, 'csrf');

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, ConsoleEnv } from '../app-env.ts';
 import { userActor } from '../auth/actor.ts';
+import { formBody } from '../http/form-body.ts';
 import { safeRedirectTarget } from '../http/redirect-target.ts';
 import { requirePermission } from '../middleware/permission.ts';
 import { revertChange } from '../sources/source-commands.ts';
@@ -23,7 +24,7 @@ export function activityRoutes(deps: AppDeps) {
 
   app.post('/events/:id/revert', requirePermission('edit'), async (c) => {
     const view = viewOf(c);
-    const form = RevertForm.safeParse(await c.req.parseBody());
+    const form = RevertForm.safeParse(await formBody(c));
     const back = safeRedirectTarget(form.success ? form.data.return : undefined, '/activity');
     // A refusal is shown on the page the revert was asked from: the source's page or the activity.
     const refused = (errors: FieldErrors, status: 409 | 422) => {

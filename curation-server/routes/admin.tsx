@@ -6,6 +6,7 @@ import type { AppDeps, ConsoleEnv } from '../app-env.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../auth/api-tokens.ts';
 import { ROLES } from '../auth/roles.ts';
 import { listUsers, updateAccount } from '../auth/users.ts';
+import { formBody } from '../http/form-body.ts';
 import { requirePermission } from '../middleware/permission.ts';
 import { shapeErrors } from '../views/form-errors.ts';
 import type { FieldErrors } from '../views/form-fields.tsx';
@@ -45,7 +46,7 @@ export function adminRoutes(deps: AppDeps) {
 
   app.post('/admin/users/:id', async (c) => {
     const view = viewOf(c);
-    const form = AccountForm.safeParse(await c.req.parseBody());
+    const form = AccountForm.safeParse(await formBody(c));
     if (!form.success) return showUsers(c, shapeErrors(form.error, view.t));
     const updated = await updateAccount(deps.db, Number(c.req.param('id')), form.data);
     if (updated.ok) return c.redirect(withNotice('/admin/users', 'accountUpdated'), 303);
@@ -77,7 +78,7 @@ export function adminRoutes(deps: AppDeps) {
 
   app.post('/admin/tokens', async (c) => {
     const view = viewOf(c);
-    const body = await c.req.parseBody();
+    const body = await formBody(c);
     const form = TokenForm.safeParse(body);
     const user = c.get('user');
     if (!form.success || user === null) {

@@ -4,6 +4,7 @@ import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, ConsoleEnv } from '../app-env.ts';
 import { userActor } from '../auth/actor.ts';
+import { formBody } from '../http/form-body.ts';
 import { requirePermission } from '../middleware/permission.ts';
 import { csvFileText } from '../sources/csv-file.ts';
 import { csvFileIssueMessage } from '../sources/source-csv.ts';
@@ -50,7 +51,7 @@ export function importRoutes(deps: AppDeps) {
 
   app.post('/import', async (c) => {
     const view = viewOf(c);
-    const form = UploadForm.safeParse(await c.req.parseBody());
+    const form = UploadForm.safeParse(await formBody(c));
     if (!form.success) return showForm(c, shapeErrors(form.error, view.t));
     const { file, text } = form.data;
     const hasFile = file !== undefined && file.size > 0;
@@ -68,7 +69,7 @@ export function importRoutes(deps: AppDeps) {
   app.post('/import/:id/apply', async (c) => {
     const id = c.req.param('id');
     const view = viewOf(c);
-    const form = ApplyForm.safeParse(await c.req.parseBody());
+    const form = ApplyForm.safeParse(await formBody(c));
     if (!form.success) return showPreview(c, id, { errors: shapeErrors(form.error, view.t), status: 422 });
     const user = c.get('user');
     if (user === null) return renderError(c, 'forbidden');

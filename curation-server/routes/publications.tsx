@@ -4,6 +4,7 @@ import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, ConsoleEnv } from '../app-env.ts';
 import { userActor } from '../auth/actor.ts';
+import { formBody } from '../http/form-body.ts';
 import { requirePermission } from '../middleware/permission.ts';
 import { shapeErrors } from '../views/form-errors.ts';
 import type { FieldErrors } from '../views/form-fields.tsx';
@@ -38,7 +39,7 @@ export function publicationRoutes(deps: AppDeps) {
   app.post('/admin/publications', async (c) => {
     const view = viewOf(c);
     const user = c.get('user');
-    const form = PublishForm.safeParse(await c.req.parseBody());
+    const form = PublishForm.safeParse(await formBody(c));
     if (!form.success) return show(c, shapeErrors(form.error, view.t));
     if (user === null) return show(c, { '': [view.t.errors.forbidden] });
     const outcome = await publisher.publish(userActor(user), { force: form.data.force === 'true', comment: form.data.comment });

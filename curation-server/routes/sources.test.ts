@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sourceHistory } from '../history/event-log.ts';
 import { sourceById } from '../sources/source-store.ts';
 import { type ConsoleFixture, consoleFixture } from '../testing/console-client.ts';
@@ -177,6 +177,31 @@ describe('hostile input', () => {
     });
     expect(crossSite.status).toBe(403);
     expect((await sourceById(fixture.db, 'syj66jel4pyz'))?.status).toBe('active');
+  });
+
+  it('answers a search holding a control character with 400 and the reason, on the list and the exports, and logs no crash', async () => {
+    const crashes = vi.spyOn(console, 'error');
+    const reader = await fixture.as('reader');
+    const list = await reader.page('/sources?q=abc%00def');
+    expect(list.response.status).toBe(400);
+    expect(list.html).toContain('id="field-q-error">La recherche contient un caractère de contrôle');
+    for (const path of ['/sources/export.csv?q=abc%00def', '/sources/export.json?q=abc%01def']) {
+      const refused = await reader.request(path);
+      expect(refused.status, path).toBe(400);
+      expect(await refused.text()).toContain('La recherche contient un caractère de contrôle');
+    }
+    expect(crashes).not.toHaveBeenCalled();
+    crashes.mockRestore();
+  });
+
+  it('answers a malformed form with 400, not a crash', async () => {
+    const crashes = vi.spyOn(console, 'error');
+    const curator = await fixture.as('curator');
+    const refused = await curator.request('/sources', { method: 'POST', body: '--x\r\nnot a part', headers: { 'content-type': 'multipart/form-data; boundary=x' } });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('Les données envoyées sont illisibles');
+    expect(crashes).not.toHaveBeenCalled();
+    crashes.mockRestore();
   });
 
   it('refuses bodies over 64 kB on ordinary forms', async () => {

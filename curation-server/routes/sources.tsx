@@ -4,11 +4,12 @@ import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, ConsoleEnv } from '../app-env.ts';
 import { userActor } from '../auth/actor.ts';
+import { formBody } from '../http/form-body.ts';
 import { safeRedirectTarget } from '../http/redirect-target.ts';
 import { requirePermission } from '../middleware/permission.ts';
 import { applyBulkAction, BULK_ACTIONS, type BulkResult, createSource, type EditableFields, markReviewed, setStatus, updateSource } from '../sources/source-commands.ts';
 import { CommentSchema, SourceFieldsSchema } from '../sources/source-input.ts';
-import { lenientQuery, listSources, SourceListQuerySchema } from '../sources/source-list.ts';
+import { lenientQuery, listSources, SearchTextSchema, SourceListQuerySchema } from '../sources/source-list.ts';
 import type { FieldErrors } from '../views/form-fields.tsx';
 import { issueErrors, shapeErrors } from '../views/form-errors.ts';
 import { noticeFrom, withNotice } from '../views/notices.ts';
@@ -50,9 +51,18 @@ export function sourceRoutes(deps: AppDeps) {
   const showSource = (c: Context<ConsoleEnv>, id: string, extra: Parameters<typeof sourcePageResponse>[3] = {}) => sourcePageResponse(c, db, id, extra);
 
   app.get('/sources', requirePermission('read'), async (c) => {
-    const query = lenientQuery(SourceListQuerySchema, c.req.query());
+    const raw = c.req.query();
+    const query = lenientQuery(SourceListQuerySchema, raw);
     const view = viewOf(c);
-    return renderPage(c, { title: view.t.list.title, body: <SourcesPage view={view} query={query} page={await listSources(db, query)} errors={{}} notice={noticeFrom(view.url, view.t)} /> });
+    // A refused search is said so under the search box (and 400), not silently dropped.
+    const errors: FieldErrors = SearchTextSchema.safeParse(raw.q).success ? {} : { q: [view.t.errors.badRequestReasons['invalid-search']] };
+    const refused = Object.keys(errors).length > 0;
+    return renderPage(c, {
+      title: view.t.list.title,
+      status: refused ? 400 : 200,
+      hasErrors: refused,
+      body: <SourcesPage view={view} query={query} page={await listSources(db, query)} errors={errors} notice={noticeFrom(view.url, view.t)} />,
+    });
   });
 
   app.get('/sources/new', requirePermission('edit'), (c) => {
@@ -63,7 +73,7 @@ export function sourceRoutes(deps: AppDeps) {
 
   app.post('/sources', requirePermission('edit'), async (c) => {
     const view = viewOf(c);
-    const body = await c.req.parseBody();
+    const body = await formBody(c);
     const form = NewSourceForm.safeParse(body);
     const refused = (errors: FieldErrors) =>
       renderPage(c, { title: view.t.source.newTitle, status: 422, hasErrors: true, body: <NewSourcePage view={view} values={typedFields(body)} errors={errors} comment={String(body.comment ?? '')} /> });
@@ -76,7 +86,7 @@ export function sourceRoutes(deps: AppDeps) {
 
   app.post('/sources/bulk', requirePermission('edit'), async (c) => {
     const view = viewOf(c);
-    const form = BulkForm.safeParse(await c.req.parseBody({ all: true }));
+    const form = BulkForm.safeParse(await formBody(c, { all: true }));
     const back = form.success ? safeRedirectTarget(form.data.return, '/sources') : '/sources';
     const errors: FieldErrors = {};
     if (!form.success) Object.assign(errors, shapeErrors(form.error, view.t));
@@ -101,7 +111,7 @@ export function sourceRoutes(deps: AppDeps) {
   app.post('/sources/:id', requirePermission('edit'), async (c) => {
     const id = c.req.param('id');
     const view = viewOf(c);
-    const body = await c.req.parseBody();
+    const body = await formBody(c);
     const form = EditForm.safeParse(body);
     const comment = String(body.comment ?? '');
     if (!form.success) return showSource(c, id, { values: typedFields(body), errors: shapeErrors(form.error, view.t), comment, status: 422 });
@@ -116,7 +126,7 @@ export function sourceRoutes(deps: AppDeps) {
   app.post('/sources/:id/status', requirePermission('edit'), async (c) => {
     const id = c.req.param('id');
     const view = viewOf(c);
-    const form = StatusForm.safeParse(await c.req.parseBody());
+    const form = StatusForm.safeParse(await formBody(c));
     if (!form.success) return showSource(c, id, { errors: shapeErrors(form.error, view.t), status: 422 });
     const result = await setStatus(db, actorOf(c), [id], form.data.status, form.data.comment);
     if (result.ok) return c.redirect(withNotice(`/sources/${encodeURIComponent(id)}`, 'status'), 303);
@@ -126,7 +136,7 @@ export function sourceRoutes(deps: AppDeps) {
   app.post('/sources/:id/review', requirePermission('edit'), async (c) => {
     const id = c.req.param('id');
     const view = viewOf(c);
-    const form = CommentForm.safeParse(await c.req.parseBody());
+    const form = CommentForm.safeParse(await formBody(c));
     if (!form.success) return showSource(c, id, { errors: shapeErrors(form.error, view.t), status: 422 });
     const result = await markReviewed(db, actorOf(c), [id], form.data.comment);
     if (result.ok) return c.redirect(withNotice(`/sources/${encodeURIComponent(id)}`, 'reviewed'), 303);

@@ -33,6 +33,15 @@ describe('searching the list', () => {
     expect(searchTerms('https://www.ain.gouv.fr/x WWW.Besancon.fr Mairie')).toEqual({ fullText: '"ain.gouv.fr" "besancon.fr" "mairie"', short: [] });
   });
 
+  it('never hands the full-text index a control character (FTS5 cannot parse a NUL), and the schema refuses them', async () => {
+    expect(searchTerms('abc\u0000def\u0001ghi\u007f')).toEqual({ fullText: '"abc" "def" "ghi"', short: [] });
+    expect(await hostsFor({ q: 'besan\u0000con' })).toEqual(['ac-besancon.fr', 'besancon.fr', 'chu-besancon.fr']);
+    expect(SourceListQuerySchema.safeParse({ q: 'abc\u0000def' }).success).toBe(false);
+    expect(SourceListQuerySchema.safeParse({ q: 'abc\u0085def' }).success).toBe(false);
+    // Whitespace is no control character here: a tab pasted from a spreadsheet separates words.
+    expect(SourceListQuerySchema.parse({ q: 'ain\tbesancon' }).q).toBe('ain\tbesancon');
+  });
+
   it('treats quotes and FTS syntax in the search box as text', async () => {
     expect(await hostsFor({ q: '"lyon OR NEAR(x' })).toEqual([]);
     expect(await hostsFor({ q: 'lyon*' })).toEqual([]);

@@ -31,8 +31,19 @@ export interface SourceListQuery extends SourceFilter {
   perPage: number;
 }
 
+// Control characters other than whitespace: nobody types them into a search box, and FTS5 cannot even parse a NUL.
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/;
+
+/** The search box's text: refused (a 400 with the reason) rather than searched when it holds a control character. */
+export const SearchTextSchema = z
+  .string()
+  .trim()
+  .max(200)
+  .refine((q) => !CONTROL_CHARACTER.test(q), 'Control characters are not allowed in a search')
+  .default('');
+
 export const SourceFilterSchema = z.object({
-  q: z.string().trim().max(200).default(''),
+  q: SearchTextSchema,
   category: z.enum(CATEGORY_IDS as [Category, ...Category[]]).optional(),
   status: z.enum(STATUSES).optional(),
   validation: z.enum(VALIDATION_STATES).optional(),
@@ -84,7 +95,8 @@ function storedForm(term: string): string {
 
 /** What the search box's text means: every whitespace-separated term must appear. Pure. */
 export function searchTerms(q: string): SearchTerms {
-  const terms = q.split(/\s+/).filter((term) => term !== '').map(storedForm).filter((term) => term !== '');
+  // Control characters separate terms too, so that none ever reaches an FTS5 query.
+  const terms = q.split(/[\s\p{Cc}]+/u).filter((term) => term !== '').map(storedForm).filter((term) => term !== '');
   const long = terms.filter((term) => [...term].length >= 3);
   return {
     fullText: long.length === 0 ? null : long.map((term) => `"${term.replaceAll('"', '""')}"`).join(' '),

@@ -17,11 +17,12 @@ export function renderPage(c: Context<ConsoleEnv>, page: { title: string; body: 
   return c.html(html`<!DOCTYPE html>${document}`, page.status ?? 200);
 }
 
-export type ErrorKind = 'notFound' | 'forbidden' | 'csrf' | 'tooLarge' | 'server';
+export type ErrorKind = 'notFound' | 'forbidden' | 'csrf' | 'tooLarge' | 'badRequest' | 'server';
 
-const STATUS: Record<ErrorKind, ContentfulStatusCode> = { notFound: 404, forbidden: 403, csrf: 403, tooLarge: 413, server: 500 };
+const STATUS: Record<ErrorKind, ContentfulStatusCode> = { notFound: 404, forbidden: 403, csrf: 403, tooLarge: 413, badRequest: 400, server: 500 };
 
-export function renderError(c: Context<ConsoleEnv>, kind: ErrorKind) {
+/** An error page; `detail` says what was wrong with the request, before the kind's general advice. */
+export function renderError(c: Context<ConsoleEnv>, kind: ErrorKind, detail?: string) {
   const { t, user } = viewOf(c);
   const title = t.errors[`${kind}Title`];
   return renderPage(c, {
@@ -29,6 +30,7 @@ export function renderError(c: Context<ConsoleEnv>, kind: ErrorKind) {
     status: STATUS[kind],
     body: (
       <>
+        {detail !== undefined && <p>{detail}</p>}
         <p>{t.errors[kind]}</p>
         <p>
           <a href={user === null ? '/login' : '/sources'}>{t.errors.back}</a>

@@ -26,7 +26,7 @@ export function listHref(query: SourceListQuery, changes: Partial<SourceListQuer
   return search === '' ? path : `${path}?${search}`;
 }
 
-function SearchForm(props: { view: View; query: SourceListQuery }) {
+function SearchForm(props: { view: View; query: SourceListQuery; errors: FieldErrors }) {
   const { view, query } = props;
   const { t } = view;
   const choice = (any: string, values: readonly string[], label: (value: string) => string) => [
@@ -37,7 +37,7 @@ function SearchForm(props: { view: View; query: SourceListQuery }) {
     <form method="get" action="/sources" role="search" class="search-form">
       <fieldset>
         <legend>{t.list.searchLegend}</legend>
-        <TextField view={view} name="q" type="search" label={t.list.q} hint={t.list.qHint} value={query.q} maxlength={200} spellcheck={false} />
+        <TextField view={view} name="q" type="search" label={t.list.q} hint={t.list.qHint} value={query.q} maxlength={200} spellcheck={false} errors={props.errors.q} />
         <div class="filters">
           <SelectField view={view} name="category" label={t.list.category} value={query.category ?? ''} options={choice(t.list.any, CATEGORY_IDS, (id) => t.categories[id as keyof Messages['categories']])} />
           <SelectField view={view} name="status" label={t.list.status} value={query.status ?? ''} options={choice(t.list.anyStatus, STATUSES, (id) => t.statuses[id as keyof Messages['statuses']])} />
@@ -135,7 +135,7 @@ export function SourcesPage(props: { view: View; query: SourceListQuery; page: S
           </a>
         </p>
       )}
-      <SearchForm view={view} query={query} />
+      <SearchForm view={view} query={query} errors={props.errors} />
       <p class="result-summary">
         <strong>{t.list.count(formatCount(page.total, lang))}</strong> — {t.list.pageOf(query.page, pages)}. {t.list.export}{' '}
         <a href={listHref(exportQuery, {}, '/sources/export.csv')}>{t.export.csv}</a>, <a href={listHref(exportQuery, {}, '/sources/export.json')}>{t.export.json}</a>
