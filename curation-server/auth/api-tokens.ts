@@ -1,6 +1,7 @@
 /**
  * API tokens for scripts: created and revoked by administrators, shown once, stored as a digest.
- * A token acts with its own role (reader or curator) and under its own name in the history.
+ * A token acts with its own role (reader or curator) and under its own name in the history, but
+ * lives no longer than its creator's account: disabling the account revokes its tokens.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
@@ -59,14 +60,22 @@ export async function revokeApiToken(db: Kysely<Database>, id: number): Promise<
   return numUpdatedRows === 1n;
 }
 
-/** The live token presented, or undefined (unknown or revoked). */
+/** Revokes the live tokens an account created (when it is disabled: someone who left takes their scripts' access along). */
+export async function revokeApiTokensCreatedBy(db: Kysely<Database>, userId: number, now: Date): Promise<void> {
+  await db.updateTable('api_tokens').set({ revoked_at: now.toISOString() }).where('created_by', '=', userId).where('revoked_at', 'is', null).execute();
+}
+
+/** The live token presented, or undefined (unknown, revoked, or its creator disabled). */
 export async function apiTokenFor(db: Kysely<Database>, token: string, now: Date): Promise<{ id: number; name: string; role: Role } | undefined> {
   if (!token.startsWith(PREFIX)) return undefined;
   const row = await db
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'role', 'last_used_at'])
-    .where('token_hash', '=', tokenDigest(token))
-    .where('revoked_at', 'is', null)
+    .innerJoin('users', 'users.id', 'api_tokens.created_by')
+    .select(['api_tokens.id', 'api_tokens.name', 'api_tokens.role', 'api_tokens.last_used_at'])
+    .where('api_tokens.token_hash', '=', tokenDigest(token))
+    .where('api_tokens.revoked_at', 'is', null)
+    // Also for accounts disabled before their tokens were revoked with them.
+    .where('users.disabled_at', 'is', null)
     .executeTakeFirst();
   if (row === undefined) return undefined;
   if (row.last_used_at === null || now.getTime() - Date.parse(row.last_used_at) >= TOUCH_EVERY_MS) {

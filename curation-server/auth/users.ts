@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
+import { revokeApiTokensCreatedBy } from './api-tokens.ts';
 import { decoyHash, hashPassword, PASSWORD_MAX_LENGTH, type PasswordProblem, passwordProblem, verifyPassword } from './password.ts';
 import type { Role } from './roles.ts';
 
@@ -112,7 +113,11 @@ export async function updateAccount(
       .set({ role, disabled_at: disabled ? (user.disabled ? undefined : new Date().toISOString()) : null })
       .where('id', '=', id)
       .execute();
-    if (disabled) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    if (disabled) {
+      // Everything that acts for the account stops with it: its sessions, and the tokens it created.
+      await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+      await revokeApiTokensCreatedBy(trx, id, new Date());
+    }
     return { ok: true, user: { ...user, role, disabled } };
   });
 }

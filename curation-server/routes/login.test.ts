@@ -117,6 +117,29 @@ describe('sessions', () => {
     expect(await fixture.db.selectFrom('sessions').selectAll().execute()).toEqual([]);
   });
 
+  it('closes the session the browser had when it signs in again, as the same account or another', async () => {
+    fixture = await consoleFixture();
+    await createUser(fixture.db, { email: 'bob@example.org', role: 'reader', password: PASSWORD });
+    const client = await fixture.as('curator');
+    const first = client.cookies.get('sdc_session') ?? '';
+    expect((await client.logIn('curator@example.org')).status).toBe(303);
+    const second = client.cookies.get('sdc_session') ?? '';
+    expect(second).not.toBe(first);
+    expect((await fixture.app.request('/sources', { headers: { cookie: `sdc_session=${first}` } })).status).toBe(303);
+    expect((await client.logIn('bob@example.org')).status).toBe(303);
+    expect((await fixture.app.request('/sources', { headers: { cookie: `sdc_session=${second}` } })).status).toBe(303);
+    expect((await client.page('/sources')).html).toContain('Connecté : bob@example.org');
+    expect(await fixture.db.selectFrom('sessions').select('user_id').execute()).toHaveLength(1);
+  });
+
+  it('keeps the sessions of other browsers at sign-in (a curator may work on two computers)', async () => {
+    fixture = await consoleFixture();
+    const office = await fixture.as('curator');
+    const home = await fixture.as('curator');
+    expect((await office.request('/sources')).status).toBe(200);
+    expect((await home.request('/sources')).status).toBe(200);
+  });
+
   it('stores only a digest of the token, and expires after four idle hours', async () => {
     let now = new Date('2026-11-23T08:00:00Z');
     fixture = await consoleFixture({ now: () => now });

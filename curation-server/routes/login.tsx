@@ -47,6 +47,11 @@ export function loginRoutes(deps: AppDeps) {
     const user = form.success ? await authenticate(deps.db, email, password) : null;
     if (user === null) return failed(t.login.failed, 401);
     admission.attempt.succeeded();
+    // The session this browser had ends here (whoever it was for): signing in again must not leave
+    // a second live token behind. Other browsers keep theirs — a curator may use two computers;
+    // a new password or a disabled account closes them all (auth/users.ts).
+    const previous = readCookie(c, 'session', deps.secureCookies);
+    if (previous !== undefined) await closeSession(deps.db, previous);
     // A fresh token at every sign-in: a token planted before sign-in (session fixation) is worth nothing.
     writeCookie(c, 'session', await openSession(deps.db, user.id, deps.now()), deps.secureCookies);
     clearCookie(c, 'csrf', deps.secureCookies);
