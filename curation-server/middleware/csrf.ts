@@ -4,8 +4,14 @@
  * browser's secret: its session token once signed in, before that a random cookie of its own.
  * Another site can make a browser send the cookie, but cannot read the token to send with it.
  * Requests a browser labels cross-site are refused outright.
+ *
+ * The token travels in the form, so checking it means reading the body (an import: up to 10 MB).
+ * On a route behind requirePermission, that middleware checks it, after the session and the role,
+ * so that a request which may not post there is refused before its body is read. Here, the token
+ * is checked for every other state-changing request (the sign-in form, sign-out, unknown paths).
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { matchedRoutes } from 'hono/route';
 import type { AppDeps, ConsoleEnv } from '../app-env.ts';
 import { derivedToken, randomToken, sameSecret } from '../auth/secret-token.ts';
 import { readCookie, writeCookie } from '../http/cookies.ts';
@@ -19,6 +25,26 @@ export function csrfTokenFor(secret: string): string {
   return derivedToken(secret, 'csrf');
 }
 
+export function isStateChanging(c: Context): boolean {
+  return !SAFE_METHODS.has(c.req.method);
+}
+
+/** Whether a state-changing request carries this page's token (header `x-csrf-token`, else the form field). */
+export async function hasCsrfToken(c: Context<ConsoleEnv>): Promise<boolean> {
+  const header = c.req.header('x-csrf-token');
+  const body = header === undefined && c.req.header('content-type')?.match(/^(multipart\/form-data|application\/x-www-form-urlencoded)/) ? await formBody(c) : {};
+  const sent = header ?? body[CSRF_FIELD];
+  return typeof sent === 'string' && sameSecret(sent, c.get('csrfToken'));
+}
+
+const permissionChecks = new WeakSet<object>();
+
+/** Marks a middleware as one that checks the CSRF token itself, after deciding who may go on. */
+export function checksCsrfItself<T extends object>(middleware: T): T {
+  permissionChecks.add(middleware);
+  return middleware;
+}
+
 export function csrf(deps: AppDeps): MiddlewareHandler<ConsoleEnv> {
   return async (c, next) => {
     const secure = deps.secureCookies;
@@ -30,15 +56,11 @@ export function csrf(deps: AppDeps): MiddlewareHandler<ConsoleEnv> {
         writeCookie(c, 'csrf', secret, secure);
       }
     }
-    const expected = csrfTokenFor(secret ?? '');
-    c.set('csrfToken', expected);
-    if (!SAFE_METHODS.has(c.req.method)) {
-      const crossSite = c.req.header('sec-fetch-site') === 'cross-site';
-      const body = c.req.header('content-type')?.match(/^(multipart\/form-data|application\/x-www-form-urlencoded)/) ? await formBody(c) : {};
-      const sent = c.req.header('x-csrf-token') ?? body[CSRF_FIELD];
-      if (crossSite || typeof sent !== 'string' || !sameSecret(sent, expected)) {
-        return renderError(c, 'csrf');
-      }
+    c.set('csrfToken', csrfTokenFor(secret ?? ''));
+    if (isStateChanging(c)) {
+      if (c.req.header('sec-fetch-site') === 'cross-site') return renderError(c, 'csrf');
+      const checkedLater = matchedRoutes(c).some((route) => permissionChecks.has(route.handler));
+      if (!checkedLater && !(await hasCsrfToken(c))) return renderError(c, 'csrf');
     }
     await next();
   };
