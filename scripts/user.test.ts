@@ -60,6 +60,17 @@ describe('npm run user', { timeout: 60_000 }, () => {
     expect(user(['frobnicate'])).toMatchObject({ status: 2, out: expect.stringContaining('Usage') });
   });
 
+  it('refuses blank, trivial and common passwords, when adding an account and when changing one, with a French reason', async () => {
+    expect(user(['add', 'a@example.org', '--role', 'curator'], `${' '.repeat(12)}\n`)).toMatchObject({ status: 1, out: expect.stringContaining('Mot de passe refusé : il n’est fait que d’espaces.') });
+    expect(user(['add', 'a@example.org', '--role', 'curator'], 'abcabcabcabc\n')).toMatchObject({ status: 1, out: expect.stringContaining('Mot de passe trop simple') });
+    expect(user(['add', 'a@example.org', '--role', 'curator'], 'Azertyuiop123\n')).toMatchObject({ status: 1, out: expect.stringContaining('Mot de passe trop courant') });
+    expect(user(['add', 'a@example.org', '--role', 'curator'], `${PASSWORD}\n`).status).toBe(0);
+    expect(user(['passwd', 'a@example.org'], 'qwerty123456\n')).toMatchObject({ status: 1, out: expect.stringContaining('Mot de passe trop courant') });
+    await withDatabase(async (db) => {
+      expect(await authenticate(db, 'a@example.org', PASSWORD)).toMatchObject({ email: 'a@example.org' });
+    });
+  });
+
   it('changes passwords and roles, and disables accounts, but keeps one administrator', async () => {
     user(['add', 'admin@example.org', '--role', 'admin'], `${PASSWORD}\n`);
     user(['add', 'c@example.org', '--role', 'curator'], `${PASSWORD}\n`);

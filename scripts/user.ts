@@ -17,6 +17,7 @@ import { ROLES } from '../curation-server/auth/roles.ts';
 import { type AccountProblem, createUser, listUsers, setPassword, updateAccount, userByEmail } from '../curation-server/auth/users.ts';
 import { readServerConfig } from '../curation-server/config.ts';
 import { openDatabase } from '../curation-server/db/open-database.ts';
+import { MESSAGES } from '../curation-server/i18n/messages.ts';
 import { readPassword } from './user-password-input.ts';
 
 const USAGE = `Usage :
@@ -27,9 +28,8 @@ const USAGE = `Usage :
   npm run user -- list`;
 
 const PROBLEMS: Record<AccountProblem, string> = {
+  ...MESSAGES.fr.passwordProblems,
   'invalid-email': 'Adresse électronique invalide.',
-  'too-short': 'Mot de passe trop court : 12 caractères au moins (une phrase de passe convient très bien).',
-  'too-long': 'Mot de passe trop long : 1 024 caractères au plus.',
   exists: 'Ce compte existe déjà ; pour changer son mot de passe : npm run user -- passwd <email>.',
   unknown: 'Compte inconnu.',
   'last-admin': 'Refusé : il doit rester au moins un administrateur actif.',

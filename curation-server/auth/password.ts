@@ -4,6 +4,7 @@
  * `scrypt$<log2 N>$<r>$<p>$<salt>$<hash>` (base64url).
  */
 import { randomBytes, scrypt, type ScryptOptions, timingSafeEqual } from 'node:crypto';
+import { isCommonPassword } from './common-passwords.ts';
 
 const LOG2_N = 15; // N = 32768, r = 8: 32 MiB and tens of milliseconds per attempt
 const R = 8;
@@ -44,10 +45,27 @@ export function decoyHash(): Promise<string> {
   return decoy;
 }
 
-export type PasswordProblem = 'too-short' | 'too-long';
+export type PasswordProblem = 'too-short' | 'too-long' | 'blank' | 'trivial' | 'common';
 
+/**
+ * Why a new password is refused, or null. Length is not enough: twelve spaces or "abcabcabcabc"
+ * are guessed at once, and so are the passwords everyone uses (common-passwords.txt). The
+ * reasons are told apart so that the message can say what to change.
+ */
 export function passwordProblem(password: string): PasswordProblem | null {
-  if ([...password].length < PASSWORD_MIN_LENGTH) return 'too-short';
   if (password.length > PASSWORD_MAX_LENGTH) return 'too-long';
+  if (password.trim() === '') return 'blank';
+  if ([...password].length < PASSWORD_MIN_LENGTH) return 'too-short';
+  if (isTrivial(password)) return 'trivial';
+  if (isCommonPassword(password)) return 'common';
   return null;
+}
+
+/** A unit repeated ("aaaa…", "abcabc…"), three characters or fewer in all, or a straight run ("abcdef…", "98765…"); case and spaces aside. */
+function isTrivial(password: string): boolean {
+  const chars = [...password.normalize('NFC').toLowerCase().replace(/\s+/gu, '')];
+  if (new Set(chars).size <= 3) return true;
+  if (/^(.+?)\1+$/su.test(chars.join(''))) return true;
+  const steps = chars.slice(1).map((char, index) => (char.codePointAt(0) ?? 0) - (chars[index].codePointAt(0) ?? 0));
+  return steps.every((step) => step === steps[0] && Math.abs(step) === 1);
 }

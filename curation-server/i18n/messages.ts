@@ -5,6 +5,7 @@
 import { CATEGORIES, type Category } from '../../corpus/categories.ts';
 import type { Lang } from '../../corpus/source-validation.ts';
 import type { Scope, Status } from '../../corpus/source.ts';
+import type { PasswordProblem } from '../auth/password.ts';
 import type { Role } from '../auth/roles.ts';
 import type { EventAction } from '../db/schema.ts';
 import type { BadRequestReason } from '../http/bad-request.ts';
@@ -55,6 +56,14 @@ const fr = {
     throttled: (minutes: number) => `Trop de tentatives. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
     expired: 'Votre session a expiré : reconnectez-vous.',
   },
+  /** Why a new password is refused (npm run user, and any form that sets one). */
+  passwordProblems: {
+    'too-short': 'Mot de passe trop court : 12 caractères au moins (une phrase de passe convient très bien).',
+    'too-long': 'Mot de passe trop long : 1 024 caractères au plus.',
+    blank: 'Mot de passe refusé : il n’est fait que d’espaces.',
+    trivial: 'Mot de passe trop simple : une répétition ou une suite (« aaaa… », « abcabc… », « 1234… ») se devine aussitôt. Choisissez plutôt une phrase de passe.',
+    common: 'Mot de passe trop courant : il figure parmi les plus utilisés, que les attaquants essaient en premier. Choisissez plutôt une phrase de passe qui vous est propre.',
+  } satisfies Record<PasswordProblem, string>,
   scopes: {
     host: 'cet hôte uniquement',
     subdomains: 'l’hôte et ses sous-domaines',
@@ -318,6 +327,13 @@ const en: Messages = {
     failed: 'Wrong email address or password.',
     throttled: (minutes) => `Too many attempts. Try again in ${minutes} minute${minutes > 1 ? 's' : ''}.`,
     expired: 'Your session expired: please sign in again.',
+  },
+  passwordProblems: {
+    'too-short': 'Password too short: 12 characters at least (a passphrase does very well).',
+    'too-long': 'Password too long: 1,024 characters at most.',
+    blank: 'Password refused: it is only spaces.',
+    trivial: 'Password too simple: a repetition or a run (“aaaa…”, “abcabc…”, “1234…”) is guessed at once. Choose a passphrase instead.',
+    common: 'Password too common: it is among the most used ones, which attackers try first. Choose a passphrase of your own instead.',
   },
   scopes: { host: 'this host only', subdomains: 'the host and its subdomains', path: 'a path on this host' },
   statuses: { active: 'active', suspended: 'suspended', removed: 'removed' },
