@@ -9,8 +9,10 @@
  *
  * On a terminal the password is asked twice and not echoed; otherwise the first line of standard
  * input is the password (`printf '%s\n' "$PASSWORD" | npm run user -- add …`). It is never printed.
- * The database is SDC_DB (default data/curation.sqlite), as for `npm start`.
+ * The database is SDC_DB (default data/curation.sqlite), as for `npm start`; its path is printed on
+ * standard error, and a database that does not exist yet is refused, not created.
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ROLES } from '../curation-server/auth/roles.ts';
@@ -52,7 +54,20 @@ const { positionals, values } = (() => {
 const [command, email, extra] = positionals;
 const config = readServerConfig(process.env);
 if (!config.ok) fail(`Configuration invalide :\n  ${config.problems.join('\n  ')}`, 2);
-const db = await openDatabase(config.config.databasePath);
+const { databasePath } = config.config;
+// Opening a missing file would create an empty database beside the server's (SDC_DB unset, or
+// another directory): accounts would land where the server never looks.
+if (!existsSync(databasePath)) {
+  fail(
+    `Aucune base de données à ${databasePath} : le serveur ne l’a jamais ouverte.\n` +
+      'Indiquez celle du serveur avec SDC_DB (SDC_DB=/chemin/curation.sqlite npm run user -- …),\n' +
+      'ou démarrez d’abord le serveur, qui la crée : npm start',
+    2,
+  );
+}
+// On standard error: standard output stays what scripts read (the list, the result).
+console.error(`Base : ${databasePath}`);
+const db = await openDatabase(databasePath);
 
 async function run(): Promise<string> {
   switch (command) {

@@ -51,7 +51,9 @@ describe('the curation console in a browser', () => {
     expect(server.output()).toContain('Base créée et remplie avec 55408 sources du corpus initial');
     expect(server.output()).toContain('Aucun administrateur : créez le premier avec');
     const created = await runUserCommand(server.databasePath, ['add', ADMIN, '--role', 'admin'], `${PASSWORD}\n`);
-    expect(created).toEqual({ code: 0, output: `Compte créé : ${ADMIN} (admin).\n` });
+    // Standard output and error in arrival order: the result, and the database it was made in.
+    expect(created).toMatchObject({ code: 0, output: expect.stringContaining(`Compte créé : ${ADMIN} (admin).\n`) });
+    expect(created.output).toContain(`Base : ${server.databasePath}\n`);
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(200);
   });
