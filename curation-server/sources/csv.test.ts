@@ -38,4 +38,11 @@ describe('CSV', () => {
     expect(text).toBe(`"'=HYPERLINK(""http://evil"")",'+33 1,'-,'@SUM(A1),"plain, ""quoted"""\r\n`);
     expect(parseCsv(text)).toEqual({ ok: true, delimiter: ',', records: [{ line: 1, cells: rows[0] }] });
   });
+
+  it('quotes every cell holding a separator of either kind, a quote or a line break, whatever the separator written', () => {
+    const rows = [['Mairie;=2+2', 'a,b', 'say "hi"', 'two\nlines', 'tab\there', 'plain']];
+    expect(serializeCsv(rows)).toBe('"Mairie;=2+2","a,b","say ""hi""","two\nlines","tab\there",plain\r\n');
+    expect(serializeCsv([['Mairie,=2+2', 'x;y']], ';')).toBe('"Mairie,=2+2";"x;y"\r\n');
+    expect(parseCsv(serializeCsv(rows))).toEqual({ ok: true, delimiter: ',', records: [{ line: 1, cells: rows[0] }] });
+  });
 });

@@ -89,12 +89,17 @@ export function parseCsv(input: string): CsvParse {
   return { ok: true, delimiter, records };
 }
 
-function quoted(cell: string, delimiter: CsvDelimiter): string {
+// Either separator, whichever this file uses: a French spreadsheet splits `Mairie;=2+2` on `;`
+// even in a comma-separated file, and the piece after it would be a formula (the guard only sees
+// the cell's start). A tab too: spreadsheets offer it as a separator when opening a CSV.
+const NEEDS_QUOTES = /[,;\t"\r\n]/;
+
+function quoted(cell: string): string {
   const guarded = guardFormula(cell);
-  return /["\r\n]/.test(guarded) || guarded.includes(delimiter) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
+  return NEEDS_QUOTES.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
 }
 
 /** CSV text with CRLF line ends (RFC 4180), every cell quoted when it needs to be. */
 export function serializeCsv(rows: readonly (readonly string[])[], delimiter: CsvDelimiter = ','): string {
-  return rows.map((row) => row.map((cell) => quoted(cell, delimiter)).join(delimiter)).join('\r\n') + '\r\n';
+  return rows.map((row) => row.map(quoted).join(delimiter)).join('\r\n') + '\r\n';
 }
