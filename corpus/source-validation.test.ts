@@ -113,6 +113,27 @@ describe('validateSource', () => {
     ]);
   });
 
+  it('refuses, in names and provenance, characters that hide text or turn it around, saying which', () => {
+    const hidden = ['\u202e', '\u202a', '\u2066', '\u2069', '\u200b', '\u200d', '\u2060', '\ufeff', '\u200f'];
+    for (const character of hidden) {
+      const result = validateSource(draft({ name: `Mairie de ${character}nohtaM` }));
+      expect(result.ok, JSON.stringify(character)).toBe(false);
+      if (result.ok) continue;
+      const code = `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      expect(result.issues).toEqual([{ field: 'name', code: 'invisible-character', character: code }]);
+      expect(issueMessage(result.issues[0])).toContain(code);
+    }
+    const provenance = validateSource(draft({ provenance: 'etalab/verified\u200b' }));
+    expect(provenance.ok === false && provenance.issues.map((issue) => `${issue.field}:${issue.code}`)).toEqual(['provenance:invisible-character']);
+    expect(issueMessage({ field: 'name', code: 'invisible-character', character: 'U+202E' })).toBe(
+      'Texte refusé : il contient un caractère invisible ou qui inverse le sens de l’écriture (U+202E), qui pourrait tromper les lecteurs. Retapez-le au clavier plutôt que de le copier-coller.',
+    );
+    expect(issueMessage({ field: 'name', code: 'invisible-character', character: 'U+202E' }, 'en')).toContain('invisible or reverses the direction of writing (U+202E)');
+    // Other control characters and broken UTF-16 are no text either.
+    for (const name of ['Mairie\u0085', 'Mairie\u009b', 'Mairie \ud800']) expect(validateSource(draft({ name })).ok, JSON.stringify(name)).toBe(false);
+    expect(validateSource(draft({ name: 'Mairie de Saint-Étienne — 🇫🇷' })).ok).toBe(true);
+  });
+
   it('refuses a scope that would trust a whole platform, with the reason in French and English', () => {
     const result = validateSource(draft({ host: 'e-monsite.com' }));
     expect(result.ok).toBe(false);

@@ -20,13 +20,16 @@ export type SourceIssueCode =
   | 'invalid-category'
   | 'invalid-status'
   | 'invalid-code'
-  | 'invalid-text';
+  | 'invalid-text'
+  | 'invisible-character';
 
 export interface SourceIssue {
   field: keyof Source;
   code: SourceIssueCode;
   /** The platform involved, for `platform` and `platform-path`. */
   platform?: string;
+  /** The character refused, as `U+202E`, for `invisible-character`. */
+  character?: string;
 }
 
 export type Lang = 'fr' | 'en';
@@ -80,8 +83,13 @@ const MESSAGES: Record<SourceIssueCode, Record<Lang, (issue: SourceIssue) => str
     en: () => 'Invalid code: an INSEE code (2 to 5 characters) or a SIREN number (9 digits).',
   },
   'invalid-text': {
-    fr: () => 'Texte invalide : pas de tabulation ni de retour à la ligne, 300 caractères au plus.',
-    en: () => 'Invalid text: no tab or line break, at most 300 characters.',
+    fr: () => 'Texte invalide : pas de tabulation, de retour à la ligne ni d’autre caractère de contrôle, 300 caractères au plus.',
+    en: () => 'Invalid text: no tab, line break or other control character, at most 300 characters.',
+  },
+  'invisible-character': {
+    fr: (i) =>
+      `Texte refusé : il contient un caractère invisible ou qui inverse le sens de l’écriture (${i.character}), qui pourrait tromper les lecteurs. Retapez-le au clavier plutôt que de le copier-coller.`,
+    en: (i) => `Refused text: it holds a character that is invisible or reverses the direction of writing (${i.character}), which could mislead readers. Type it rather than paste it.`,
   },
 };
 
@@ -91,7 +99,15 @@ export function issueMessage(issue: SourceIssue, lang: Lang = 'fr'): string {
 
 const SOURCE_ID = /^[a-z0-9][a-z0-9-]{2,39}$/;
 const INSEE_OR_SIREN = /^(?:[0-9][0-9AB][0-9]{0,3}|[0-9]{9})$/;
-const FORBIDDEN_IN_TEXT = /[\t\n\r\u0000-\u001f\u007f]/;
+// Control characters (C0, DEL, C1) and broken UTF-16 (a lone surrogate) are no text.
+const FORBIDDEN_IN_TEXT = /[\u0000-\u001f\u007f-\u009f]|\p{Cs}/u;
+// Names are published to every browser: bidirectional overrides, isolates and marks can show a
+// name reversed or reordered (`Mairie de ‮nohtaM`), zero-width characters make two names look the same.
+const INVISIBLE_IN_TEXT = /[\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/u;
+
+function codePointLabel(character: string): string {
+  return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
 
 export function isValidSourceId(id: string): boolean {
   return SOURCE_ID.test(id);
@@ -180,7 +196,9 @@ export function validateSource(draft: SourceDraft): SourceValidation {
   const name = draft.name.trim();
   const provenance = draft.provenance.trim();
   for (const [field, text] of [['name', name], ['provenance', provenance]] as const) {
+    const invisible = INVISIBLE_IN_TEXT.exec(text);
     if (text.length > 300 || FORBIDDEN_IN_TEXT.test(text)) issues.push({ field, code: 'invalid-text' });
+    else if (invisible !== null) issues.push({ field, code: 'invisible-character', character: codePointLabel(invisible[0]) });
   }
 
   if (host !== null && isScope(scope) && !issues.some((issue) => issue.field === 'path')) {

@@ -83,6 +83,9 @@ describe('API sources', () => {
       error: 'refused',
       issues: [{ field: 'scope', code: 'platform', message: expect.stringContaining("« e-monsite.com » est une plateforme d'hébergement partagée") }],
     });
+    const reversed = await api('/sources', { method: 'POST', json: { ...newSource, name: 'Mairie d’Exemple\u200b' } });
+    expect(reversed.status).toBe(422);
+    expect(await reversed.json()).toEqual({ error: 'refused', issues: [{ field: 'name', code: 'invisible-character', message: expect.stringContaining('(U+200B)') }] });
     const malformed = await api('/sources', { method: 'POST', json: { host: 'x.fr', scope: 'everything' } });
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toMatchObject({ error: 'invalid-request' });

@@ -51,6 +51,15 @@ describe('CSV import in the console', () => {
     expect(html).not.toContain('Appliquer l’import');
   });
 
+  it('refuses, on its line, a name that could show reversed', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/import');
+    const uploaded = await upload(curator, new Blob([`${csv};mairie-bidi.fr;host;;commune;active;Mairie de \u202enohtaM;\r\n`]));
+    const { html } = await curator.page(uploaded.headers.get('location') ?? '');
+    expect(html).toContain('<th scope="row">4</th><td><ul><li><code>name</code> — Texte refusé : il contient un caractère invisible ou qui inverse le sens de l’écriture (U+202E)');
+    expect(html).not.toContain('Appliquer l’import');
+  });
+
   it('reads files saved in Windows-1252 by spreadsheets', async () => {
     const curator = await fixture.as('curator');
     await curator.page('/import');

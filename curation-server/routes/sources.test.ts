@@ -77,6 +77,14 @@ describe('adding a source', () => {
     expect(await duplicate.text()).toContain('<a href="#field-host">Doublon : « besancon.fr » est déjà dans la liste (source syj66jel4pyz).</a>');
   });
 
+  it('refuses a name that could show reversed or hide characters, saying which character', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/sources/new');
+    const refused = await curator.post('/sources', { ...newSource, name: 'Mairie de \u202enohtaM' });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('id="field-name-error">Texte refusé : il contient un caractère invisible ou qui inverse le sens de l’écriture (U+202E)');
+  });
+
   it('refuses a scope that would trust a hosting platform, saying why', async () => {
     const curator = await fixture.as('curator');
     await curator.page('/sources/new');
