@@ -1,6 +1,6 @@
 /**
  * The server's settings, from environment variables (documented in README.md, "Curation server").
- * Bad values stop the start with a message, rather than running with a surprise.
+ * Bad values stop the start with a message naming the variable, rather than running with a surprise.
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
@@ -13,24 +13,51 @@ export interface ServerConfig {
   keysDirectory: string;
   /** Where published lists are written (served under /v1/, copyable to any static host). */
   listsDirectory: string;
-  /** The address people use (behind a reverse proxy): its scheme decides Secure cookies and HSTS. */
+  /** The address people use (behind a reverse proxy), ending in `/`: its scheme decides Secure cookies and HSTS. */
   publicUrl: string | null;
   trustProxy: boolean;
 }
 
+const received = (value: unknown) => ` (reçu « ${String(value)} »)`;
+
+/** Digits only: Number() would also take `0x50` or `1e3` for a port. */
+function isPort(value: string): boolean {
+  return /^\d{1,5}$/.test(value) && Number(value) <= 65535;
+}
+
+/**
+ * The console's links and its `__Host-` cookies (Path=/) need it at the root of its site; a
+ * user or password in the address would be printed in the logs.
+ */
+function isPublicUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+}
+
 const EnvSchema = z.object({
   SDC_HOST: z.string().default('127.0.0.1'),
-  SDC_PORT: z.coerce.number().int().min(0).max(65535).default(8787),
-  SDC_DB: z.string().min(1).default('data/curation.sqlite'),
-  SDC_KEYS_DIR: z.string().min(1).default('data/keys'),
-  SDC_LISTS_DIR: z.string().min(1).default('data/lists/v1'),
-  SDC_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-  SDC_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+  SDC_PORT: z
+    .string()
+    .default('8787')
+    .refine(isPort, { error: (issue) => `un numéro de port, de 0 à 65535${received(issue.input)}` })
+    .transform(Number),
+  SDC_DB: z.string().default('data/curation.sqlite'),
+  SDC_KEYS_DIR: z.string().default('data/keys'),
+  SDC_LISTS_DIR: z.string().default('data/lists/v1'),
+  SDC_PUBLIC_URL: z
+    .string()
+    .refine(isPublicUrl, { error: (issue) => `l’adresse de la console, à la racine d’un site, comme https://curation.example.org/${received(issue.input)}` })
+    .transform((value) => new URL(value).href)
+    .optional(),
+  SDC_TRUST_PROXY: z.enum(['0', '1', 'true', 'false'], { error: (issue) => `1 (derrière un proxy inverse) ou 0${received(issue.input)}` }).default('0'),
 });
 
 export function readServerConfig(env: Record<string, string | undefined>): { ok: true; config: ServerConfig } | { ok: false; problems: string[] } {
-  const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
+  // A variable set empty (`SDC_HOST=` in a unit file) counts as unset: an empty host would listen on every interface.
+  const given = Object.fromEntries(Object.entries(env).filter(([name, value]) => name.startsWith('SDC_') && value !== undefined && value.trim() !== ''));
+  const parsed = EnvSchema.safeParse(given);
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.')} : ${issue.message}`) };
   const { SDC_HOST, SDC_PORT, SDC_DB, SDC_KEYS_DIR, SDC_LISTS_DIR, SDC_PUBLIC_URL, SDC_TRUST_PROXY } = parsed.data;
   return {
     ok: true,
@@ -45,4 +72,3 @@ export function readServerConfig(env: Record<string, string | undefined>): { ok:
     },
   };
 }
-
