@@ -1,6 +1,7 @@
 /**
  * Test fixtures for the HTTP layer: the real app on a temporary database, and a client that keeps
- * cookies like a browser and sends the page's CSRF token with its forms — all through app.request().
+ * cookies like a browser and sends the page's CSRF token with its forms — through app.request(),
+ * or over HTTP to a running server (`serverClient`).
  */
 import { join } from 'node:path';
 import { createKeyFiles } from '../../corpus/node/signing-key-files.ts';
@@ -14,21 +15,29 @@ import { type TempDatabase, tempDatabase } from './temp-database.ts';
 export const PASSWORD = 'correct horse battery staple';
 
 type App = ReturnType<typeof createApp>;
+type Send = (path: string, init: RequestInit) => Promise<Response>;
+
+const FRENCH = { 'accept-language': 'fr-FR,fr;q=0.9' };
 
 export class ConsoleClient {
   readonly cookies = new Map<string, string>();
   csrfToken = '';
 
+  private readonly send: Send;
+
+  /** Through `app.request()` for an app, over HTTP for a `send` function (see serverClient). */
   constructor(
-    readonly app: App,
+    target: App | Send,
     private readonly headers: Record<string, string> = {},
-  ) {}
+  ) {
+    this.send = typeof target === 'function' ? target : async (path, init) => target.request(path, init);
+  }
 
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     for (const [name, value] of Object.entries(this.headers)) if (!headers.has(name)) headers.set(name, value);
     if (this.cookies.size > 0) headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
-    const response = await this.app.request(path, { ...init, headers });
+    const response = await this.send(path, { ...init, headers });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair, ...attributes] = cookie.split(';');
       const [name, value] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
@@ -64,6 +73,11 @@ export class ConsoleClient {
   }
 }
 
+/** A client of a running server (testing/server-process.ts) over HTTP; redirects are returned, not followed. */
+export function serverClient(url: string): ConsoleClient {
+  return new ConsoleClient((path, init) => fetch(`${url}${path}`, { ...init, redirect: 'manual' }), FRENCH);
+}
+
 export interface ConsoleFixture extends TempDatabase {
   app: App;
   /** Publishes into `<directory>/lists/v1`, with the keys in `<directory>/keys`. */
@@ -92,7 +106,7 @@ export async function consoleFixture(options: FixtureOptions = {}): Promise<Cons
     app,
     publisher,
     keysDirectory,
-    anonymous: () => new ConsoleClient(app, { 'accept-language': 'fr-FR,fr;q=0.9' }),
+    anonymous: () => new ConsoleClient(app, FRENCH),
     async as(role: Role) {
       const email = `${role}@example.org`;
       if (!created.has(role)) {
@@ -100,7 +114,7 @@ export async function consoleFixture(options: FixtureOptions = {}): Promise<Cons
         if (!user.ok) throw new Error(user.problem);
         created.add(role);
       }
-      const client = new ConsoleClient(app, { 'accept-language': 'fr-FR,fr;q=0.9' });
+      const client = new ConsoleClient(app, FRENCH);
       const response = await client.logIn(email);
       if (response.status !== 303) throw new Error(`sign-in as ${role}: ${response.status}`);
       return client;

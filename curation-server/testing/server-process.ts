@@ -1,13 +1,16 @@
 /**
- * The curation server as people run it, for the real-browser test and the benchmark: `npm start`
- * in a child process, on a random loopback port, with a database in a temporary directory (or the
- * one given); accounts made with `npm run user`.
+ * The curation server as people run it, for the real-browser test, the attack tests and the
+ * benchmark: `npm start` in a child process, on a random loopback port, with a database in a
+ * temporary directory (or the one given); accounts made with `npm run user`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Source } from '../../corpus/source.ts';
+import { openDatabase } from '../db/open-database.ts';
+import { seedFromCorpus } from '../db/seed-corpus.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -21,10 +24,19 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** `env`: more variables for the server (e.g. `SDC_TRUST_PROXY: '1'`, to test per-address rules with X-Forwarded-For). */
-export async function startCurationServer(options: { databasePath?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
+/**
+ * `env`: more variables for the server (e.g. `SDC_TRUST_PROXY: '1'`, to test per-address rules with
+ * X-Forwarded-For). `sources`: a new database seeded with these first, so that the start does not
+ * seed the whole corpus (seconds of work).
+ */
+export async function startCurationServer(options: { databasePath?: string; env?: Record<string, string>; sources?: readonly Source[] } = {}): Promise<RunningServer> {
   const directory = mkdtempSync(join(tmpdir(), 'sdc-server-'));
   const databasePath = options.databasePath ?? join(directory, 'curation.sqlite');
+  if (options.sources !== undefined) {
+    const db = await openDatabase(databasePath);
+    await seedFromCorpus(db, () => options.sources ?? []);
+    await db.destroy();
+  }
   // Its own process group, so that stopping it stops npm, tsx and node together.
   const child: ChildProcess = spawn(NPM, ['start'], {
     cwd: ROOT,
@@ -45,7 +57,8 @@ export async function startCurationServer(options: { databasePath?: string; env?
   child.stderr?.on('data', (chunk) => (output += chunk));
   const url = await new Promise<string>((resolve, reject) => {
     const watch = () => {
-      const found = /Console de curation : (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+      // With SDC_PUBLIC_URL, the console's address is that one, and the loopback one follows « à l'écoute sur ».
+      const found = /(?:Console de curation : |à l'écoute sur )(http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
       if (found !== null) resolve(found[1]);
     };
     child.stdout?.on('data', watch);
