@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sourceById } from '../sources/source-store.ts';
 import { type ConsoleClient, type ConsoleFixture, consoleFixture } from '../testing/console-client.ts';
 
 let fixture: ConsoleFixture;
@@ -74,5 +75,34 @@ describe('CSRF and the order of checks', () => {
       expect(await refused.text(), path).toContain('Formulaire expiré');
     }
     expect((await fixture.db.selectFrom('events').select('id').where('action', '!=', 'seed').execute()).length).toBe(0);
+  });
+
+  it('takes the token from the x-csrf-token header too: the right one passes, a wrong one is refused', async () => {
+    const curator = await fixture.as('curator');
+    const send = (token: string, status: string) =>
+      curator.request('/sources/syj66jel4pyz/status', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': token }, body: new URLSearchParams({ status }) });
+    const wrong = await send(`${curator.csrfToken.slice(0, -1)}x`, 'removed');
+    expect(wrong.status).toBe(403);
+    expect(await wrong.text()).toContain('Formulaire expiré');
+    expect((await sourceById(fixture.db, 'syj66jel4pyz'))?.status).toBe('active');
+    const right = await send(curator.csrfToken, 'suspended');
+    expect(right.status).toBe(303);
+    expect((await sourceById(fixture.db, 'syj66jel4pyz'))?.status).toBe('suspended');
+    // A wrong header is not made up for by a right field.
+    const both = await curator.request('/sources/syj66jel4pyz/status', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': 'wrong' },
+      body: new URLSearchParams({ _csrf: curator.csrfToken, status: 'removed' }),
+    });
+    expect(both.status).toBe(403);
+    expect((await sourceById(fixture.db, 'syj66jel4pyz'))?.status).toBe('suspended');
+  });
+
+  it('takes the header on the anonymous sign-in form as well', async () => {
+    const client = fixture.anonymous();
+    await client.page('/login');
+    const send = (token: string) => client.request('/login', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': token }, body: new URLSearchParams({ email: 'nobody@example.org', password: 'x' }) });
+    expect((await send('wrong')).status).toBe(403);
+    expect((await send(client.csrfToken)).status).toBe(401);
   });
 });

@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DATA_CREDIT } from '../../corpus/credit.ts';
+import { CORPUS_COLUMNS } from '../../corpus/corpus-text.ts';
+import { parseCsv } from '../sources/csv.ts';
+import { type ConsoleFixture, consoleFixture } from '../testing/console-client.ts';
+import { SAMPLE_SOURCES } from '../testing/temp-database.ts';
+
+let fixture: ConsoleFixture;
+beforeEach(async () => {
+  fixture = await consoleFixture();
+});
+afterEach(async () => {
+  await fixture.close();
+});
+
+const today = () => new Date().toISOString().slice(0, 10);
+const byHost = [...SAMPLE_SOURCES].sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
+
+describe('console exports', () => {
+  it('exports every source as CSV, the corpus columns in corpus order, as a file', async () => {
+    const reader = await fixture.as('reader');
+    const response = await reader.request('/sources/export.csv');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="sources-de-confiance-${today()}.csv"`);
+    const parsed = parseCsv(await response.text());
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const [header, ...rows] = parsed.records.map((record) => record.cells);
+    expect(header).toEqual([...CORPUS_COLUMNS]);
+    expect(rows).toEqual(byHost.map((source) => CORPUS_COLUMNS.map((column) => source[column])));
+  });
+
+  it('exports JSON with the data credit', async () => {
+    const reader = await fixture.as('reader');
+    const response = await reader.request('/sources/export.json');
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="sources-de-confiance-${today()}.json"`);
+    const body = (await response.json()) as { credit: typeof DATA_CREDIT; sources: Record<string, string>[] };
+    expect(body.credit).toEqual(DATA_CREDIT);
+    expect(body.sources).toEqual(byHost.map((source) => ({ ...source })));
+  });
+
+  it('keeps the search and filters of the list', async () => {
+    const reader = await fixture.as('reader');
+    const hosts = async (query: string) => ((await (await reader.request(`/sources/export.json?${query}`)).json()) as { sources: { host: string }[] }).sources.map((source) => source.host);
+    expect(await hosts('q=besancon&status=active')).toEqual(['ac-besancon.fr', 'besancon.fr']);
+    expect(await hosts('category=commune')).toEqual(['besancon.fr', 'mairie-lyon.fr', 'mairie-trifouilly.free.fr']);
+    expect(await hosts('status=removed')).toEqual(['sites.google.com']);
+    const csv = await (await reader.request('/sources/export.csv?q=lyon')).text();
+    expect(csv.split('\r\n').filter((line) => line !== '')).toHaveLength(2);
+  });
+
+  it('sends anonymous visitors to sign in, and back to the export', async () => {
+    for (const path of ['/sources/export.csv', '/sources/export.json']) {
+      const anonymous = await fixture.anonymous().request(path);
+      expect(anonymous.status, path).toBe(303);
+      expect(anonymous.headers.get('location')).toBe(`/login?next=${encodeURIComponent(path)}`);
+    }
+  });
+});
