@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiToken } from '../auth/api-tokens.ts';
 import type { Role } from '../auth/roles.ts';
 import { createUser } from '../auth/users.ts';
+import { IMPORT_BODY_LIMIT } from '../middleware/body-limits.ts';
 import { sourceById } from '../sources/source-store.ts';
 import { type ConsoleFixture, consoleFixture, PASSWORD } from '../testing/console-client.ts';
 
@@ -24,7 +25,8 @@ async function client(role: Role) {
       method: init.method ?? 'GET',
       headers: { authorization: `Bearer ${token}`, ...(init.json === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
       body: init.json === undefined ? init.body : JSON.stringify(init.json),
-    });
+      duplex: 'half',
+    } as RequestInit);
 }
 
 const newSource = { host: 'mairie-exemple.fr', scope: 'subdomains', category: 'commune', name: 'Mairie d’Exemple', code: '01001' };
@@ -162,6 +164,23 @@ describe('API imports', () => {
     expect((await (await api(`/imports/${plan.id}`)).json()) as object).toMatchObject({ appliedAt: expect.any(String) });
     const unreadable = await api('/imports', { method: 'POST', body: 'a,b\n', headers: { 'content-type': 'text/csv' } });
     expect(unreadable.status).toBe(422);
+  });
+
+  it('refuses a body over 10 MB with 413, announced or not', async () => {
+    const api = await client('curator');
+    const streamed = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array(IMPORT_BODY_LIMIT + 1).fill(0x61));
+        controller.close();
+      },
+    });
+    const announced = { body: 'host\n', headers: { 'content-type': 'text/csv', 'content-length': String(IMPORT_BODY_LIMIT + 1) } };
+    for (const init of [{ body: streamed, headers: { 'content-type': 'text/csv' } }, announced]) {
+      const refused = await api('/imports', { method: 'POST', ...init });
+      expect(refused.status).toBe(413);
+      expect(await refused.json()).toEqual({ error: 'payload-too-large' });
+    }
+    expect(await fixture.db.selectFrom('imports').select('id').execute()).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FORM_BODY_LIMIT, IMPORT_BODY_LIMIT } from '../middleware/body-limits.ts';
 import { sourceById } from '../sources/source-store.ts';
 import { type ConsoleClient, type ConsoleFixture, consoleFixture } from '../testing/console-client.ts';
 
@@ -78,11 +79,38 @@ describe('CSV import in the console', () => {
     expect(await empty.text()).toContain('Choisissez un fichier ou collez son contenu.');
   });
 
-  it('accepts pasted text, up to a large file, and refuses readers', async () => {
+  it('accepts pasted text, and refuses readers', async () => {
     const curator = await fixture.as('curator');
     await curator.page('/import');
     expect((await curator.post('/import', { text: csv })).status).toBe(303);
     const reader = await fixture.as('reader');
     expect((await reader.request('/import')).status).toBe(403);
+  });
+
+  it('accepts a file of a megabyte, far over the 64 kB of ordinary forms', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/import');
+    const lines = ['host;scope;path;category;status;name;code'];
+    let size = 0;
+    for (let i = 0; size < 1024 * 1024; i++) {
+      const line = `mairie-numero-${i}.fr;host;;commune;active;Mairie numéro ${i} ${'de la commune '.repeat(18).trim()};`;
+      lines.push(line);
+      size += line.length + 2;
+    }
+    const file = new Blob([lines.join('\r\n')]);
+    expect(file.size).toBeGreaterThan(16 * FORM_BODY_LIMIT);
+    const uploaded = await upload(curator, file);
+    expect(uploaded.status).toBe(303);
+    const { html } = await curator.page(uploaded.headers.get('location') ?? '');
+    expect(html).toContain(`<strong>${(lines.length - 1).toLocaleString('fr-FR')}</strong> ajoutées`);
+  });
+
+  it('refuses a file over 10 MB with 413, and reads nothing into the list', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/import');
+    const refused = await upload(curator, new Blob([new Uint8Array(IMPORT_BODY_LIMIT + 1).fill(0x61)]));
+    expect(refused.status).toBe(413);
+    expect(await refused.text()).toContain('Envoi trop volumineux');
+    expect(await fixture.db.selectFrom('imports').select('id').execute()).toEqual([]);
   });
 });
