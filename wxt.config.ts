@@ -1,5 +1,8 @@
 import { defineConfig } from 'wxt';
-import { bundledListPlugin } from './extension/list/bundled-list-module.ts';
+import { BUNDLED_SNAPSHOT_FILE, bundledListOptionsFromEnv, bundledListPlugin, onceBundledList } from './extension/list/bundled-list-module.ts';
+
+/** The published, signed list the build ships (SDC_LISTS_DIR, SDC_KEYS_DIR, SDC_LIST_CHANNEL: see bundled-list-module.ts). */
+const bundledList = onceBundledList(() => bundledListOptionsFromEnv(process.env));
 
 /**
  * The extension's fixed Chrome id (gchlaeidhlpjhcidhkkimiadkidlgkgh) comes from this public key
@@ -24,16 +27,30 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'fr',
     // tabs: read the current tab's address, to show on the toolbar icon whether it is a trusted source.
-    // scripting: register the settings flag on result pages (extension/settings/settings-signal.ts).
-    permissions: ['storage', 'tabs', 'scripting'],
+    // scripting: register the "stored state differs" flag on result pages (extension/settings/settings-signal.ts).
+    // alarms: check the list channel for a new signed version every few hours (extension/list/list-updates.ts).
+    // No host permission but the result pages': the channel answers with CORS, and no cookie is sent.
+    permissions: ['storage', 'tabs', 'scripting', 'alarms'],
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     action: { default_title: '__MSG_extName__', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '115.0' } } }
-      : { key: CHROME_PUBLIC_KEY, minimum_chrome_version: '111' }),
+      ? {
+          browser_specific_settings: {
+            // data_collection_permissions: the extension collects and sends nothing (Mozilla's
+            // required declaration for new extensions; older Firefox versions ignore it).
+            gecko: { id: GECKO_ID, strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : // 109: the last Chrome and Edge of Windows 7 and 8.1, still on public computers.
+        { key: CHROME_PUBLIC_KEY, minimum_chrome_version: '109' }),
   }),
-  // The list ships compiled into the scripts that match (generated from the seed corpus at every build).
-  vite: () => ({ plugins: [bundledListPlugin()] }),
+  // The list ships compiled into the scripts that match, and as a packaged snapshot for the first delta.
+  vite: () => ({ plugins: [bundledListPlugin(bundledList)] }),
+  hooks: {
+    'build:publicAssets': async (_wxt, files) => {
+      files.push({ relativeDest: BUNDLED_SNAPSHOT_FILE, contents: (await bundledList()).snapshotText });
+    },
+  },
   zip: {
     // The sources zip (for store review) holds what builds the extension, not server code, data
     // dumps, keys or the saved result pages used by tests.

@@ -36,6 +36,8 @@ const signedSchema = z.object({
   sources: z.int().check(z.gte(0)),
   snapshot: z.object(fileEntry),
   deltas: z.array(z.object({ from: z.int().check(z.gte(0)), ...fileEntry })).check(z.maxLength(100)),
+  /** The shortest interval, in minutes, between two checks of a client (the server raises it under load). */
+  minCheckMinutes: z.optional(z.int().check(z.gte(0), z.lte(7 * 24 * 60))),
   /** Keys announced for a rotation: clients that verified this manifest may trust them from now on. */
   keys: z.array(z.custom<PublicKeyRecord>(isPublicKeyRecord)).check(z.maxLength(8)),
 });

@@ -1,23 +1,45 @@
 /**
- * The background: answers the popup about the current site, keeps the toolbar icon in step with
- * it, and tells result pages whether the stored settings are the defaults (settings-signal.ts).
- * It makes no network request.
+ * The background: keeps the list in use up to date from the signed channel (list-updates.ts),
+ * answers the popup about the current site and the list, keeps the toolbar icon in step with it,
+ * and tells result pages whether the stored state differs from what is compiled in
+ * (settings-signal.ts). Its only network requests are the channel's (manifest, snapshot, deltas).
  */
+import channel from 'virtual:sdc-bundled-list/channel';
 import browser from 'webextension-polyfill';
+import { BUNDLED_SNAPSHOT_FILE } from '../list/bundled-snapshot-file.ts';
+import { BUNDLED_LIST } from '../list/current-list.ts';
+import { ListUpdates } from '../list/list-updates.ts';
 import { matchTargets } from '../matching/list-matching.ts';
 import { parseRequest } from '../matching/messages.ts';
-import { followSettingsForResultPages } from '../settings/settings-signal.ts';
+import { followStoredStateForResultPages, raiseResultPagesFlag } from '../settings/settings-signal.ts';
 import { followTabs } from './toolbar-state.ts';
 
 export function startBackground(): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-    // Only this extension's own pages may ask (a web page cannot reach runtime.onMessage, but be explicit).
-    if (sender.id !== browser.runtime.id) return undefined;
-    const request = parseRequest(message);
-    if (request === null) return undefined;
-    return Promise.resolve(matchTargets(request.targets));
+  const updates = new ListUpdates({
+    channel,
+    bundled: BUNDLED_LIST,
+    bundledSnapshot: async () => (await fetch(browser.runtime.getURL(`/${BUNDLED_SNAPSHOT_FILE}`))).text(),
+    clientVersion: browser.runtime.getManifest().version,
+    beforeListChange: raiseResultPagesFlag,
   });
 
-  followTabs();
-  followSettingsForResultPages();
+  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+    // Only this extension's own pages may ask: not a web page (it cannot reach runtime.onMessage,
+    // but be explicit), not a content script (whose sender URL is the result page's).
+    if (sender.id !== browser.runtime.id || !(sender.url ?? '').startsWith(browser.runtime.getURL('/'))) return undefined;
+    const request = parseRequest(message);
+    if (request === null) return undefined;
+    switch (request.type) {
+      case 'match':
+        return updates.whenReady().then(() => matchTargets(request.targets, updates.compact()));
+      case 'list-status':
+        return updates.status();
+      case 'update-list':
+        return updates.check();
+    }
+  });
+
+  followTabs((url) => updates.whenReady().then(() => matchTargets([url], updates.compact())[0]));
+  followStoredStateForResultPages();
+  void updates.start();
 }

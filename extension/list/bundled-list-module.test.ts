@@ -5,7 +5,8 @@ import { clientSources, serializeCorpusText } from '../../corpus/corpus-text.ts'
 import { DATA_CREDIT } from '../../corpus/credit.ts';
 import { compactMatcher, loadMatcher } from '../../corpus/matcher.ts';
 import { readSeedCorpus } from '../../corpus/node/seed-corpus-file.ts';
-import { currentCompactList, currentListMeta } from './current-list.ts';
+import channel from 'virtual:sdc-bundled-list/channel';
+import { BUNDLED_LIST } from './current-list.ts';
 
 describe('the list compiled into the extension', () => {
   const client = clientSources(readSeedCorpus().sources);
@@ -29,13 +30,16 @@ describe('the list compiled into the extension', () => {
     expect(compact).toContain(DATA_CREDIT.licenceUrl);
   });
 
-  it('comes with its metadata: version 0 for the seed, a date, the number of sources', () => {
-    expect(meta).toMatchObject({ format: 'sdc-compact/1', version: 0, sourceCount: client.length });
-    expect(meta.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  it('is a published, signed version: the build published the seed as version 1 where there was none, and pins its key', () => {
+    expect(meta).toMatchObject({ format: 'sdc-compact/1', version: 1, sourceCount: client.length });
+    expect(meta.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(meta.snapshotSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(channel.mirrors).toEqual(['https://listes.example.test/v1/']);
+    expect(channel.pinnedKeys).toHaveLength(1);
+    expect(channel.pinnedKeys[0]).toMatchObject({ algorithm: 'ECDSA-P256-SHA256' });
   });
 
-  it('is the list in use', () => {
-    expect(currentCompactList()).toBe(compact);
-    expect(currentListMeta()).toEqual(meta);
+  it('is the bundled list the extension reads', () => {
+    expect(BUNDLED_LIST).toEqual({ meta, compact });
   });
 });

@@ -1,40 +1,112 @@
 /**
  * Node only, at build time (wxt.config.ts, vitest.config.ts): the list shipped inside the
- * extension, generated from the seed corpus — the compact list of its active sources
- * (corpus/matching/compact-list.ts) with the data credit in its header, and its metadata —
- * compiled into the scripts that need it as two modules, so that a result page has the list the
- * moment its content script starts (no file to read, no message to wait for). The extension reads
- * them through current-list.ts only.
+ * extension is a **published, signed version** — the snapshot of a published list directory (the
+ * curation server's, `data/lists/v1`, by default; when there is none yet, the seed corpus is
+ * published there first, as the server's first start would), checked against its signed manifest
+ * and the public keys of the key directory, which the build pins.
+ *
+ * It reaches the extension three ways: the compact list (corpus/matching/compact-list.ts, the data
+ * credit in its header) and its metadata compiled into the scripts that need them, so that a result
+ * page has the list the moment its content script starts; the channel (mirrors, pinned keys) for the
+ * background's updates; and the snapshot itself as a packaged file (`list/snapshot.tsv`), from which
+ * the background applies the first delta. The extension reads them through current-list.ts only.
  */
-import { execFileSync } from 'node:child_process';
-import { clientSources } from '../../corpus/corpus-text.ts';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseCorpusText } from '../../corpus/corpus-text.ts';
 import { DATA_CREDIT } from '../../corpus/credit.ts';
+import { sha256Hex, utf8 } from '../../corpus/list/digest.ts';
+import { MANIFEST_PATH } from '../../corpus/list/list-update.ts';
+import { readManifest } from '../../corpus/list/manifest.ts';
+import type { PublicKeyRecord } from '../../corpus/list/signing-keys.ts';
 import { encodeCompactList } from '../../corpus/matching/compact-list.ts';
-import { readSeedCorpus, SEED_CORPUS_PATH } from '../../corpus/node/seed-corpus-file.ts';
-import type { ListMeta } from './list-meta.ts';
+import { readSeedCorpus } from '../../corpus/node/seed-corpus-file.ts';
+import { keysFromDirectory, publishList } from '../../corpus/node/publish-list.ts';
+import { createKeyFiles, readPublicKeyFile, readSigningKeyDirectory } from '../../corpus/node/signing-key-files.ts';
+import type { ListChannelConfig, ListMeta } from './list-meta.ts';
 
-/** The day the seed corpus was last committed, so that the same checkout always builds the same list. */
-function seedCorpusDate(): string {
-  try {
-    const date = execFileSync('git', ['log', '-1', '--format=%cs', '--', SEED_CORPUS_PATH], { encoding: 'utf8' }).trim();
-    if (/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
-  } catch {
-    // Not a git checkout (a sources zip): fall back to the day of the build.
+/** Where the list shipped with the extension comes from. */
+export interface BundledListOptions {
+  /** A published list directory (manifest.json, snapshots/…). */
+  listsDirectory: string;
+  /** The key directory: every `<id>.public.json` there is pinned (and signs, if the seed must be published first). */
+  keysDirectory: string;
+  /** Where the extension looks for updates (mirrors, tried in turn). */
+  mirrors: string[];
+}
+
+export { BUNDLED_SNAPSHOT_FILE } from './bundled-snapshot-file.ts';
+
+/** The development default: the curation server that `npm start` runs on this machine. */
+const DEFAULT_CHANNEL = 'http://127.0.0.1:8787/v1/';
+
+/**
+ * From the environment: SDC_LISTS_DIR and SDC_KEYS_DIR (as for the server), SDC_LIST_CHANNEL (the
+ * channel's URL, or several separated by spaces or commas). A malformed channel stops the build.
+ */
+export function bundledListOptionsFromEnv(env: Record<string, string | undefined>): BundledListOptions {
+  const mirrors = (env.SDC_LIST_CHANNEL ?? DEFAULT_CHANNEL).split(/[\s,]+/).filter((url) => url !== '');
+  for (const mirror of mirrors) {
+    let url: URL | null = null;
+    try {
+      url = new URL(mirror);
+    } catch {
+      // reported below
+    }
+    if (url === null || !/^https?:$/.test(url.protocol) || !mirror.endsWith('/') || url.search !== '' || url.hash !== '') {
+      throw new Error(`SDC_LIST_CHANNEL: "${mirror}" is not the http(s) address of a published list directory ending with "/"`);
+    }
   }
-  return new Date().toISOString().slice(0, 10);
+  if (mirrors.length === 0) throw new Error('SDC_LIST_CHANNEL: no address');
+  return { listsDirectory: resolve(env.SDC_LISTS_DIR ?? 'data/lists/v1'), keysDirectory: resolve(env.SDC_KEYS_DIR ?? 'data/keys'), mirrors };
 }
 
-export function bundledList(): { compact: string; meta: ListMeta } {
-  const sources = clientSources(readSeedCorpus().sources);
+export interface BundledList {
+  compact: string;
+  meta: ListMeta;
+  channel: ListChannelConfig;
+  snapshotText: string;
+}
+
+async function pinnedKeys(keysDirectory: string): Promise<PublicKeyRecord[]> {
+  if (!existsSync(keysDirectory)) return [];
+  const files = (await readdir(keysDirectory)).filter((name) => name.endsWith('.public.json')).sort();
+  return Promise.all(files.map((name) => readPublicKeyFile(join(keysDirectory, name))));
+}
+
+/** Publishes the seed corpus as the first version, with a key made for it if there is none (what the server's first start does). */
+async function publishSeed(options: BundledListOptions): Promise<void> {
+  if ((await readSigningKeyDirectory(options.keysDirectory)).length === 0) await createKeyFiles(options.keysDirectory);
+  const publication = await publishList({ directory: options.listsDirectory, sources: readSeedCorpus().sources, ...(await keysFromDirectory(options.keysDirectory)) });
+  if (publication.status !== 'published') throw new Error(`the seed corpus could not be published in ${options.listsDirectory}`);
+}
+
+export async function bundledList(options: BundledListOptions): Promise<BundledList> {
+  if (!existsSync(join(options.listsDirectory, MANIFEST_PATH))) await publishSeed(options);
+  const keys = await pinnedKeys(options.keysDirectory);
+  if (keys.length === 0) throw new Error(`no public key (<id>.public.json) in ${options.keysDirectory} to pin in the extension`);
+  const reading = await readManifest(await readFile(join(options.listsDirectory, MANIFEST_PATH), 'utf8'), keys);
+  if (!reading.ok) throw new Error(`${join(options.listsDirectory, MANIFEST_PATH)}: ${reading.detail} (keys of ${options.keysDirectory})`);
+  const { manifest } = reading;
+  const snapshotText = await readFile(join(options.listsDirectory, manifest.snapshot.path), 'utf8');
+  if ((await sha256Hex(utf8(snapshotText))) !== manifest.snapshot.sha256) throw new Error(`${manifest.snapshot.path}: SHA-256 differs from the signed manifest`);
+  const parsed = parseCorpusText(snapshotText);
+  if (parsed.errors.length > 0 || parsed.sources.length !== manifest.sources) throw new Error(`${manifest.snapshot.path}: not a list of ${manifest.sources} sources`);
   const credit = [DATA_CREDIT.fr, DATA_CREDIT.en, `Source : ${DATA_CREDIT.sourceUrl}`, `Licence : ${DATA_CREDIT.licenceUrl}`];
-  const compact = encodeCompactList(sources, credit);
-  return { compact, meta: { format: 'sdc-compact/1', version: 0, createdAt: seedCorpusDate(), sourceCount: sources.length } };
+  return {
+    compact: encodeCompactList(parsed.sources, credit),
+    meta: { format: 'sdc-compact/1', version: manifest.version, createdAt: manifest.created, sourceCount: manifest.sources, snapshotSha256: manifest.snapshot.sha256 },
+    channel: { mirrors: options.mirrors, pinnedKeys: keys },
+    snapshotText,
+  };
 }
 
-/** Module ids (declared in bundled-list-modules.d.ts): the list and its metadata apart, so that a page needing only the metadata does not carry the list. */
+/** Module ids (declared in bundled-list-modules.d.ts): apart, so that a page needing only the metadata does not carry the list. */
 const MODULES = {
-  'virtual:sdc-bundled-list/compact': (list: ReturnType<typeof bundledList>) => `export default ${JSON.stringify(list.compact)};`,
-  'virtual:sdc-bundled-list/meta': (list: ReturnType<typeof bundledList>) => `export default ${JSON.stringify(list.meta)};`,
+  'virtual:sdc-bundled-list/compact': (list: BundledList) => `export default ${JSON.stringify(list.compact)};`,
+  'virtual:sdc-bundled-list/meta': (list: BundledList) => `export default ${JSON.stringify(list.meta)};`,
+  'virtual:sdc-bundled-list/channel': (list: BundledList) => `export default ${JSON.stringify(list.channel)};`,
 } as const;
 
 type ModuleId = keyof typeof MODULES;
@@ -44,20 +116,24 @@ const isModuleId = (id: string): id is ModuleId => Object.hasOwn(MODULES, id);
 interface ModulePlugin {
   name: string;
   resolveId(id: string): string | undefined;
-  load(id: string): string | undefined;
+  load(id: string): Promise<string | undefined>;
 }
 
-/** The Vite plugin that serves both modules; the list is generated once per build. */
-export function bundledListPlugin(): ModulePlugin {
-  let list: ReturnType<typeof bundledList> | undefined;
+/** The Vite plugin that serves the modules; the list is read once per build (`list` shares it with the packaged snapshot). */
+export function bundledListPlugin(list: () => Promise<BundledList>): ModulePlugin {
   return {
     name: 'sdc-bundled-list',
     resolveId: (id) => (isModuleId(id) ? `\0${id}` : undefined),
-    load(id) {
+    async load(id) {
       const name = id.startsWith('\0') ? id.slice(1) : '';
       if (!isModuleId(name)) return undefined;
-      list ??= bundledList();
-      return MODULES[name](list);
+      return MODULES[name](await list());
     },
   };
+}
+
+/** One reading of the bundled list per process, whoever asks first (the plugin or the packaging hook). */
+export function onceBundledList(options: () => BundledListOptions): () => Promise<BundledList> {
+  let list: Promise<BundledList> | undefined;
+  return () => (list ??= bundledList(options()));
 }

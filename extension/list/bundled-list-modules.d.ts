@@ -9,3 +9,8 @@ declare module 'virtual:sdc-bundled-list/meta' {
   const meta: import('./list-meta.ts').ListMeta;
   export default meta;
 }
+
+declare module 'virtual:sdc-bundled-list/channel' {
+  const channel: import('./list-meta.ts').ListChannelConfig;
+  export default channel;
+}

@@ -1,18 +1,56 @@
 /**
- * The one place the extension gets its list from. Today: the list bundled with the extension,
- * compiled into its scripts (see bundled-list-module.ts), so that it is there as soon as a script
- * starts, offline and on the very first run. Signed updates will come through here too.
+ * The one place the extension gets its list from. The list bundled at build (a published, signed
+ * version: bundled-list-module.ts) is compiled into the scripts, so that it is there as soon as a
+ * script starts, offline and on the very first run; a newer signed version that the background
+ * verified (list-updates.ts) is kept in storage.local as `listInUse`, and then wins everywhere.
  */
 import compact from 'virtual:sdc-bundled-list/compact';
 import meta from 'virtual:sdc-bundled-list/meta';
+import browser from 'webextension-polyfill';
 import type { ListMeta } from './list-meta.ts';
 
-/** The metadata of the list in use (version, date, size), without the list. */
-export function currentListMeta(): ListMeta {
-  return meta;
+export interface CompactListRecord {
+  meta: ListMeta;
+  /** The compact list (corpus/matching/compact-list.ts). */
+  compact: string;
 }
 
-/** The list in use, in compact form (about 0.5 MB, the data credit in its header). */
-export function currentCompactList(): string {
-  return compact;
+/** A newer list than the bundled one, as stored by the background. */
+export interface ListInUse extends CompactListRecord {
+  /** SHA-256 of `compact`, checked by the background when it starts (a corrupted store falls back to the bundled list). */
+  compactSha256: string;
+}
+
+/** Storage key of the list in use when it is not the bundled one (read by result pages while the flag says so). */
+export const LIST_IN_USE_KEY = 'listInUse';
+/** The stored list's version alone, small, written with it: what the flag script's bookkeeping reads (settings-signal.ts). */
+export const LIST_VERSION_KEY = 'listInUseVersion';
+
+export const BUNDLED_LIST: CompactListRecord = { meta, compact };
+
+function isListMeta(value: unknown): value is ListMeta {
+  const candidate = (value ?? {}) as Record<string, unknown>;
+  return (
+    candidate.format === 'sdc-compact/1' &&
+    Number.isSafeInteger(candidate.version) &&
+    typeof candidate.createdAt === 'string' &&
+    Number.isSafeInteger(candidate.sourceCount) &&
+    typeof candidate.snapshotSha256 === 'string'
+  );
+}
+
+/** A stored list record, or null when absent or not of the expected shape. */
+export function listInUseFrom(value: unknown): ListInUse | null {
+  const candidate = (value ?? {}) as Record<string, unknown>;
+  if (!isListMeta(candidate.meta) || typeof candidate.compact !== 'string' || typeof candidate.compactSha256 !== 'string') return null;
+  return { meta: candidate.meta, compact: candidate.compact, compactSha256: candidate.compactSha256 };
+}
+
+/** Calls `listener` with each new list in use (null: back to the bundled list). */
+export function onListInUseChanged(listener: (list: ListInUse | null) => void): () => void {
+  const handle = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+    if (area === 'local' && LIST_IN_USE_KEY in changes) listener(listInUseFrom(changes[LIST_IN_USE_KEY].newValue));
+  };
+  browser.storage.onChanged.addListener(handle);
+  return () => browser.storage.onChanged.removeListener(handle);
 }

@@ -2,10 +2,20 @@
 export interface ListMeta {
   /** The form of the list the extension holds (corpus/matching/compact-list.ts). */
   format: 'sdc-compact/1';
-  /** 0 for the list bundled from the seed corpus; signed updates count up from there. */
+  /** The published version (its signed manifest's `version`). */
   version: number;
-  /** Day the list was made, `YYYY-MM-DD`. */
+  /** When that version's manifest was signed (ISO date and time). */
   createdAt: string;
   /** Active sources in the list. */
   sourceCount: number;
+  /** SHA-256 of the published snapshot the list was made from (the manifest's `snapshot.sha256`). */
+  snapshotSha256: string;
+}
+
+/** Where the extension looks for list updates, and the keys a manifest must be signed by. */
+export interface ListChannelConfig {
+  /** Base URLs of the published directory, ending with `/`, tried in turn (mirrors). */
+  mirrors: string[];
+  /** Pinned public keys (corpus/list/signing-keys.ts records). */
+  pinnedKeys: import('../../corpus/list/signing-keys.ts').PublicKeyRecord[];
 }

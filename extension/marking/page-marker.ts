@@ -78,6 +78,12 @@ export class PageMarker {
     return this.scan();
   }
 
+  /** The list in use changed: every badge is drawn again from it. */
+  redraw(): Promise<void> {
+    this.clear();
+    return this.scan();
+  }
+
   private scheduleScan(): void {
     if (this.timer !== null) return;
     this.timer = setTimeout(() => {

@@ -1,14 +1,17 @@
 /**
  * The content script's work on a result page: once the document is parsed, mark its results at
  * once — in the same task, before the page is first drawn — with the list compiled into this
- * script and, unless the settings flag says otherwise (settings-signal.ts), the default settings;
- * then follow the page and the stored settings from there.
+ * script and the default settings, unless the flag says the stored state differs
+ * (settings-signal.ts): then with the stored settings and list, once storage answers. Then follow
+ * the page, the stored settings and the list in use from there.
  */
 import { describeSource, text, type UiLanguage, uiLanguage } from '../i18n/ui-text.ts';
 import { matchTargets } from '../matching/list-matching.ts';
 import type { MatchedSource } from '../matching/messages.ts';
-import { settingsFlagRaised } from '../settings/settings-flag.ts';
-import { DEFAULT_SETTINGS, marksLikeDefaults, onSettingsChanged, readSettings, type Settings } from '../settings/settings.ts';
+import { storedStateFlagRaised } from '../settings/settings-flag.ts';
+import browser from 'webextension-polyfill';
+import { BUNDLED_LIST, LIST_IN_USE_KEY, type ListInUse, listInUseFrom, onListInUseChanged } from '../list/current-list.ts';
+import { DEFAULT_SETTINGS, marksLikeDefaults, onSettingsChanged, type Settings, settingsFrom, SETTINGS_KEY } from '../settings/settings.ts';
 import type { BadgeText } from './badge.ts';
 import { PageMarker } from './page-marker.ts';
 
@@ -27,35 +30,52 @@ function documentParsed(document: Document): Promise<void> {
   return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
 }
 
+/** The stored settings and the stored list (null: the bundled one), in one read. */
+async function readStoredState(): Promise<{ settings: Settings; list: ListInUse | null }> {
+  const stored = await browser.storage.local.get([SETTINGS_KEY, LIST_IN_USE_KEY]);
+  return { settings: settingsFrom(stored[SETTINGS_KEY]), list: listInUseFrom(stored[LIST_IN_USE_KEY]) };
+}
+
 export async function startMarking(): Promise<void> {
   let marker: PageMarker | null = null;
-  let latestChange: Settings | null = null;
+  let latestSettings: Settings | null = null;
+  let latestList: { list: ListInUse | null } | null = null;
+  let compact = BUNDLED_LIST.compact;
   // Listening before reading: a change made while the page loads is never lost, and never
   // overtaken by the older answer of the first read.
   onSettingsChanged((next) => {
-    latestChange = next;
+    latestSettings = next;
     if (marker !== null) void marker.applySettings(next);
   });
-  const stored = readSettings();
+  onListInUseChanged((list) => {
+    latestList = { list };
+    compact = (list ?? BUNDLED_LIST).compact;
+    if (marker !== null) void marker.redraw();
+  });
+  const stored = readStoredState();
   await documentParsed(document);
   const language = uiLanguage();
-  const usesDefaults = !settingsFlagRaised();
-  const initial = usesDefaults ? DEFAULT_SETTINGS : await stored;
+  const usesCompiledIn = !storedStateFlagRaised();
+  const initial = usesCompiledIn ? { settings: DEFAULT_SETTINGS, list: null } : await stored;
+  if (latestList === null) compact = (initial.list ?? BUNDLED_LIST).compact;
   const started = new PageMarker(
     {
       document,
       pageUrl: () => location.href,
-      matchTargets: async (targets) => matchTargets(targets),
+      matchTargets: async (targets) => matchTargets(targets, compact),
       badgeText: (source) => badgeText(source, language),
       hiddenNotice: (count) => text('hiddenNotice', [String(count)]),
     },
-    latestChange ?? initial,
+    latestSettings ?? initial.settings,
   );
   marker = started;
-  // Marked with the defaults while the flag was being registered: the stored settings win.
-  if (usesDefaults) {
-    void stored.then((settings) => {
-      if (latestChange === null && !marksLikeDefaults(settings)) void started.applySettings(settings);
+  // Marked with what is compiled in while the flag was being registered: the stored state wins.
+  if (usesCompiledIn) {
+    void stored.then(({ settings, list }) => {
+      const listDiffers = latestList === null && list !== null;
+      if (listDiffers) compact = list.compact;
+      if (latestSettings === null && !marksLikeDefaults(settings)) void started.applySettings(settings);
+      else if (listDiffers) void started.redraw();
     });
   }
   await started.start();

@@ -13,8 +13,11 @@ export interface MatchedSource {
   name: string;
 }
 
-/** The sources of these targets, in the same order (null: not trusted). */
-export type Request = { type: 'match'; targets: string[] };
+/**
+ * The sources of these targets, in the same order (null: not trusted); the list's status
+ * (list-updates.ts ListStatus); a check of the channel now (the popup's « update now »).
+ */
+export type Request = { type: 'match'; targets: string[] } | { type: 'list-status' } | { type: 'update-list' };
 
 export type MatchResponse = (MatchedSource | null)[];
 
@@ -25,6 +28,7 @@ const MAX_TARGET_LENGTH = 4096;
 export function parseRequest(message: unknown): Request | null {
   if (typeof message !== 'object' || message === null) return null;
   const { type, targets } = message as Record<string, unknown>;
+  if (type === 'list-status' || type === 'update-list') return { type };
   if (type !== 'match' || !Array.isArray(targets) || targets.length > MAX_TARGETS) return null;
   if (!targets.every((target) => typeof target === 'string' && target.length <= MAX_TARGET_LENGTH)) return null;
   return { type, targets: targets as string[] };

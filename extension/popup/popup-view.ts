@@ -5,9 +5,9 @@
  */
 import browser from 'webextension-polyfill';
 import { describeSource, text, type UiLanguage } from '../i18n/ui-text.ts';
-import { currentListMeta } from '../list/current-list.ts';
+import type { ListStatus } from '../list/list-updates.ts';
 import type { ListMeta } from '../list/list-meta.ts';
-import { askSources } from '../matching/ask-background.ts';
+import { askListStatus, askSources } from '../matching/ask-background.ts';
 import type { MatchedSource } from '../matching/messages.ts';
 import { creditFooter, element, preparePage } from '../pages/page-parts.ts';
 import { readSettings, updateSettings } from '../settings/settings.ts';
@@ -44,9 +44,31 @@ export function reportHref(reportUrl: string, pageUrl: string | undefined): stri
   return `${reportUrl}?${query.toString().replace(/\+/g, '%20')}`;
 }
 
+function formatDate(iso: string, language: UiLanguage, withTime: boolean): string {
+  const options: Intl.DateTimeFormatOptions = withTime ? { dateStyle: 'long', timeStyle: 'short' } : { day: 'numeric', month: 'long', year: 'numeric' };
+  return new Date(iso).toLocaleString(language, options);
+}
+
 function listInfo(meta: ListMeta, language: UiLanguage): string {
-  const date = new Date(`${meta.createdAt}T00:00:00Z`).toLocaleDateString(language, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
-  return text('popupListInfo', [String(meta.version), date, meta.sourceCount.toLocaleString(language)]);
+  return text('popupListInfo', [String(meta.version), formatDate(meta.createdAt, language, false), meta.sourceCount.toLocaleString(language)]);
+}
+
+/** The list in use, when it was last checked, and whether it is current, stale or failing; an « update now » button. */
+function listSection(document: Document, language: UiLanguage, status: ListStatus): HTMLElement {
+  const health = { current: 'popupListCurrent', stale: 'popupListStale', failing: 'popupListFailing' } as const;
+  const checked = status.lastChecked === null ? text('popupListNeverChecked') : text('popupListChecked', [formatDate(status.lastChecked, language, true)]);
+  const button = element(document, 'button', text('popupUpdateNow'), { type: 'button', id: 'update-now' });
+  const section = element(document, 'section', [
+    element(document, 'p', listInfo(status.meta, language), { class: 'small', id: 'list-info' }),
+    element(document, 'p', `${text(health[status.health])} ${checked}`, { class: 'small', id: 'list-status', 'data-health': status.health }),
+    button,
+  ], { class: 'list', 'aria-live': 'polite' });
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    button.textContent = text('popupUpdating');
+    void askListStatus('update-list').then((next) => section.replaceWith(listSection(document, language, next ?? status)));
+  });
+  return section;
 }
 
 function openInTab(link: HTMLAnchorElement, open: () => Promise<unknown>): HTMLAnchorElement {
@@ -60,7 +82,7 @@ function openInTab(link: HTMLAnchorElement, open: () => Promise<unknown>): HTMLA
 export async function showPopup(document: Document): Promise<void> {
   const language = preparePage(document, 'popupTitle');
   document.body.classList.add('popup');
-  const [[tab], settings, meta] = await Promise.all([browser.tabs.query({ active: true, currentWindow: true }), readSettings(), currentListMeta()]);
+  const [[tab], settings, listStatus] = await Promise.all([browser.tabs.query({ active: true, currentWindow: true }), readSettings(), askListStatus('list-status')]);
   const url = tab?.url;
   const source = isWebPage(url) ? ((await askSources([url]))?.[0] ?? null) : null;
 
@@ -81,7 +103,7 @@ export async function showPopup(document: Document): Promise<void> {
     element(document, 'label', [pause, element(document, 'span', text('popupPause'))], { for: 'pause' }),
     element(document, 'div', [report, options], { class: 'actions' }),
     element(document, 'p', text('privacyNote'), { class: 'small' }),
-    element(document, 'p', listInfo(meta, language), { class: 'small', id: 'list-info' }),
+    ...(listStatus === null ? [] : [listSection(document, language, listStatus)]),
     creditFooter(document, language),
   ]);
   document.body.replaceChildren(main);

@@ -1,21 +1,28 @@
 /**
- * A result page must know the settings the moment its results are parsed, but storage answers
- * only after the page's first layout (30 to 40 ms later on a slow machine). Most machines keep
- * the defaults. So the background registers a one-line content script on the result pages while
- * the stored settings differ from the defaults in anything that marking uses; a page without that
- * flag marks at once with the defaults, a page with it waits for storage. Either way the stored
- * settings are read, and they win (a change made while a page loads is applied when it arrives).
+ * A result page must know the settings and the list the moment its results are parsed, but
+ * storage answers only after the page's first layout (30 to 40 ms later on a slow machine). Most
+ * machines keep the default settings, and the list compiled in is the one in use until an update
+ * arrives. So the background registers a one-line content script on the result pages while the
+ * stored state differs from what is compiled in — settings that differ from the defaults in
+ * anything marking uses, or a newer list in storage; a page without that flag marks at once with
+ * the defaults and the bundled list, a page with it waits for storage. Either way the stored state
+ * is read, and it wins (a change made while a page loads is applied when it arrives).
  */
 import browser from 'webextension-polyfill';
 import { contentScriptMatches } from '../engines/engines.ts';
+import { LIST_VERSION_KEY } from '../list/current-list.ts';
 import { marksLikeDefaults, onSettingsChanged, readSettings } from './settings.ts';
 
-const FLAG_SCRIPT_ID = 'sdc-stored-settings-differ';
+export const FLAG_SCRIPT_ID = 'sdc-stored-state-differs';
 /** Built from entrypoints/settings-signal.content.ts (see settings-flag.ts). */
 const FLAG_SCRIPT_FILE = 'content-scripts/settings-signal.js';
 
-async function syncFlagScript(): Promise<void> {
-  const wanted = !marksLikeDefaults(await readSettings());
+async function flagWanted(): Promise<boolean> {
+  const listStored = (await browser.storage.local.get(LIST_VERSION_KEY))[LIST_VERSION_KEY] !== undefined;
+  return listStored || !marksLikeDefaults(await readSettings());
+}
+
+async function setFlag(wanted: boolean): Promise<void> {
   const registered = (await browser.scripting.getRegisteredContentScripts({ ids: [FLAG_SCRIPT_ID] })).length > 0;
   if (wanted && !registered) {
     await browser.scripting.registerContentScripts([{ id: FLAG_SCRIPT_ID, js: [FLAG_SCRIPT_FILE], matches: contentScriptMatches(), runAt: 'document_start' }]);
@@ -24,13 +31,26 @@ async function syncFlagScript(): Promise<void> {
   }
 }
 
-/** Background: keeps the flag script registered exactly while the stored settings differ from the defaults. */
-export function followSettingsForResultPages(): void {
-  let queue = Promise.resolve();
-  const sync = () => {
-    // One change at a time, in order; a failure is logged and the next change tries again.
-    queue = queue.then(syncFlagScript).catch((error: unknown) => console.warn('Sources de confiance: settings flag not updated', error));
-  };
+let queue = Promise.resolve();
+
+/** One change at a time, in order; a failure is logged and the next change tries again. */
+function enqueue(step: () => Promise<void>): Promise<void> {
+  const done = queue.then(step);
+  queue = done.catch((error: unknown) => console.warn('Sources de confiance: result-page flag not updated', error));
+  return done;
+}
+
+/** Before a stored list replaces the one in use: pages loaded from now on wait for storage. */
+export function raiseResultPagesFlag(): Promise<void> {
+  return enqueue(() => setFlag(true));
+}
+
+/** Background: keeps the flag script registered exactly while the stored state differs from what is compiled in. */
+export function followStoredStateForResultPages(): void {
+  const sync = () => void enqueue(async () => setFlag(await flagWanted())).catch(() => {});
   sync();
   onSettingsChanged(sync);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && LIST_VERSION_KEY in changes) sync();
+  });
 }

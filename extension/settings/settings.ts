@@ -32,7 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   reportUrl: 'mailto:signalement@sources-de-confiance.fr',
 };
 
-const STORAGE_KEY = 'settings';
+export const SETTINGS_KEY = 'settings';
 
 function isReportUrl(value: unknown): value is string {
   if (typeof value !== 'string') return false;
@@ -73,21 +73,21 @@ export function marksLikeDefaults(settings: Settings): boolean {
 }
 
 export async function readSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(STORAGE_KEY);
-  return settingsFrom(stored[STORAGE_KEY]);
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  return settingsFrom(stored[SETTINGS_KEY]);
 }
 
 /** Saves a change and gives the settings now in force. */
 export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
   const next = settingsFrom({ ...(await readSettings()), ...change });
-  await browser.storage.local.set({ [STORAGE_KEY]: next });
+  await browser.storage.local.set({ [SETTINGS_KEY]: next });
   return next;
 }
 
 /** Calls `listener` with the settings in force whenever they change (in any page of the extension). */
 export function onSettingsChanged(listener: (settings: Settings) => void): () => void {
   const handle = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-    if (area === 'local' && STORAGE_KEY in changes) listener(settingsFrom(changes[STORAGE_KEY].newValue));
+    if (area === 'local' && SETTINGS_KEY in changes) listener(settingsFrom(changes[SETTINGS_KEY].newValue));
   };
   browser.storage.onChanged.addListener(handle);
   return () => browser.storage.onChanged.removeListener(handle);

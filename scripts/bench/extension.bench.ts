@@ -12,6 +12,9 @@
  *   comes (warm: searches in a row);
  * - the service worker's heap.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { buildExtension } from '../../e2e/extension/build-extension.ts';
 import { type ChromiumSession, startChromium } from '../../e2e/extension/chromium-session.ts';
@@ -101,7 +104,8 @@ async function settingsFlagRegistered(session: ChromiumSession): Promise<boolean
   return session.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0);
 }
 
-buildExtension(['chrome']);
+const benchChannel = mkdtempSync(join(tmpdir(), 'sdc-bench-channel-'));
+buildExtension(benchChannel, ['chrome']);
 const session = await startChromium({ language: 'fr' });
 try {
   for (const { url, html } of [TEN, FIFTY, UNTOUCHED]) session.serve(url, html);

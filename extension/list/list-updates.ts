@@ -1,0 +1,223 @@
+/**
+ * The background's side of list delivery: which list is in use, and how a newer signed version
+ * gets there. At start, the stored list (if any) is checked against its own hash — a corrupted
+ * store falls back to the bundled list, never to an empty one. On a schedule (alarms, re-created at
+ * every start, with jitter and exponential backoff), at browser start and on request, the signed
+ * manifest is fetched from the channel's mirrors in turn and verified by corpus/list/ (pinned keys,
+ * rollback, freeze, lengths, hashes); a delta from the list in use, else the snapshot, gives the new
+ * list, stored with the highest version seen. Whatever fails, the last good list stays in use.
+ *
+ * Nothing is sent but plain GET requests for the channel's public files: no cookie, no identifier,
+ * nothing about searches or visits.
+ */
+import browser from 'webextension-polyfill';
+import { parseCorpusText } from '../../corpus/corpus-text.ts';
+import { DATA_CREDIT } from '../../corpus/credit.ts';
+import { sha256Hex } from '../../corpus/list/digest.ts';
+import { initialListState, isFrozen, type ListState, nextListState } from '../../corpus/list/list-state.ts';
+import { fetchListUpdate, type ListUpdate, type LocalList } from '../../corpus/list/list-update.ts';
+import { isPublicKeyRecord } from '../../corpus/list/signing-keys.ts';
+import { encodeCompactList } from '../../corpus/matching/compact-list.ts';
+import { type CompactListRecord, LIST_IN_USE_KEY, LIST_VERSION_KEY, type ListInUse, listInUseFrom } from './current-list.ts';
+import type { ListChannelConfig, ListMeta } from './list-meta.ts';
+import { DEFAULT_INTERVAL_MINUTES, nextCheckDelayMinutes } from './update-schedule.ts';
+
+/** What the background remembers between checks, besides the list itself. */
+export interface UpdateRecord extends Omit<ListState, 'list'> {
+  lastChecked: string | null;
+  consecutiveFailures: number;
+  serverMinimumMinutes: number;
+}
+
+/** What the popup shows about the list. */
+export interface ListStatus {
+  meta: ListMeta;
+  /** current: a verified manifest vouches for it; stale: none does any more (expired, or never checked); failing: the last check failed. */
+  health: 'current' | 'stale' | 'failing';
+  lastChecked: string | null;
+  lastVerified: string | null;
+  validUntil: string | null;
+  lastFailure: { reason: string; detail: string; at: string } | null;
+}
+
+const RECORD_KEY = 'listUpdateRecord';
+/** The snapshot text of the stored list: what the next delta applies to. */
+const SNAPSHOT_KEY = 'listSnapshot';
+export const UPDATE_ALARM = 'sdc-list-update';
+const CREDIT = [DATA_CREDIT.fr, DATA_CREDIT.en, `Source : ${DATA_CREDIT.sourceUrl}`, `Licence : ${DATA_CREDIT.licenceUrl}`];
+
+export interface ListUpdatesOptions {
+  channel: ListChannelConfig;
+  /** The list compiled in and its packaged snapshot text (for a first delta). */
+  bundled: CompactListRecord;
+  bundledSnapshot: () => Promise<string>;
+  clientVersion: string;
+  intervalMinutes?: number;
+  /** Called before a stored list replaces the one in use (the result pages' flag must be up first). */
+  beforeListChange: () => Promise<void>;
+  fetch?: typeof fetch;
+  now?: () => Date;
+  random?: () => number;
+}
+
+function recordFrom(value: unknown, bundledVersion: number): UpdateRecord {
+  const stored = (value ?? {}) as Partial<UpdateRecord>;
+  const initial = initialListState({ version: bundledVersion, text: '' });
+  const text = (field: unknown) => (typeof field === 'string' ? field : null);
+  const count = (field: unknown) => (Number.isSafeInteger(field) && (field as number) >= 0 ? (field as number) : 0);
+  const failure = stored.lastFailure;
+  return {
+    highestSeenVersion: Math.max(initial.highestSeenVersion, count(stored.highestSeenVersion)),
+    learnedKeys: Array.isArray(stored.learnedKeys) ? stored.learnedKeys.filter(isPublicKeyRecord) : [],
+    validUntil: text(stored.validUntil),
+    lastVerified: text(stored.lastVerified),
+    lastChecked: text(stored.lastChecked),
+    lastFailure: failure && typeof failure.reason === 'string' && typeof failure.detail === 'string' && typeof failure.at === 'string' ? failure : null,
+    consecutiveFailures: count(stored.consecutiveFailures),
+    serverMinimumMinutes: count(stored.serverMinimumMinutes),
+  };
+}
+
+export class ListUpdates {
+  private inUse: CompactListRecord;
+  private record: UpdateRecord;
+  private ready: Promise<void>;
+  private running: Promise<ListStatus> | null = null;
+  private readonly fetch: typeof fetch;
+  private readonly now: () => Date;
+  private readonly random: () => number;
+
+  constructor(private readonly options: ListUpdatesOptions) {
+    this.inUse = options.bundled;
+    this.record = recordFrom(undefined, options.bundled.meta.version);
+    this.fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.now = options.now ?? (() => new Date());
+    this.random = options.random ?? Math.random;
+    this.ready = this.load();
+  }
+
+  /** Resolves once the list in use is known (the stored one checked, or the bundled one). */
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  /** The compact list in use now (the bundled one until the stored one is checked). */
+  compact(): string {
+    return this.inUse.compact;
+  }
+
+  async status(): Promise<ListStatus> {
+    await this.ready;
+    const { meta } = this.inUse;
+    const { lastChecked, lastVerified, validUntil, lastFailure } = this.record;
+    const frozen = isFrozen({ ...this.record, list: { version: meta.version, text: '' } }, this.now());
+    const health = lastFailure !== null ? 'failing' : frozen ? 'stale' : 'current';
+    return { meta, health, lastChecked, lastVerified, validUntil, lastFailure };
+  }
+
+  /** The stored list, if its hash holds; otherwise back to the bundled one (the highest version seen is kept). */
+  private async load(): Promise<void> {
+    const stored = await browser.storage.local.get([RECORD_KEY, LIST_IN_USE_KEY]);
+    this.record = recordFrom(stored[RECORD_KEY], this.options.bundled.meta.version);
+    const list = listInUseFrom(stored[LIST_IN_USE_KEY]);
+    if (stored[LIST_IN_USE_KEY] === undefined) return;
+    if (list !== null && list.meta.version > this.options.bundled.meta.version && (await sha256Hex(list.compact)) === list.compactSha256) {
+      this.inUse = list;
+      return;
+    }
+    const at = this.now().toISOString();
+    const reason = list === null ? 'stored list unreadable' : list.meta.version <= this.options.bundled.meta.version ? 'stored list older than the bundled one' : 'stored list corrupted (hash)';
+    await browser.storage.local.remove([LIST_IN_USE_KEY, LIST_VERSION_KEY, SNAPSHOT_KEY]);
+    this.record = { ...this.record, lastFailure: { reason: 'malformed-list', detail: `${reason}: back to the bundled list`, at } };
+    await browser.storage.local.set({ [RECORD_KEY]: this.record });
+  }
+
+  /** The list the next delta starts from: the stored snapshot, or the bundled one. */
+  private async localList(): Promise<LocalList> {
+    if (this.inUse !== this.options.bundled) {
+      const stored = (await browser.storage.local.get(SNAPSHOT_KEY))[SNAPSHOT_KEY] as Partial<LocalList> | undefined;
+      if (stored?.version === this.inUse.meta.version && typeof stored.text === 'string') return { version: stored.version, text: stored.text };
+      // No usable snapshot: a version of 0 asks for the whole snapshot (its hash is checked anyway).
+      return { version: 0, text: '' };
+    }
+    return { version: this.options.bundled.meta.version, text: await this.options.bundledSnapshot() };
+  }
+
+  /** One check of the channel, trying each mirror in turn while the failure is the network's. */
+  check(): Promise<ListStatus> {
+    this.running ??= this.checkOnce().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async checkOnce(): Promise<ListStatus> {
+    await this.ready;
+    const local = await this.localList();
+    let update: ListUpdate = { outcome: 'failed', reason: 'network', detail: 'no mirror' };
+    for (const baseUrl of this.options.channel.mirrors) {
+      update = await fetchListUpdate({
+        channel: { baseUrl, fetch: this.fetch },
+        local,
+        highestSeenVersion: this.record.highestSeenVersion,
+        trustedKeys: [...this.options.channel.pinnedKeys, ...this.record.learnedKeys],
+        clientVersion: this.options.clientVersion,
+        now: this.now(),
+      });
+      if (update.outcome !== 'failed' || update.reason !== 'network') break;
+    }
+    const now = this.now();
+    const state = nextListState({ ...this.record, list: local }, update, now);
+    const { list: _list, ...kept } = state;
+    this.record = {
+      ...kept,
+      lastChecked: now.toISOString(),
+      consecutiveFailures: update.outcome === 'failed' ? this.record.consecutiveFailures + 1 : 0,
+      serverMinimumMinutes: update.outcome === 'failed' ? this.record.serverMinimumMinutes : (update.manifest.minCheckMinutes ?? 0),
+    };
+    if (update.outcome === 'updated') await this.store(update.list, update.manifest.created, update.manifest.sources, update.manifest.snapshot.sha256);
+    await browser.storage.local.set({ [RECORD_KEY]: this.record });
+    await this.schedule();
+    return this.status();
+  }
+
+  /** A verified list becomes the one in use: the flag first, then the list and its snapshot in one write. */
+  private async store(list: LocalList, createdAt: string, sourceCount: number, snapshotSha256: string): Promise<void> {
+    const compact = encodeCompactList(parseCorpusText(list.text).sources, CREDIT);
+    const record: ListInUse = {
+      meta: { format: 'sdc-compact/1', version: list.version, createdAt, sourceCount, snapshotSha256 },
+      compact,
+      compactSha256: await sha256Hex(compact),
+    };
+    await this.options.beforeListChange();
+    await browser.storage.local.set({ [LIST_IN_USE_KEY]: record, [LIST_VERSION_KEY]: list.version, [SNAPSHOT_KEY]: list });
+    this.inUse = record;
+  }
+
+  /** The next check, as a one-shot alarm (alarms survive the worker; `start` re-creates a missing one). */
+  async schedule(): Promise<void> {
+    const delayInMinutes = nextCheckDelayMinutes({
+      intervalMinutes: this.options.intervalMinutes ?? DEFAULT_INTERVAL_MINUTES,
+      serverMinimumMinutes: this.record.serverMinimumMinutes,
+      consecutiveFailures: this.record.consecutiveFailures,
+      random: this.random(),
+    });
+    await browser.alarms.create(UPDATE_ALARM, { delayInMinutes });
+  }
+
+  /**
+   * At every start of the background: answer alarms, check at browser start and install (a
+   * wiped profile starts from the bundled list every session), and re-create a missing alarm.
+   */
+  async start(): Promise<void> {
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === UPDATE_ALARM) void this.check();
+    });
+    const checkNow = () => void this.check();
+    browser.runtime.onStartup.addListener(checkNow);
+    browser.runtime.onInstalled.addListener(checkNow);
+    await this.ready;
+    if ((await browser.alarms.get(UPDATE_ALARM)) === undefined) await this.schedule();
+  }
+}
+
