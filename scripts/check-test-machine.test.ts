@@ -5,7 +5,7 @@ import { missingPackages, readRequiredPackages } from './check-test-machine.ts';
 describe('the test machine check', () => {
   it('reads the package list beside the e2e tests: the browsers the tests launch, and their French locales', () => {
     const required = readRequiredPackages(readFileSync(new URL('../e2e/debian-packages.txt', import.meta.url), 'utf8'));
-    expect(required.map((pkg) => pkg.name)).toEqual(['chromium', 'chromium-l10n', 'firefox-esr', 'firefox-esr-l10n-fr']);
+    expect(required.map((pkg) => pkg.name)).toEqual(['chromium', 'chromium-l10n', 'firefox-esr', 'firefox-esr-l10n-fr', 'nginx']);
     expect(required.find((pkg) => pkg.name === 'chromium')?.file).toBe('/usr/bin/chromium');
   });
 

@@ -7,10 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { CHROME_BUILD, CHROME_EXTENSION_ID } from './extension-build.ts';
+import { CHROME_BUILD, CHROME_EXTENSION_ID, E2E_CHANNEL_HOST } from './extension-build.ts';
 
 export interface RecordedRequest {
   url: string;
+  method: string;
+  /** Request headers as sent (lower-case names). */
+  headers: Record<string, string>;
   fromServiceWorker: boolean;
 }
 
@@ -25,7 +28,14 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
-export async function startChromium(options: { language?: 'fr' | 'en'; colorScheme?: 'light' | 'dark' } = {}): Promise<ChromiumSession> {
+export interface ChromiumOptions {
+  language?: 'fr' | 'en';
+  colorScheme?: 'light' | 'dark';
+  /** `host:port` of the list channel server: the test channel's name (E2E_CHANNEL) resolves there. Unset: it resolves nowhere. */
+  channelServer?: string;
+}
+
+export async function startChromium(options: ChromiumOptions = {}): Promise<ChromiumSession> {
   const profile = mkdtempSync(join(tmpdir(), 'sdc-chromium-'));
   const language = options.language ?? 'fr';
   const context = await chromium.launchPersistentContext(profile, {
@@ -45,16 +55,21 @@ export async function startChromium(options: { language?: 'fr' | 'en'; colorSche
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      `--host-resolver-rules=MAP ${E2E_CHANNEL_HOST} ${options.channelServer ?? '~NOTFOUND'}`,
     ],
   });
   const requests: RecordedRequest[] = [];
-  context.on('request', (request) => requests.push({ url: request.url(), fromServiceWorker: request.serviceWorker() !== null }));
+  context.on('request', (request) =>
+    requests.push({ url: request.url(), method: request.method(), headers: request.headers(), fromServiceWorker: request.serviceWorker() !== null }),
+  );
 
   const pages = new Map<string, string>();
   await context.route('**/*', async (route) => {
     const request = route.request();
     // The extension's own pages and files are read from its package, not served here.
     if (!/^https?:/.test(request.url())) return route.continue();
+    // The list channel is a real server (mapped above), or no server at all.
+    if (new URL(request.url()).hostname === E2E_CHANNEL_HOST) return route.continue();
     const html = pages.get(request.url().replace(/#.*$/, ''));
     if (html !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
     // Whatever else a page asks for is not served: navigations get an empty answer, the rest fails.

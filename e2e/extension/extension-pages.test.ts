@@ -72,7 +72,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(text).toContain("ministère ou opérateur de l'État");
       expect(text).toContain("Service-Public.fr, le site officiel de l'administration française");
       expect(text).toContain('service-public.fr');
-      expect(await popup.locator('#list-info').innerText()).toMatch(/^Liste version 0 du \d{1,2} \S+ \d{4} : 45\s747 sources\.$/u);
+      expect(await popup.locator('#list-info').innerText()).toMatch(/^Liste version 1 du \d{1,2} \S+ \d{4} : 45\s747 sources\.$/u);
       expect(text).toContain(DATA_CREDIT.fr);
       const report = await popup.getByRole('link', { name: 'Signaler une source manquante ou erronée' }).getAttribute('href');
       expect(report).toMatch(/^mailto:signalement@sources-de-confiance\.fr\?subject=/);

@@ -5,7 +5,10 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectOnlyAListChannelRequest } from './channel-checks.ts';
+import { E2E_CHANNEL } from './extension-build.ts';
 import { type FirefoxSession, startFirefox } from './firefox-session.ts';
+import type { ProxiedRequest } from './recording-proxy.ts';
 import {
   AD_REGIONS,
   badgeCount,
@@ -24,6 +27,12 @@ const MORE_RESULTS_URL = 'https://www.google.fr/search?q=couverture+anti-feu+veh
 const BROWSER_OWN_HOSTS = /^(?:[a-z0-9-]+\.)*(?:mozilla\.(?:com|net|org)|firefox\.com)(?::\d+)?$/;
 
 let session: FirefoxSession;
+
+/** A proxied request's headers, less those the proxy hop adds. */
+function headersOf(request: ProxiedRequest): Record<string, string> {
+  const { 'proxy-connection': _hop, ...headers } = request.headers;
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, String(value)]));
+}
 
 async function settledBadges(tab: Page, count: number): Promise<string[]> {
   await tab.waitForFunction((expected: number) => document.querySelectorAll('[data-sdc-source]').length >= expected, { timeout: 20_000 }, count);
@@ -117,7 +126,7 @@ describe('Firefox: settings', () => {
         }, settings),
       flagRegistered: () =>
         options.evaluate(async () =>
-          (await (globalThis as unknown as { browser: typeof chrome }).browser.scripting.getRegisteredContentScripts()).some((script) => script.id === 'sdc-stored-settings-differ'),
+          (await (globalThis as unknown as { browser: typeof chrome }).browser.scripting.getRegisteredContentScripts()).some((script) => script.id === 'sdc-stored-state-differs'),
         ),
     };
     const open = async () => {
@@ -144,7 +153,11 @@ describe('Firefox: nothing sent', () => {
     expect(http.map((url) => new URL(url).hostname).filter((host) => !engineHosts.has(host))).toEqual([]);
     // Inline data: URLs (fonts in the saved pages' styles) and blank pages are requests to no one.
     expect(session.requests.filter((url) => !/^(https?:|data:|about:blank$)/.test(url))).toEqual([]);
-    const proxiedHosts = session.proxied.map((target) => (/^https?:/.test(target) ? new URL(target).host : target));
+    // The extension's own: at install, the signed manifest of its list channel (no server here: it fails, and the list stays).
+    const fromExtension = session.proxied.filter((request) => request.target.startsWith(E2E_CHANNEL));
+    expect(fromExtension.length).toBeGreaterThan(0);
+    for (const request of fromExtension) expectOnlyAListChannelRequest({ url: request.target, method: request.method, headers: headersOf(request) });
+    const proxiedHosts = session.proxied.filter((request) => !fromExtension.includes(request)).map(({ target }) => (/^https?:/.test(target) ? new URL(target).host : target));
     expect(proxiedHosts.filter((host) => !BROWSER_OWN_HOSTS.test(host))).toEqual([]);
   });
 
@@ -156,7 +169,7 @@ describe('Firefox: nothing sent', () => {
     // An extension page is not intercepted: what it sends leaves through the recording proxy.
     const extensionPage = await session.openExtensionPage('options.html');
     await extensionPage.evaluate((url: string) => fetch(url).then(() => undefined, () => undefined), 'https://control-extension.example/probe');
-    expect(session.proxied).toContain('control-extension.example:443');
+    expect(session.proxied.map((request) => request.target)).toContain('control-extension.example:443');
     await extensionPage.close();
     await tab.close();
   });

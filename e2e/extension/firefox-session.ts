@@ -6,14 +6,16 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../wxt.config.ts';
 import { FIREFOX_BUILD, FIREFOX_EXTENSION_UUID } from './extension-build.ts';
-import { startRecordingProxy } from './recording-proxy.ts';
+import { type ProxiedRequest, startRecordingProxy } from './recording-proxy.ts';
 
 export interface FirefoxSession {
   browser: Browser;
   /** Every request made by the pages opened with `newPage`. */
   requests: string[];
   /** Every request that left the browser otherwise (through the proxy it is given). */
-  proxied: string[];
+  proxied: ProxiedRequest[];
+  /** Where the test list channel's name leads from now on (`host:port` of a channel server), or nowhere. */
+  setChannelServer(hostAndPort: string | null): void;
   serve(url: string, html: string): void;
   newPage(): Promise<Page>;
   /** A tab showing one of the extension's own pages, its scripts ready. */
@@ -21,9 +23,10 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-export async function startFirefox(options: { language?: 'fr' | 'en' } = {}): Promise<FirefoxSession> {
+export async function startFirefox(options: { language?: 'fr' | 'en'; channelServer?: string } = {}): Promise<FirefoxSession> {
   const language = options.language ?? 'fr';
   const proxy = await startRecordingProxy();
+  proxy.setChannelServer(options.channelServer ?? null);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: '/usr/bin/firefox-esr',
@@ -56,6 +59,7 @@ export async function startFirefox(options: { language?: 'fr' | 'en' } = {}): Pr
     browser,
     requests,
     proxied: proxy.seen,
+    setChannelServer: proxy.setChannelServer,
     serve: (url, html) => void pages.set(url, html),
     async newPage() {
       const page = await browser.newPage();

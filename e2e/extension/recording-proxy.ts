@@ -1,32 +1,57 @@
 /**
- * A local HTTP proxy that serves nothing and writes down every request that reaches it (plain
- * requests and HTTPS tunnels). Firefox is pointed at it, so that a request from anywhere in the
- * browser — the extension's background page included — that escapes the test's interception is seen.
+ * A local HTTP proxy that writes down every request that reaches it (plain requests and HTTPS
+ * tunnels). Firefox is pointed at it, so that a request from anywhere in the browser — the
+ * extension's background page included — that escapes the test's interception is seen. Plain
+ * requests for the test list channel's host are passed to the channel server when there is one
+ * (Firefox has no host mapping of its own); everything else is answered 502.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { E2E_CHANNEL_HOST } from './extension-build.ts';
+
+export interface ProxiedRequest {
+  /** `host:port` of a tunnel, or the URL of a plain request. */
+  target: string;
+  method: string;
+  headers: IncomingHttpHeaders;
+}
 
 export interface RecordingProxy {
   port: number;
-  /** `host:port` of each tunnel, or the URL of each plain request. */
-  seen: string[];
+  seen: ProxiedRequest[];
+  /** Where plain requests for the channel's host go from now on (`host:port`), or nowhere (null). */
+  setChannelServer(hostAndPort: string | null): void;
   close(): Promise<void>;
 }
 
 export async function startRecordingProxy(): Promise<RecordingProxy> {
-  const seen: string[] = [];
+  const seen: ProxiedRequest[] = [];
+  let channelServer: string | null = null;
   const server: Server = createServer((request, response) => {
-    seen.push(request.url ?? '');
-    response.writeHead(502).end();
+    const target = request.url ?? '';
+    seen.push({ target, method: request.method ?? '', headers: request.headers });
+    const url = /^http:\/\//.test(target) ? new URL(target) : null;
+    if (url === null || url.hostname !== E2E_CHANNEL_HOST || channelServer === null) {
+      response.writeHead(502).end();
+      return;
+    }
+    const [hostname, port] = channelServer.split(':');
+    const forwarded = httpRequest({ hostname, port: Number(port), path: url.pathname + url.search, method: request.method, headers: { ...request.headers, host: channelServer } }, (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    });
+    forwarded.on('error', () => response.writeHead(502).end());
+    request.pipe(forwarded);
   });
   server.on('connect', (request, socket) => {
-    seen.push(request.url ?? '');
+    seen.push({ target: request.url ?? '', method: 'CONNECT', headers: request.headers });
     socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
     seen,
+    setChannelServer: (hostAndPort) => void (channelServer = hostAndPort),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,0 +1,166 @@
+/**
+ * List delivery end to end, in real Chromium and Firefox ESR, with the channel served by the
+ * project's server and by a plain static web server (nginx): a fresh browser takes the newer
+ * signed version at install; the source it adds gets its badge, the source it withdraws never
+ * shows one, not even briefly; a tampered manifest and a replayed older version are refused with
+ * the list in use still marking; nothing is asked of the channel but its files.
+ */
+import type { Page as PlaywrightPage } from 'playwright-core';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeSource } from '../../corpus/testing/make-source.ts';
+import { type ChannelServer, copyOfBuiltChannel, startProjectChannel, startStaticChannel } from './channel-servers.ts';
+import { expectOnlyAListChannelRequest } from './channel-checks.ts';
+import { type ChromiumSession, settledBadgeSources, startChromium } from './chromium-session.ts';
+import { E2E_CHANNEL } from './extension-build.ts';
+import { type FirefoxSession, startFirefox } from './firefox-session.ts';
+import { drawnBadges, recordDrawnBadges } from './page-checks.ts';
+import { page } from './served-pages.ts';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const RESULTS = page('bing-trusted');
+/** On bing-trusted: organic result 3, not in the built list; the update adds it. */
+const ADDED = makeSource('scienceinsights.org', { category: 'autre', name: 'Science Insights (test)' });
+/** On bing-trusted: organic result 5, in the built list; the update withdraws it. */
+const WITHDRAWN = 'chu-lyon.fr';
+const AFTER_UPDATE = ['ameli.fr', 'scienceinsights.org', 'sorbonne-universite.fr'];
+
+/** What a test does in either browser. */
+interface Browser {
+  storedListVersion(): Promise<number | undefined>;
+  /** Loads bing-trusted in a tab that records every badge drawn; gives the settled badges and every badge ever drawn. */
+  markedResults(): Promise<{ badges: string[]; drawn: string[] }>;
+  /** Clicks « update now » in the popup; gives the list's health and version as the popup then says. */
+  updateNow(): Promise<{ health: string; info: string }>;
+  channelRequests(): { url: string; method: string; headers: Record<string, string> }[];
+  close(): Promise<void>;
+}
+
+async function chromiumBrowser(channel: ChannelServer): Promise<Browser> {
+  const session: ChromiumSession = await startChromium({ language: 'fr', channelServer: channel.hostAndPort });
+  session.serve(RESULTS.url, RESULTS.html);
+  return {
+    storedListVersion: () => session.worker.evaluate(async () => (await chrome.storage.local.get('listInUseVersion')).listInUseVersion as number | undefined),
+    async markedResults() {
+      const tab: PlaywrightPage = await session.newPage();
+      await tab.addInitScript(recordDrawnBadges);
+      await tab.goto(RESULTS.url);
+      const badges = await settledBadgeSources(tab, 3);
+      const drawn = await tab.evaluate(drawnBadges);
+      await tab.close();
+      return { badges, drawn };
+    },
+    async updateNow() {
+      const popup = await session.newPage();
+      await popup.goto(session.extensionUrl('popup.html'));
+      await popup.locator('#update-now').click();
+      await popup.locator('#update-now:not([disabled])').waitFor();
+      const result = { health: (await popup.locator('#list-status').getAttribute('data-health')) ?? '', info: await popup.locator('#list-info').innerText() };
+      await popup.close();
+      return result;
+    },
+    channelRequests: () => session.requests.filter((request) => request.url.startsWith(E2E_CHANNEL)),
+    close: () => session.close(),
+  };
+}
+
+async function firefoxBrowser(channel: ChannelServer): Promise<Browser> {
+  const session: FirefoxSession = await startFirefox({ language: 'fr', channelServer: channel.hostAndPort });
+  session.serve(RESULTS.url, RESULTS.html);
+  let extensionPage: PuppeteerPage | undefined;
+  const extension = async () => (extensionPage ??= await session.openExtensionPage('options.html'));
+  return {
+    storedListVersion: async () =>
+      (await extension()).evaluate(async () => {
+        const { storage } = (globalThis as unknown as { browser: typeof chrome }).browser;
+        return (await storage.local.get('listInUseVersion')).listInUseVersion as number | undefined;
+      }),
+    async markedResults() {
+      const tab = await session.newPage();
+      await tab.evaluateOnNewDocument(recordDrawnBadges);
+      await tab.goto(RESULTS.url);
+      await tab.waitForFunction(() => document.querySelectorAll('[data-sdc-source]').length >= 3, { timeout: 20_000 });
+      const badges = await tab.evaluate(() => [...document.querySelectorAll('[data-sdc-source]')].map((badge) => badge.getAttribute('data-sdc-source') ?? ''));
+      const drawn = await tab.evaluate(drawnBadges);
+      await tab.close();
+      return { badges, drawn };
+    },
+    async updateNow() {
+      const popup = await session.openExtensionPage('popup.html');
+      await popup.waitForSelector('#update-now');
+      await popup.click('#update-now');
+      await popup.waitForSelector('#update-now:not([disabled])');
+      const result = await popup.evaluate(() => ({ health: document.querySelector('#list-status')?.getAttribute('data-health') ?? '', info: document.querySelector('#list-info')?.textContent ?? '' }));
+      await popup.close();
+      return result;
+    },
+    channelRequests: () =>
+      session.proxied
+        .filter((request) => request.target.startsWith(E2E_CHANNEL))
+        .map((request) => {
+          const { 'proxy-connection': _hop, ...headers } = request.headers;
+          return { url: request.target, method: request.method, headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, String(value)])) };
+        }),
+    close: () => session.close(),
+  };
+}
+
+const SERVERS = { 'the project server': startProjectChannel, 'a static web server (nginx)': startStaticChannel } as const;
+const BROWSERS = { Chromium: chromiumBrowser, 'Firefox ESR': firefoxBrowser } as const;
+
+let cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+  cleanups = [];
+});
+
+for (const [browserName, startBrowser] of Object.entries(BROWSERS)) {
+  for (const [serverName, startServer] of Object.entries(SERVERS)) {
+    describe(`${browserName}, the channel served by ${serverName}`, () => {
+      it('takes the newer signed version at install: the added source is marked, the withdrawn one never is; a tampered manifest and a replayed version are refused, the list still marking', async () => {
+        const channel = await copyOfBuiltChannel();
+        cleanups.push(() => rm(join(channel.listsDirectory, '..'), { recursive: true, force: true }));
+        const built = await channel.builtSources();
+        expect(built.some((source) => source.host === WITHDRAWN)).toBe(true);
+        const versionOne = await readFile(join(channel.listsDirectory, 'manifest.json'), 'utf8');
+        expect(await channel.publish([...built.filter((source) => source.host !== WITHDRAWN), ADDED])).toBe(2);
+
+        const server = await startServer(channel.listsDirectory);
+        cleanups.push(() => server.stop());
+        const browser = await startBrowser(server);
+        cleanups.push(() => browser.close());
+
+        // A fresh profile (as on a public computer wiped at every session) checks the channel at install.
+        await expect.poll(() => browser.storedListVersion(), { timeout: 30_000 }).toBe(2);
+        const updated = await browser.markedResults();
+        expect(updated.badges).toEqual(AFTER_UPDATE);
+        // Every badge drawn since the page began: three, none of them for the withdrawn source.
+        expect(updated.drawn).toEqual(AFTER_UPDATE.map(() => 'badge standard'));
+
+        // A tampered manifest (its compressed forms gone, so that every server sends this one): refused.
+        const current = await readFile(join(channel.listsDirectory, 'manifest.json'), 'utf8');
+        await rm(join(channel.listsDirectory, 'manifest.json.gz'));
+        await rm(join(channel.listsDirectory, 'manifest.json.br'));
+        await writeFile(join(channel.listsDirectory, 'manifest.json'), current.replace('"sources":', '"sources":1'));
+        expect(await browser.updateNow()).toMatchObject({ health: 'failing', info: expect.stringMatching(/^Liste version 2 /) });
+        expect((await browser.markedResults()).badges).toEqual(AFTER_UPDATE);
+
+        // Version 1's manifest again (still signed, still valid): a rollback, refused.
+        await writeFile(join(channel.listsDirectory, 'manifest.json'), versionOne);
+        expect(await browser.updateNow()).toMatchObject({ health: 'failing', info: expect.stringMatching(/^Liste version 2 /) });
+        expect((await browser.markedResults()).badges).toEqual(AFTER_UPDATE);
+
+        // The real manifest back: current again.
+        await writeFile(join(channel.listsDirectory, 'manifest.json'), current);
+        expect(await browser.updateNow()).toMatchObject({ health: 'current' });
+
+        // Every request to the channel that the browser was seen to make (the install-time check may
+        // come before the recording starts): at least the three manifests asked from the popup.
+        const requests = browser.channelRequests();
+        expect(requests.filter((request) => request.url === `${E2E_CHANNEL}manifest.json`).length).toBeGreaterThanOrEqual(3);
+        for (const request of requests) expectOnlyAListChannelRequest(request);
+      });
+    });
+  }
+}
