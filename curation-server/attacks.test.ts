@@ -49,7 +49,7 @@ function api(path: string, init: RequestInit = {}): Promise<Response> {
 }
 
 /** A multipart body of about `size` bytes, well formed. */
-function multipart(size: number, csrf: string): { body: Uint8Array; contentType: string } {
+function multipart(size: number, csrf: string): { body: Uint8Array<ArrayBuffer>; contentType: string } {
   const head = `--x\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n--x\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n`;
   const tail = '\r\n--x--\r\n';
   const body = new Uint8Array(size).fill(0x61);
