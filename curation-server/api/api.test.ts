@@ -50,6 +50,29 @@ describe('API authentication', () => {
   });
 });
 
+describe('API authentication before the body', () => {
+  it('refuses a request without a token, or with a reader token, before reading its body', async () => {
+    const { token } = await createApiToken(fixture.db, { name: 'lecture', role: 'reader', createdBy: adminId });
+    for (const [authorization, status] of [[undefined, 401], [`Bearer ${token}`, 403]] as const) {
+      const watch = { read: false };
+      const body = new ReadableStream<Uint8Array>(
+        {
+          pull(controller) {
+            watch.read = true;
+            controller.enqueue(new TextEncoder().encode('host,scope,path,category,status,name,code\n'));
+            controller.close();
+          },
+        },
+        { highWaterMark: 0 },
+      );
+      const headers: Record<string, string> = { 'content-type': 'text/csv', ...(authorization === undefined ? {} : { authorization }) };
+      const refused = await fixture.app.request('/api/imports', { method: 'POST', body, duplex: 'half', headers } as RequestInit);
+      expect(refused.status).toBe(status);
+      expect(watch.read).toBe(false);
+    }
+  });
+});
+
 describe('API sources', () => {
   it('searches and pages like the console', async () => {
     const api = await client('reader');
