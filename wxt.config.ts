@@ -41,8 +41,13 @@ export default defineConfig({
             gecko: { id: GECKO_ID, strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
           },
         }
-      : // 109: the last Chrome and Edge of Windows 7 and 8.1, still on public computers.
-        { key: CHROME_PUBLIC_KEY, minimum_chrome_version: '109' }),
+      : {
+          key: CHROME_PUBLIC_KEY,
+          // 109: the last Chrome and Edge of Windows 7 and 8.1, still on public computers.
+          minimum_chrome_version: '109',
+          // What enterprise policy may set (Firefox reads the same values from policies.json, without a schema).
+          storage: { managed_schema: 'managed_schema.json' },
+        }),
   }),
   // The list ships compiled into the scripts that match, and as a packaged snapshot for the first delta.
   vite: () => ({ plugins: [bundledListPlugin(bundledList)] }),

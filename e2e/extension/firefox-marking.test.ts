@@ -146,14 +146,20 @@ describe('Firefox: settings', () => {
 });
 
 describe('Firefox: nothing sent', () => {
-  it('made no request but to the engines, and nothing else left the browser but its own services', () => {
+  it('made no request but to the engines, and nothing else left the browser but its own services', async () => {
+    // « Update now » in the popup: the extension asks its channel for the signed manifest (no server here: it fails, and the list stays).
+    const popup = await session.openExtensionPage('popup.html');
+    await popup.waitForSelector('#update-now');
+    await popup.click('#update-now');
+    await popup.waitForSelector('#update-now:not([disabled])');
+    await popup.close();
     const engineHosts = new Set([...MARKED_PAGES.map((name) => new URL(page(name).url).hostname)]);
     const http = session.requests.filter((url) => /^https?:/.test(url));
     expect(http.length).toBeGreaterThan(MARKED_PAGES.length);
     expect(http.map((url) => new URL(url).hostname).filter((host) => !engineHosts.has(host))).toEqual([]);
     // Inline data: URLs (fonts in the saved pages' styles) and blank pages are requests to no one.
     expect(session.requests.filter((url) => !/^(https?:|data:|about:blank$)/.test(url))).toEqual([]);
-    // The extension's own: at install, the signed manifest of its list channel (no server here: it fails, and the list stays).
+    // The extension's own: the signed manifest of its list channel, and nothing else.
     const fromExtension = session.proxied.filter((request) => request.target.startsWith(E2E_CHANNEL));
     expect(fromExtension.length).toBeGreaterThan(0);
     for (const request of fromExtension) expectOnlyAListChannelRequest({ url: request.target, method: request.method, headers: headersOf(request) });

@@ -11,12 +11,20 @@ import { BUNDLED_LIST } from '../list/current-list.ts';
 import { ListUpdates } from '../list/list-updates.ts';
 import { matchTargets } from '../matching/list-matching.ts';
 import { parseRequest } from '../matching/messages.ts';
+import { followManagedPolicy, keptPolicy } from '../settings/managed-storage.ts';
+import { followPauseTimer } from '../settings/pause-timer.ts';
 import { followStoredStateForResultPages, raiseResultPagesFlag } from '../settings/settings-signal.ts';
 import { followTabs } from './toolbar-state.ts';
 
 export function startBackground(): void {
+  const policyReady = followManagedPolicy();
   const updates = new ListUpdates({
-    channel,
+    // The policy's channel and keys, where it gives them, instead of the built-in ones.
+    channel: async () => {
+      await policyReady;
+      const policy = await keptPolicy();
+      return { mirrors: policy.listChannels ?? channel.mirrors, pinnedKeys: policy.pinnedKeys ?? channel.pinnedKeys, intervalMinutes: policy.updateIntervalMinutes };
+    },
     bundled: BUNDLED_LIST,
     bundledSnapshot: async () => (await fetch(browser.runtime.getURL(`/${BUNDLED_SNAPSHOT_FILE}`))).text(),
     clientVersion: browser.runtime.getManifest().version,
@@ -41,5 +49,6 @@ export function startBackground(): void {
 
   followTabs((url) => updates.whenReady().then(() => matchTargets([url], updates.compact())[0]));
   followStoredStateForResultPages();
+  followPauseTimer();
   void updates.start();
 }

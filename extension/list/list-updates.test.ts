@@ -40,7 +40,7 @@ async function publish(sources: readonly Source[], options: { keysDirectory?: st
 
 function updates(options: { mirrors?: string[]; now?: () => Date } = {}) {
   return new ListUpdates({
-    channel: { ...channel, mirrors: options.mirrors ?? [`${base}/v1/`] },
+    channel: async () => ({ ...channel, mirrors: options.mirrors ?? [`${base}/v1/`] }),
     bundled: BUNDLED_LIST,
     bundledSnapshot: () => readFile(join(built, 'lists', 'snapshots', '1.tsv'), 'utf8'),
     clientVersion: '0.1.0',

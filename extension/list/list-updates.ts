@@ -47,12 +47,12 @@ export const UPDATE_ALARM = 'sdc-list-update';
 const CREDIT = [DATA_CREDIT.fr, DATA_CREDIT.en, `Source : ${DATA_CREDIT.sourceUrl}`, `Licence : ${DATA_CREDIT.licenceUrl}`];
 
 export interface ListUpdatesOptions {
-  channel: ListChannelConfig;
+  /** The channel in force (the built-in one, or the policy's), read at each check. */
+  channel: () => Promise<ListChannelConfig & { intervalMinutes?: number }>;
   /** The list compiled in and its packaged snapshot text (for a first delta). */
   bundled: CompactListRecord;
   bundledSnapshot: () => Promise<string>;
   clientVersion: string;
-  intervalMinutes?: number;
   /** Called before a stored list replaces the one in use (the result pages' flag must be up first). */
   beforeListChange: () => Promise<void>;
   fetch?: typeof fetch;
@@ -154,13 +154,14 @@ export class ListUpdates {
   private async checkOnce(): Promise<ListStatus> {
     await this.ready;
     const local = await this.localList();
+    const channel = await this.options.channel();
     let update: ListUpdate = { outcome: 'failed', reason: 'network', detail: 'no mirror' };
-    for (const baseUrl of this.options.channel.mirrors) {
+    for (const baseUrl of channel.mirrors) {
       update = await fetchListUpdate({
         channel: { baseUrl, fetch: this.fetch },
         local,
         highestSeenVersion: this.record.highestSeenVersion,
-        trustedKeys: [...this.options.channel.pinnedKeys, ...this.record.learnedKeys],
+        trustedKeys: [...channel.pinnedKeys, ...this.record.learnedKeys],
         clientVersion: this.options.clientVersion,
         now: this.now(),
       });
@@ -177,7 +178,7 @@ export class ListUpdates {
     };
     if (update.outcome === 'updated') await this.store(update.list, update.manifest.created, update.manifest.sources, update.manifest.snapshot.sha256);
     await browser.storage.local.set({ [RECORD_KEY]: this.record });
-    await this.schedule();
+    await this.schedule(channel.intervalMinutes);
     return this.status();
   }
 
@@ -195,9 +196,9 @@ export class ListUpdates {
   }
 
   /** The next check, as a one-shot alarm (alarms survive the worker; `start` re-creates a missing one). */
-  async schedule(): Promise<void> {
+  async schedule(intervalMinutes?: number): Promise<void> {
     const delayInMinutes = nextCheckDelayMinutes({
-      intervalMinutes: this.options.intervalMinutes ?? DEFAULT_INTERVAL_MINUTES,
+      intervalMinutes: intervalMinutes ?? (await this.options.channel()).intervalMinutes ?? DEFAULT_INTERVAL_MINUTES,
       serverMinimumMinutes: this.record.serverMinimumMinutes,
       consecutiveFailures: this.record.consecutiveFailures,
       random: this.random(),

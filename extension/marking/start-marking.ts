@@ -11,7 +11,7 @@ import type { MatchedSource } from '../matching/messages.ts';
 import { storedStateFlagRaised } from '../settings/settings-flag.ts';
 import browser from 'webextension-polyfill';
 import { BUNDLED_LIST, LIST_IN_USE_KEY, type ListInUse, listInUseFrom, onListInUseChanged } from '../list/current-list.ts';
-import { DEFAULT_SETTINGS, marksLikeDefaults, onSettingsChanged, type Settings, settingsFrom, SETTINGS_KEY } from '../settings/settings.ts';
+import { DEFAULT_SETTINGS, MANAGED_POLICY_KEY, marksLikeDefaults, onSettingsChanged, type Settings, SETTINGS_KEY, settingsFromStorage } from '../settings/settings.ts';
 import type { BadgeText } from './badge.ts';
 import { PageMarker } from './page-marker.ts';
 
@@ -30,10 +30,10 @@ function documentParsed(document: Document): Promise<void> {
   return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
 }
 
-/** The stored settings and the stored list (null: the bundled one), in one read. */
+/** The settings in force (the user's under the policy) and the stored list (null: the bundled one), in one read. */
 async function readStoredState(): Promise<{ settings: Settings; list: ListInUse | null }> {
-  const stored = await browser.storage.local.get([SETTINGS_KEY, LIST_IN_USE_KEY]);
-  return { settings: settingsFrom(stored[SETTINGS_KEY]), list: listInUseFrom(stored[LIST_IN_USE_KEY]) };
+  const stored = await browser.storage.local.get([SETTINGS_KEY, MANAGED_POLICY_KEY, LIST_IN_USE_KEY]);
+  return { settings: settingsFromStorage(stored), list: listInUseFrom(stored[LIST_IN_USE_KEY]) };
 }
 
 export async function startMarking(): Promise<void> {

@@ -10,7 +10,8 @@ import type { ListMeta } from '../list/list-meta.ts';
 import { askListStatus, askSources } from '../matching/ask-background.ts';
 import type { MatchedSource } from '../matching/messages.ts';
 import { creditFooter, element, preparePage } from '../pages/page-parts.ts';
-import { readSettings, updateSettings } from '../settings/settings.ts';
+import { DEFAULT_PAUSE_MINUTES } from '../settings/pause-timer.ts';
+import { readPolicy, readSettings, updateSettings } from '../settings/settings.ts';
 
 function isWebPage(url: string | undefined): url is string {
   return url !== undefined && /^https?:\/\//.test(url);
@@ -82,13 +83,22 @@ function openInTab(link: HTMLAnchorElement, open: () => Promise<unknown>): HTMLA
 export async function showPopup(document: Document): Promise<void> {
   const language = preparePage(document, 'popupTitle');
   document.body.classList.add('popup');
-  const [[tab], settings, listStatus] = await Promise.all([browser.tabs.query({ active: true, currentWindow: true }), readSettings(), askListStatus('list-status')]);
+  const [[tab], settings, { policy, locked }, listStatus] = await Promise.all([
+    browser.tabs.query({ active: true, currentWindow: true }),
+    readSettings(),
+    readPolicy(),
+    askListStatus('list-status'),
+  ]);
   const url = tab?.url;
   const source = isWebPage(url) ? ((await askSources([url]))?.[0] ?? null) : null;
 
-  const pause = element(document, 'input', undefined, { type: 'checkbox', role: 'switch', id: 'pause' });
+  const pause = element(document, 'input', undefined, { type: 'checkbox', role: 'switch', id: 'pause', 'aria-describedby': 'pause-note' });
   pause.checked = settings.paused;
   pause.addEventListener('change', () => void updateSettings({ paused: pause.checked }));
+  const pauseMinutes = policy.pauseMinutes ?? DEFAULT_PAUSE_MINUTES;
+  const pauseNote = element(document, 'p', pauseMinutes > 0 ? text('popupPauseEnds', [String(pauseMinutes)]) : text('popupPauseEndsAtRestart'), { class: 'small', id: 'pause-note' });
+  // The policy may leave the pause out (schools): no switch, never paused.
+  const pauseControls = locked.paused ? [] : [element(document, 'label', [pause, element(document, 'span', text('popupPause'))], { for: 'pause' }), pauseNote];
 
   const report = openInTab(element(document, 'a', text('popupReport'), { href: reportHref(settings.reportUrl, url) }), () =>
     browser.tabs.create({ url: reportHref(settings.reportUrl, url) }),
@@ -100,7 +110,7 @@ export async function showPopup(document: Document): Promise<void> {
   const main = element(document, 'main', [
     element(document, 'h1', text('popupTitle')),
     siteStatus(document, language, url, source),
-    element(document, 'label', [pause, element(document, 'span', text('popupPause'))], { for: 'pause' }),
+    ...pauseControls,
     element(document, 'div', [report, options], { class: 'actions' }),
     element(document, 'p', text('privacyNote'), { class: 'small' }),
     ...(listStatus === null ? [] : [listSection(document, language, listStatus)]),

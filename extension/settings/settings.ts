@@ -1,13 +1,15 @@
 /**
- * The user's choices, kept in storage.local (public machines wipe profiles, sync would not help),
- * read through this module only, with defaults for everything: a managed enterprise policy
- * (storage.managed) can later be layered over them here without touching callers.
+ * The settings in force: the user's choices, kept in storage.local (public machines wipe profiles,
+ * sync would not help), under what IT fixed by enterprise policy (managed-policy.ts; the background
+ * keeps the last policy it read in storage.local, since storage.managed can answer late or empty),
+ * with defaults for everything. Read through this module only.
  */
 import browser from 'webextension-polyfill';
 import { ENGINE_IDS, type EngineId } from '../engines/engine-record.ts';
+import { isReportUrl, type ManagedPolicy, readManagedPolicy } from './managed-policy.ts';
+import { DENSITIES, type Density } from './settings-values.ts';
 
-export const DENSITIES = ['compact', 'standard', 'detailed'] as const;
-export type Density = (typeof DENSITIES)[number];
+export { DENSITIES, type Density };
 
 export interface Settings {
   /** Marking paused everywhere (popup switch). */
@@ -33,16 +35,8 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export const SETTINGS_KEY = 'settings';
-
-function isReportUrl(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'mailto:';
-  } catch {
-    return false;
-  }
-}
+/** The last managed policy the background read (managed-storage.ts), as read from storage.managed. */
+export const MANAGED_POLICY_KEY = 'managedPolicy';
 
 /** Stored values over the defaults, field by field: anything malformed in storage falls back to its default. */
 export function settingsFrom(stored: unknown): Settings {
@@ -72,22 +66,63 @@ export function marksLikeDefaults(settings: Settings): boolean {
   );
 }
 
+/** The settings a policy fixes, by name. */
+export type LockedSettings = Partial<Record<'engines' | 'promoteFirstTrusted' | 'hideUntrusted' | 'density' | 'reportUrl' | 'paused', true>>;
+
+export function lockedBy(policy: ManagedPolicy): LockedSettings {
+  const locked: LockedSettings = {};
+  for (const name of ['engines', 'promoteFirstTrusted', 'hideUntrusted', 'density', 'reportUrl'] as const) if (policy[name] !== undefined) locked[name] = true;
+  if (policy.showPauseSwitch === false) locked.paused = true;
+  return locked;
+}
+
+/** The user's stored choices under the policy: every value the policy gives wins; without a pause switch, never paused. */
+export function effectiveSettings(stored: unknown, policy: ManagedPolicy): Settings {
+  const user = settingsFrom(stored);
+  return settingsFrom({
+    ...user,
+    engines: { ...user.engines, ...policy.engines },
+    ...(policy.promoteFirstTrusted === undefined ? {} : { promoteFirstTrusted: policy.promoteFirstTrusted }),
+    ...(policy.hideUntrusted === undefined ? {} : { hideUntrusted: policy.hideUntrusted }),
+    ...(policy.density === undefined ? {} : { density: policy.density }),
+    ...(policy.reportUrl === undefined ? {} : { reportUrl: policy.reportUrl }),
+    ...(policy.showPauseSwitch === false ? { paused: false } : {}),
+  });
+}
+
+/** The settings in force from what storage.local holds (the user's choices and the kept policy). */
+export function settingsFromStorage(stored: Record<string, unknown>): Settings {
+  return effectiveSettings(stored[SETTINGS_KEY], readManagedPolicy(stored[MANAGED_POLICY_KEY]).policy);
+}
+
 export async function readSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(SETTINGS_KEY);
-  return settingsFrom(stored[SETTINGS_KEY]);
+  return settingsFromStorage(await browser.storage.local.get([SETTINGS_KEY, MANAGED_POLICY_KEY]));
 }
 
-/** Saves a change and gives the settings now in force. */
+/** The kept policy, and what it locks. */
+export async function readPolicy(): Promise<{ policy: ManagedPolicy; locked: LockedSettings }> {
+  const { policy } = readManagedPolicy((await browser.storage.local.get(MANAGED_POLICY_KEY))[MANAGED_POLICY_KEY]);
+  return { policy, locked: lockedBy(policy) };
+}
+
+/** Saves a change of the user's (what the policy fixes stays fixed) and gives the settings now in force. */
 export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
-  const next = settingsFrom({ ...(await readSettings()), ...change });
+  const stored = await browser.storage.local.get([SETTINGS_KEY, MANAGED_POLICY_KEY]);
+  const next = settingsFrom({ ...settingsFrom(stored[SETTINGS_KEY]), ...change });
   await browser.storage.local.set({ [SETTINGS_KEY]: next });
-  return next;
+  return settingsFromStorage({ ...stored, [SETTINGS_KEY]: next });
 }
 
-/** Calls `listener` with the settings in force whenever they change (in any page of the extension). */
+/**
+ * Calls `listener` with the settings in force whenever they change (in any page of the extension):
+ * the user's choices or the kept policy. Read again at each change, in order, so that a change of
+ * one never comes with a stale copy of the other.
+ */
 export function onSettingsChanged(listener: (settings: Settings) => void): () => void {
+  let queue = Promise.resolve();
   const handle = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-    if (area === 'local' && SETTINGS_KEY in changes) listener(settingsFrom(changes[SETTINGS_KEY].newValue));
+    if (area !== 'local' || !(SETTINGS_KEY in changes || MANAGED_POLICY_KEY in changes)) return;
+    queue = queue.then(readSettings).then(listener, () => {});
   };
   browser.storage.onChanged.addListener(handle);
   return () => browser.storage.onChanged.removeListener(handle);
