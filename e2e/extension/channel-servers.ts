@@ -4,15 +4,17 @@
  * web server (Debian's nginx, with `gzip_static`, as a CDN or any web host would), configured as
  * the deployment guide says. Both listen on loopback.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { cp, mkdtemp, writeFile } from 'node:fs/promises';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { get as httpGet } from 'node:http';
+import { get as httpsGet } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { keysFromDirectory, publishList } from '../../corpus/node/publish-list.ts';
 import type { Source } from '../../corpus/source.ts';
 import { parseCorpusText } from '../../corpus/corpus-text.ts';
-import { readFile } from 'node:fs/promises';
 import { startCurationServer } from '../../curation-server/testing/server-process.ts';
 
 export interface ChannelServer {
@@ -62,13 +64,36 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The documented nginx configuration of a channel (docs/deploiement/canal-nginx.conf), pointed at `listsDirectory`. */
+const DOCUMENTED_NGINX = fileURLToPath(new URL('../../docs/deploiement/canal-nginx.conf', import.meta.url));
+const DOCUMENTED_DIRECTORY = '/srv/sources-de-confiance/v1/';
+
+export async function documentedChannelLocations(listsDirectory: string): Promise<string> {
+  const text = await readFile(DOCUMENTED_NGINX, 'utf8');
+  if (!text.includes(DOCUMENTED_DIRECTORY)) throw new Error(`${DOCUMENTED_NGINX} no longer serves ${DOCUMENTED_DIRECTORY}`);
+  return text.replaceAll(DOCUMENTED_DIRECTORY, `${listsDirectory}/`);
+}
+
+/** A self-signed certificate for `hostname`, made with openssl for the run. */
+async function selfSignedCertificate(directory: string, hostname: string): Promise<{ cert: string; key: string }> {
+  const cert = join(directory, 'cert.pem');
+  const key = join(directory, 'key.pem');
+  const run = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-subj', `/CN=${hostname}`, '-addext', `subjectAltName=DNS:${hostname}`, '-keyout', key, '-out', cert], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`openssl could not make a certificate: ${run.stderr}`);
+  return { cert, key };
+}
+
 /**
- * nginx serving the directory at /v1/ as the deployment guide's example does: precompressed files
- * as they are (gzip_static), a short cache for the manifest, a year for the immutable files, CORS.
+ * nginx serving the directory at /v1/ with the deployment guide's configuration: precompressed
+ * files as they are (gzip_static), a short cache for the manifest, a year for the immutable files,
+ * CORS. With `tlsHostname`, over HTTPS with a certificate made for that name (the browser is told
+ * to accept it).
  */
-export async function startStaticChannel(listsDirectory: string): Promise<ChannelServer> {
+export async function startStaticChannel(listsDirectory: string, options: { tlsHostname?: string } = {}): Promise<ChannelServer> {
   const prefix = await mkdtemp(join(tmpdir(), 'sdc-nginx-'));
   const port = await freePort();
+  const tls = options.tlsHostname === undefined ? null : await selfSignedCertificate(prefix, options.tlsHostname);
+  const listen = tls === null ? `listen 127.0.0.1:${port};` : `listen 127.0.0.1:${port} ssl;\n    ssl_certificate ${tls.cert};\n    ssl_certificate_key ${tls.key};`;
   const config = `
 daemon off;
 master_process off;
@@ -85,8 +110,8 @@ http {
   scgi_temp_path ${prefix}/scgi;
   types { application/json json; text/tab-separated-values tsv; }
   server {
-    listen 127.0.0.1:${port};
-${staticChannelLocations(listsDirectory)}
+    ${listen}
+${await documentedChannelLocations(listsDirectory)}
   }
 }
 `;
@@ -94,7 +119,7 @@ ${staticChannelLocations(listsDirectory)}
   const child: ChildProcess = spawn('/usr/sbin/nginx', ['-p', prefix, '-c', join(prefix, 'nginx.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stderr?.on('data', (chunk) => (output += chunk));
-  await waitForPort(port, () => output);
+  await waitForPort(`${tls === null ? 'http' : 'https'}://127.0.0.1:${port}`, () => output);
   return {
     hostAndPort: `127.0.0.1:${port}`,
     stop: async () => {
@@ -103,35 +128,23 @@ ${staticChannelLocations(listsDirectory)}
         child.kill('SIGTERM');
         await exited;
       }
+      await rm(prefix, { recursive: true, force: true });
     },
   };
 }
 
-/** The `location` blocks of the deployment guide (docs/deploiement.md), for a directory published at /v1/. */
-export function staticChannelLocations(listsDirectory: string): string {
-  return `    location /v1/ {
-      alias ${listsDirectory}/;
-      gzip_static on;
-      add_header Access-Control-Allow-Origin "*" always;
-      add_header Cache-Control "public, max-age=31536000, immutable";
-      location = /v1/manifest.json {
-        alias ${listsDirectory}/manifest.json;
-        gzip_static on;
-        add_header Access-Control-Allow-Origin "*" always;
-        add_header Cache-Control "public, max-age=60, must-revalidate";
-      }
-    }`;
-}
-
-async function waitForPort(port: number, output: () => string): Promise<void> {
+async function waitForPort(origin: string, output: () => string): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/v1/manifest.json`);
-      await response.arrayBuffer();
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    // The certificate is the test's own: checked by the browsers' settings, not here.
+    const answered = await new Promise<boolean>((resolve) => {
+      const request = (origin.startsWith('https:') ? httpsGet : httpGet)(`${origin}/v1/manifest.json`, { rejectUnauthorized: false }, (response) => {
+        response.resume();
+        resolve(true);
+      });
+      request.on('error', () => resolve(false));
+    });
+    if (answered) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`nginx did not start:\n${output()}`);
 }

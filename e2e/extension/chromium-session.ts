@@ -33,6 +33,8 @@ export interface ChromiumOptions {
   colorScheme?: 'light' | 'dark';
   /** `host:port` of the list channel server: the test channel's name (E2E_CHANNEL) resolves there. Unset: it resolves nowhere. */
   channelServer?: string;
+  /** More names and where they resolve (`host:port`), HTTPS accepted with the test's own certificates (a channel at a real name, as in the deployment guide). */
+  hosts?: Record<string, string>;
 }
 
 export async function startChromium(options: ChromiumOptions = {}): Promise<ChromiumSession> {
@@ -55,7 +57,8 @@ export async function startChromium(options: ChromiumOptions = {}): Promise<Chro
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--host-resolver-rules=MAP ${E2E_CHANNEL_HOST} ${options.channelServer ?? '~NOTFOUND'}`,
+      `--host-resolver-rules=${[`MAP ${E2E_CHANNEL_HOST} ${options.channelServer ?? '~NOTFOUND'}`, ...Object.entries(options.hosts ?? {}).map(([name, to]) => `MAP ${name} ${to}`)].join(', ')}`,
+      ...(options.hosts === undefined ? [] : ['--ignore-certificate-errors']),
     ],
   });
   const requests: RecordedRequest[] = [];
@@ -69,7 +72,8 @@ export async function startChromium(options: ChromiumOptions = {}): Promise<Chro
     // The extension's own pages and files are read from its package, not served here.
     if (!/^https?:/.test(request.url())) return route.continue();
     // The list channel is a real server (mapped above), or no server at all.
-    if (new URL(request.url()).hostname === E2E_CHANNEL_HOST) return route.continue();
+    const { hostname } = new URL(request.url());
+    if (hostname === E2E_CHANNEL_HOST || Object.hasOwn(options.hosts ?? {}, hostname)) return route.continue();
     const html = pages.get(request.url().replace(/#.*$/, ''));
     if (html !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
     // Whatever else a page asks for is not served: navigations get an empty answer, the rest fails.

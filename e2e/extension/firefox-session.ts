@@ -16,6 +16,8 @@ export interface FirefoxSession {
   proxied: ProxiedRequest[];
   /** Where the test list channel's name leads from now on (`host:port` of a channel server), or nowhere. */
   setChannelServer(hostAndPort: string | null): void;
+  /** HTTPS to `hostname` leads to this `host:port` (a channel at a real name, as in the deployment guide). */
+  tunnel(hostname: string, hostAndPort: string): void;
   serve(url: string, html: string): void;
   newPage(): Promise<Page>;
   /** A tab showing one of the extension's own pages, its scripts ready. */
@@ -23,10 +25,11 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-export async function startFirefox(options: { language?: 'fr' | 'en'; channelServer?: string } = {}): Promise<FirefoxSession> {
+export async function startFirefox(options: { language?: 'fr' | 'en'; channelServer?: string; tunnels?: Record<string, string> } = {}): Promise<FirefoxSession> {
   const language = options.language ?? 'fr';
   const proxy = await startRecordingProxy();
   proxy.setChannelServer(options.channelServer ?? null);
+  for (const [hostname, hostAndPort] of Object.entries(options.tunnels ?? {})) proxy.tunnel(hostname, hostAndPort);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: '/usr/bin/firefox-esr',
@@ -60,6 +63,7 @@ export async function startFirefox(options: { language?: 'fr' | 'en'; channelSer
     requests,
     proxied: proxy.seen,
     setChannelServer: proxy.setChannelServer,
+    tunnel: proxy.tunnel,
     serve: (url, html) => void pages.set(url, html),
     async newPage() {
       const page = await browser.newPage();
