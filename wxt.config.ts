@@ -37,8 +37,10 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             // data_collection_permissions: the extension collects and sends nothing (Mozilla's
-            // required declaration for new extensions; older Firefox versions ignore it).
-            gecko: { id: GECKO_ID, strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+            // required declaration for new extensions, known from Firefox 140, the oldest ESR still
+            // supported: ESR 115, the last of Windows 7 and 8.1, ended in 2026).
+            gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {

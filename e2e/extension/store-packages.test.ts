@@ -1,0 +1,60 @@
+/**
+ * The packages as the stores receive them: the Firefox build passes Mozilla's addons-linter with
+ * no error and no warning, and the minimum browser versions the manifests declare are the ones the
+ * README and the deployment guide state.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { CHROME_BUILD, FIREFOX_BUILD } from './extension-build.ts';
+
+interface LinterMessage {
+  code: string;
+  message: string;
+  description: string;
+}
+interface LinterResult {
+  errors: LinterMessage[];
+  warnings: LinterMessage[];
+  notices: LinterMessage[];
+}
+
+const require = createRequire(import.meta.url);
+const linter = require('addons-linter') as { createInstance(options: { config: Record<string, unknown>; runAsBinary: boolean }): { run(): Promise<LinterResult> } };
+
+function manifest(build: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+}
+
+describe('the store packages', () => {
+  it('passes addons-linter with no error and no warning (Firefox)', async () => {
+    const result = await linter
+      .createInstance({ config: { _: [FIREFOX_BUILD], logLevel: 'fatal', stack: false, pretty: false, warningsAsErrors: false, metadata: false, output: 'none', boring: true, selfHosted: false }, runAsBinary: false })
+      .run();
+    const summary = (messages: LinterMessage[]) => messages.map((message) => `${message.code}: ${message.description || message.message}`);
+    expect(summary(result.errors)).toEqual([]);
+    expect(summary(result.warnings)).toEqual([]);
+  }, 120_000);
+
+  it('declares the minimum versions the README and the deployment guide state', () => {
+    const chrome = String(manifest(CHROME_BUILD).minimum_chrome_version);
+    const gecko = (manifest(FIREFOX_BUILD).browser_specific_settings as { gecko: { strict_min_version: string } }).gecko.strict_min_version;
+    const firefox = gecko.replace(/\.0$/, '');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const guide = readFileSync(new URL('../../docs/deploiement.md', import.meta.url), 'utf8');
+    expect(readme).toContain(`Chrome and Edge ${chrome} or later, Firefox ${firefox} (ESR) or later`);
+    expect(guide).toContain(`Chrome et Edge **${chrome}** ou plus`);
+    expect(guide).toContain(`Firefox **ESR ${firefox}**`);
+  });
+
+  it('asks for no permission but storage, tabs, scripting and alarms, and no host but the result pages', () => {
+    for (const build of [CHROME_BUILD, FIREFOX_BUILD]) {
+      const declared = manifest(build);
+      const permissions = (declared.permissions as string[]).filter((permission) => !permission.includes('://'));
+      expect(permissions.sort()).toEqual(['alarms', 'scripting', 'storage', 'tabs']);
+      const hosts = [...((declared.host_permissions as string[] | undefined) ?? []), ...(declared.permissions as string[]).filter((permission) => permission.includes('://'))];
+      for (const host of hosts) expect(host).toMatch(/google|bing|qwant/);
+    }
+  });
+});
