@@ -33,12 +33,14 @@ export interface ChromiumOptions {
   colorScheme?: 'light' | 'dark';
   /** `host:port` of the list channel server: the test channel's name (E2E_CHANNEL) resolves there. Unset: it resolves nowhere. */
   channelServer?: string;
+  /** A profile directory to use (kept on close), instead of a new one removed on close. */
+  profile?: string;
   /** More names and where they resolve (`host:port`), HTTPS accepted with the test's own certificates (a channel at a real name, as in the deployment guide). */
   hosts?: Record<string, string>;
 }
 
 export async function startChromium(options: ChromiumOptions = {}): Promise<ChromiumSession> {
-  const profile = mkdtempSync(join(tmpdir(), 'sdc-chromium-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'sdc-chromium-'));
   const language = options.language ?? 'fr';
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -94,7 +96,7 @@ export async function startChromium(options: ChromiumOptions = {}): Promise<Chro
     newPage: () => context.newPage(),
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (options.profile === undefined) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -93,7 +93,10 @@ export class ListUpdates {
     this.fetch = options.fetch ?? ((input, init) => fetch(input, init));
     this.now = options.now ?? (() => new Date());
     this.random = options.random ?? Math.random;
-    this.ready = this.load();
+    // When the list in use is known, in ms from the background's start (read by the benchmark).
+    this.ready = this.load().finally(() => {
+      (globalThis as { sdcListReadyAtMs?: number }).sdcListReadyAtMs = performance.now();
+    });
   }
 
   /** Resolves once the list in use is known (the stored one checked, or the bundled one). */

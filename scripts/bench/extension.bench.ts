@@ -10,12 +10,26 @@
  *   (`/images`), loads alternated, medians of the pairs' differences — with V8's compile cache
  *   emptied by a full collection before each load (cold: a first search after a while) and as it
  *   comes (warm: searches in a row);
- * - the service worker's heap.
+ * - the service worker's heap;
+ * - list delivery (issue 11): worker start to list ready (`list_ready_cold_ms`, goal < 100) with the
+ *   bundled list and with a stored one, an update by a 10-entry delta from fetch to stored
+ *   (`update_apply_ms`, goal < 100, asked from an extension page as « update now » does), and the
+ *   page measurements above again once a newer list is stored (the pages then wait for storage):
+ *   `…_updated` (goals: badges p95 < 15 ms, page cost warm < 4 ms, cold < 20 ms).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Page, Worker } from 'playwright-core';
+import { cp } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { parseCorpusText } from '../../corpus/corpus-text.ts';
+import { keysFromDirectory, publishList } from '../../corpus/node/publish-list.ts';
+import { readFile } from 'node:fs/promises';
+import { makeSource } from '../../corpus/testing/make-source.ts';
+import { listChannelRoutes } from '../../curation-server/list-channel/list-channel-routes.ts';
 import { buildExtension } from '../../e2e/extension/build-extension.ts';
 import { type ChromiumSession, startChromium } from '../../e2e/extension/chromium-session.ts';
 import { page } from '../../e2e/extension/served-pages.ts';
@@ -25,6 +39,8 @@ import { median, percentile, report } from './report.ts';
 const WARM_LOADS = 40;
 const CUSTOM_SETTINGS_LOADS = 20;
 const COST_LOADS = 30;
+const LIST_READY_LOADS = 8;
+const UPDATE_ROUNDS = 5;
 
 /** bing-trusted (10 results, 3 trusted) with its results repeated: 50 results, 15 trusted. */
 function fiftyResultPage(): string {
@@ -104,24 +120,18 @@ async function settingsFlagRegistered(session: ChromiumSession): Promise<boolean
   return session.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0);
 }
 
-const benchChannel = mkdtempSync(join(tmpdir(), 'sdc-bench-channel-'));
-buildExtension(benchChannel, ['chrome']);
-const session = await startChromium({ language: 'fr' });
-try {
-  for (const { url, html } of [TEN, FIFTY, UNTOUCHED]) session.serve(url, html);
-  await session.context.addInitScript(watchBadges, { [new URL(TEN.url).search]: TEN.badges, [new URL(FIFTY.url).search]: FIFTY.badges });
-  const tab = await session.newPage();
-
-  // Default settings: badges drawn in the DOMContentLoaded task.
+/** The page measurements, with the list in use as it is (`suffix` names it in the report). */
+async function measurePages(tab: Page, suffix: string): Promise<void> {
+  // Badges drawn in the DOMContentLoaded task (or as soon as storage answers, when the page waits for it).
   const all: number[] = [];
   for (const { url, badges } of [TEN, FIFTY]) {
-    report(`badges_after_dcl_${badges === TEN.badges ? 10 : 50}_first_load_ms`, await badgesAfterDcl(tab, url), 'ms');
+    report(`badges_after_dcl_${badges === TEN.badges ? 10 : 50}_first_load${suffix}_ms`, await badgesAfterDcl(tab, url), 'ms');
     const times: number[] = [];
     for (let load = 0; load < WARM_LOADS; load++) times.push(await badgesAfterDcl(tab, url));
     all.push(...times);
-    reportLoads(`badges_after_dcl_${badges === TEN.badges ? 10 : 50}`, times);
+    reportLoads(`badges_after_dcl_${badges === TEN.badges ? 10 : 50}${suffix}`, times);
   }
-  report('badges_after_dcl_p95_ms', percentile(all, 95), 'ms');
+  report(`badges_after_dcl_p95${suffix}_ms`, percentile(all, 95), 'ms');
 
   // What the content script costs the page.
   const devtools = await session.context.newCDPSession(tab);
@@ -134,10 +144,52 @@ try {
       dclAdded.push(marked.dcl - untouched.dcl);
       if (cold) heapAdded.push(marked.heap - untouched.heap);
     }
-    report(`page_dcl_added_${cold ? 'cold' : 'warm'}_ms`, median(dclAdded), 'ms');
+    report(`page_dcl_added_${cold ? 'cold' : 'warm'}${suffix}_ms`, median(dclAdded), 'ms');
   }
-  report('content_script_heap_mb', median(heapAdded) / 1024 / 1024, 'MB');
+  report(`content_script_heap${suffix}_mb`, median(heapAdded) / 1024 / 1024, 'MB');
   await devtools.detach();
+}
+
+/** Browser start to list ready in the extension's service worker, over `loads` starts of the browser on the same profile. */
+async function listReadyColdMs(loads: number): Promise<number[]> {
+  const times: number[] = [];
+  await session.close();
+  for (let load = 0; load < loads; load++) {
+    const started = await startChromium(sessionOptions);
+    let ready: number | undefined;
+    while ((ready = await started.worker.evaluate(() => (globalThis as { sdcListReadyAtMs?: number }).sdcListReadyAtMs)) === undefined) await new Promise((resolve) => setTimeout(resolve, 20));
+    times.push(ready);
+    await started.close();
+  }
+  session = await startSession();
+  return times;
+}
+
+const benchChannel = mkdtempSync(join(tmpdir(), 'sdc-bench-channel-'));
+buildExtension(benchChannel, ['chrome']);
+// The channel, served by the project's list-channel routes on loopback; the extension's channel name leads there.
+const channelDirectory = join(mkdtempSync(join(tmpdir(), 'sdc-bench-lists-')), 'v1');
+await cp(join(benchChannel, 'lists'), channelDirectory, { recursive: true });
+const channelServer = serve({ fetch: new Hono().route('/v1', listChannelRoutes(channelDirectory)).fetch, port: 0, hostname: '127.0.0.1' });
+await new Promise((resolve) => channelServer.once('listening', resolve));
+let sources = parseCorpusText(await readFile(join(channelDirectory, 'snapshots', '1.tsv'), 'utf8')).sources;
+/** The next version: ten more sources. */
+async function publishTenMore(round: number): Promise<void> {
+  sources = [...sources, ...Array.from({ length: 10 }, (_, i) => makeSource(`bench-${round}-${i}.fr`))];
+  await publishList({ directory: channelDirectory, sources, ...(await keysFromDirectory(join(benchChannel, 'keys'))) });
+}
+
+const sessionOptions = { language: 'fr' as const, channelServer: `127.0.0.1:${(channelServer.address() as AddressInfo).port}`, profile: mkdtempSync(join(tmpdir(), 'sdc-bench-profile-')) };
+async function startSession(): Promise<ChromiumSession> {
+  const started = await startChromium(sessionOptions);
+  for (const { url, html } of [TEN, FIFTY, UNTOUCHED]) started.serve(url, html);
+  await started.context.addInitScript(watchBadges, { [new URL(TEN.url).search]: TEN.badges, [new URL(FIFTY.url).search]: FIFTY.badges });
+  return started;
+}
+let session = await startSession();
+try {
+  let tab = await session.newPage();
+  await measurePages(tab, '');
 
   // Settings that differ from the defaults: the page waits for storage.
   await session.worker.evaluate(() => chrome.storage.local.set({ settings: { density: 'compact' } }));
@@ -145,9 +197,40 @@ try {
   const custom: number[] = [];
   for (let load = 0; load < CUSTOM_SETTINGS_LOADS; load++) custom.push(await badgesAfterDcl(tab, TEN.url));
   reportLoads('badges_after_dcl_10_custom_settings', custom);
-  await session.worker.evaluate(() => chrome.storage.local.clear());
+  await session.worker.evaluate(() => chrome.storage.local.remove('settings'));
 
   report('extension_memory_mb', await workerHeapMegabytes(session), 'MB');
+  await tab.close();
+  reportLoads('list_ready_cold_bundled', await listReadyColdMs(LIST_READY_LOADS));
+
+  // Updates by 10-entry deltas, asked from an extension page (the popup's « update now »).
+  const extensionPage = await session.newPage();
+  await extensionPage.goto(session.extensionUrl('options.html'));
+  const applied: number[] = [];
+  for (let round = 0; round < UPDATE_ROUNDS; round++) {
+    await publishTenMore(round);
+    applied.push(
+      await extensionPage.evaluate(async () => {
+        const start = performance.now();
+        const status = (await chrome.runtime.sendMessage({ type: 'update-list' })) as { health: string };
+        if (status.health !== 'current') throw new Error(`update failed: ${JSON.stringify(status)}`);
+        return performance.now() - start;
+      }),
+    );
+  }
+  reportLoads('update_apply', applied);
+  report('update_apply_ms', median(applied), 'ms');
+  await extensionPage.close();
+
+  const stored = await listReadyColdMs(LIST_READY_LOADS);
+  reportLoads('list_ready_cold_stored', stored);
+  report('list_ready_cold_ms', percentile(stored, 95), 'ms');
+
+  tab = await session.newPage();
+  while (!(await settingsFlagRegistered(session))) await tab.waitForTimeout(50);
+  await measurePages(tab, '_updated');
+  report('extension_memory_updated_mb', await workerHeapMegabytes(session), 'MB');
 } finally {
   await session.close();
+  channelServer.close();
 }
