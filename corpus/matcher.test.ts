@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCorpusText, serializeCorpusText } from './corpus-text.ts';
 import { compactMatcher, createMatcher, loadMatcher, type Matcher } from './matcher.ts';
-import { encodeCompactList } from './matching/compact-list.ts';
+import { encodeCompactList } from './matching/compact-list-encoder.ts';
 import { readSeedCorpusText } from './node/seed-corpus-file.ts';
 import type { Source } from './source.ts';
 import { makeSource } from './testing/make-source.ts';

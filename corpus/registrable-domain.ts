@@ -1,4 +1,4 @@
-import { getDomain, parse } from 'tldts';
+import { getDomain, getPublicSuffix, parse } from 'tldts';
 
 // The hostname is already extracted and normalized by the caller: skip tldts' own parsing work.
 const HOSTNAME_ONLY = {
@@ -21,6 +21,12 @@ export function registrableDomain(host: string): string | null {
 export function staysWithinRegistrableDomain(host: string, level: string): boolean {
   const domain = getDomain(host, HOSTNAME_ONLY);
   return domain !== null && level.length >= domain.length;
+}
+
+/** Whether a wildcard rule makes every child of `host` a public suffix (`*.host`). */
+export function childrenArePublicSuffixes(host: string): boolean {
+  const child = `sdc-probe-0.${host}`;
+  return getPublicSuffix(child, HOSTNAME_ONLY) === child;
 }
 
 /** How a hostname sits in the Public Suffix List. */

@@ -14,7 +14,10 @@
  *   entry = info shared suffix [ \x1f path \x1f name ]
  *
  * `info` is one character for category and scope, `shared` one for how many leading characters
- * of the previous key the entry keeps. Browser-safe, like the rest of corpus/.
+ * of the previous key the entry keeps. Two more kinds of entry carry the Public Suffix List facts
+ * the sources need, so that a result page matches without the PSL: a public suffix below a source
+ * (trust stops there, as at a platform) and a hostname whose every child is a public suffix (a
+ * wildcard rule). Written by compact-list-encoder.ts; this module only reads, and is browser-safe.
  */
 import { CATEGORY_IDS } from '../categories.ts';
 import { PLATFORMS } from '../platforms.ts';
@@ -22,65 +25,24 @@ import { SCOPES, type Source } from '../source.ts';
 import { HostTable } from './host-table.ts';
 import { addRule, HostRules, type LevelRule, type RuleIndex, ruleOf } from './host-rules.ts';
 
-const INFO_BASE = 0x41; // 'A': category index × 3 + scope index, 33 values
-const SHARED_BASE = 0x30; // '0'
-const MAX_SHARED = 0x7e - SHARED_BASE; // stays printable ASCII
-const BLOCK_SIZE = 16;
-const ENTRY_SEPARATOR = '\t';
-const EXTRA_SEPARATOR = '\x1f';
+export const INFO_BASE = 0x41; // 'A': category index × 3 + scope index, 33 values
+/** Info of an entry that is a public suffix below a source (not a source). */
+export const PUBLIC_SUFFIX_INFO = CATEGORY_IDS.length * SCOPES.length;
+/** Info of an entry whose every child is a public suffix (not a source). */
+export const WILDCARD_INFO = PUBLIC_SUFFIX_INFO + 1;
+export const SHARED_BASE = 0x30; // '0'
+export const MAX_SHARED = 0x7e - SHARED_BASE; // stays printable ASCII
+export const BLOCK_SIZE = 16;
+export const ENTRY_SEPARATOR = '\t';
+export const EXTRA_SEPARATOR = '\x1f';
 const NEWLINE = 10;
 const TAB = 9;
 const EXTRA = 0x1f;
 const DOT = 46;
 
 /** `ain.gouv.fr` ↔ `fr.gouv.ain`. */
-function reverseLabels(host: string): string {
+export function reverseLabels(host: string): string {
   return host.split('.').reverse().join('.');
-}
-
-const KEY_SHAPE = /^[a-z0-9.-]+$/;
-const FREE_TEXT = /^[^\t\n\r\x1f]*$/;
-
-/** Why a source cannot be written in a compact list, or null (sources are validated before; this guards the format). */
-function unwritable(source: Source): string | null {
-  if (!KEY_SHAPE.test(source.host)) return `hostname "${source.host}" is not normalized`;
-  if (!CATEGORY_IDS.includes(source.category) || !SCOPES.includes(source.scope)) return `unknown category or scope for ${source.host}`;
-  if (!FREE_TEXT.test(source.path) || !FREE_TEXT.test(source.name)) return `tab, line break or separator in the path or name of ${source.host}`;
-  return null;
-}
-
-/** The compact list of the active sources; same sources and comments → same text. Throws on a source it cannot write. */
-export function encodeCompactList(sources: readonly Source[], comments: readonly string[] = []): string {
-  for (const source of sources) {
-    const problem = source.status === 'active' ? unwritable(source) : null;
-    if (problem !== null) throw new Error(`compact list: ${problem}`);
-  }
-  const entries = sources
-    .filter((source) => source.status === 'active')
-    .map((source) => ({ key: reverseLabels(source.host), source }))
-    // By key, then path: the order in which the corpus text lists them (the first claim wins).
-    .sort((a, b) => (a.key !== b.key ? (a.key < b.key ? -1 : 1) : a.source.path < b.source.path ? -1 : a.source.path > b.source.path ? 1 : 0));
-  const blocks: string[] = [];
-  let block: string[] = [];
-  let previous = '';
-  for (const { key, source } of entries) {
-    // A new block starts on a new key only: the sources of one hostname stay together.
-    if (block.length >= BLOCK_SIZE && key !== previous) {
-      blocks.push(block.join(ENTRY_SEPARATOR));
-      block = [];
-    }
-    let shared = 0;
-    if (block.length > 0) {
-      while (shared < MAX_SHARED && shared < key.length && shared < previous.length && key[shared] === previous[shared]) shared++;
-    }
-    const info = CATEGORY_IDS.indexOf(source.category) * SCOPES.length + SCOPES.indexOf(source.scope);
-    const extra = source.path === '' && source.name === '' ? '' : `${EXTRA_SEPARATOR}${source.path}${EXTRA_SEPARATOR}${source.name}`;
-    block.push(`${String.fromCharCode(INFO_BASE + info, SHARED_BASE + shared)}${key.slice(shared)}${extra}`);
-    previous = key;
-  }
-  if (block.length > 0) blocks.push(block.join(ENTRY_SEPARATOR));
-  const header = comments.map((comment) => `# ${comment}\n`).join('');
-  return `${header}${blocks.join('\n')}\n`;
 }
 
 function isKeyChar(code: number): boolean {
@@ -149,6 +111,10 @@ export class CompactListIndex implements RuleIndex {
     return member < 0 ? this.platforms.hosts[-member - 2] : (this.hosts.get(member) ?? '');
   }
 
+  childrenAreSuffixes(member: number): boolean {
+    return this.rulesOf(member).childrenAreSuffixes;
+  }
+
   /** Hostnames' rules are kept as lookUp reads them; a platform that is not in the list has only its platform flag. */
   private rulesOf(member: number): HostRules {
     let rules = this.rules.get(member);
@@ -190,7 +156,9 @@ export class CompactListIndex implements RuleIndex {
       if (entry.key !== key) break;
       const category = CATEGORY_IDS[Math.floor(entry.info / SCOPES.length)];
       const scope = SCOPES[entry.info % SCOPES.length];
-      if (category !== undefined && scope !== undefined) {
+      if (entry.info === PUBLIC_SUFFIX_INFO) rules.isPlatform = true;
+      else if (entry.info === WILDCARD_INFO) rules.childrenAreSuffixes = true;
+      else if (category !== undefined && scope !== undefined) {
         addRule(rules, { id: '', host, scope, path: entry.path, category, status: 'active', name: entry.name, code: '', provenance: '' });
       }
       previous = entry.key;

@@ -5,6 +5,7 @@
  */
 import { parseCorpusLine } from '../corpus-text.ts';
 import { PLATFORMS } from '../platforms.ts';
+import { childrenArePublicSuffixes } from '../registrable-domain.ts';
 import type { Source } from '../source.ts';
 import { HostTable } from './host-table.ts';
 import { addRule, HostRules, type LevelRule, type RuleIndex, ruleOf } from './host-rules.ts';
@@ -20,6 +21,8 @@ export class HashedRuleIndex implements RuleIndex {
   private readonly hosts: HostTable;
   /** By member number of `hosts`. */
   private readonly entries: IndexEntry[] = [];
+  /** By member: whether a wildcard rule of the Public Suffix List sits on it, once a link needed to know. */
+  private readonly wildcards = new Map<number, boolean>();
 
   constructor(
     expectedSize: number,
@@ -71,6 +74,15 @@ export class HashedRuleIndex implements RuleIndex {
 
   hostOf(member: number): string {
     return this.hosts.hosts[member];
+  }
+
+  childrenAreSuffixes(member: number): boolean {
+    let answer = this.wildcards.get(member);
+    if (answer === undefined) {
+      answer = childrenArePublicSuffixes(this.hosts.hosts[member]);
+      this.wildcards.set(member, answer);
+    }
+    return answer;
   }
 
   /** The entry of a member as a group of rules, converting a single source into one. */

@@ -10,8 +10,10 @@ export class HostRules {
   subdomains?: Source;
   /** Longest prefix first. */
   paths?: Source[];
-  /** A hosting platform: trust never flows from here or above to the tenants below. */
+  /** A hosting platform, or a public suffix: trust never flows from here or above to the tenants below. */
   isPlatform = false;
+  /** Every child of this hostname is a public suffix (a wildcard rule of the Public Suffix List). */
+  childrenAreSuffixes = false;
 }
 
 /** What a level of a hostname says: trust stops here (a platform), no rule, or a source. */
@@ -33,6 +35,8 @@ export interface RuleIndex {
   /** The rule of a member for a link to that hostname itself (`exact`) or to one of its subdomains. */
   ruleAt(member: number, exact: boolean, urlOrHostname: string): LevelRule;
   hostOf(member: number): string;
+  /** Whether every child of the member's hostname is a public suffix: then no trust found at or above it reaches below it. */
+  childrenAreSuffixes(member: number): boolean;
 }
 
 /** Adds an active source to the rules of its hostname, unless another one already claims the same hostname and path (the first claim wins). */

@@ -20,7 +20,7 @@ import { sha256Hex, utf8 } from '../../corpus/list/digest.ts';
 import { MANIFEST_PATH } from '../../corpus/list/list-update.ts';
 import { readManifest } from '../../corpus/list/manifest.ts';
 import type { PublicKeyRecord } from '../../corpus/list/signing-keys.ts';
-import { encodeCompactList } from '../../corpus/matching/compact-list.ts';
+import { encodeCompactList } from '../../corpus/matching/compact-list-encoder.ts';
 import { readSeedCorpus } from '../../corpus/node/seed-corpus-file.ts';
 import { keysFromDirectory, publishList } from '../../corpus/node/publish-list.ts';
 import { createKeyFiles, readPublicKeyFile, readSigningKeyDirectory } from '../../corpus/node/signing-key-files.ts';

@@ -17,7 +17,7 @@ import { sha256Hex } from '../../corpus/list/digest.ts';
 import { initialListState, isFrozen, type ListState, nextListState } from '../../corpus/list/list-state.ts';
 import { fetchListUpdate, type ListUpdate, type LocalList } from '../../corpus/list/list-update.ts';
 import { isPublicKeyRecord } from '../../corpus/list/signing-keys.ts';
-import { encodeCompactList } from '../../corpus/matching/compact-list.ts';
+import { encodeCompactList } from '../../corpus/matching/compact-list-encoder.ts';
 import { type CompactListRecord, LIST_IN_USE_KEY, LIST_VERSION_KEY, type ListInUse, listInUseFrom } from './current-list.ts';
 import type { ListChannelConfig, ListMeta } from './list-meta.ts';
 import { DEFAULT_INTERVAL_MINUTES, nextCheckDelayMinutes } from './update-schedule.ts';

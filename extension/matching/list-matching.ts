@@ -4,7 +4,8 @@
  * its badges in the very task where its results are parsed. The list is the bundled one unless
  * another is given (a newer signed version from storage).
  */
-import { compactMatcher, type Matcher } from '../../corpus/matcher.ts';
+import { compactMatcher } from '../../corpus/matching/compact-matcher.ts';
+import type { Matcher } from '../../corpus/matching/rule-matcher.ts';
 import type { Source } from '../../corpus/source.ts';
 import { BUNDLED_LIST } from '../list/current-list.ts';
 import type { MatchedSource, MatchResponse } from './messages.ts';

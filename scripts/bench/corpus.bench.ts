@@ -9,7 +9,7 @@
  */
 import { clientSources, parseCorpusText, serializeCorpusText } from '../../corpus/corpus-text.ts';
 import { compactMatcher, loadMatcher, type Matcher } from '../../corpus/matcher.ts';
-import { encodeCompactList } from '../../corpus/matching/compact-list.ts';
+import { encodeCompactList } from '../../corpus/matching/compact-list-encoder.ts';
 import { readSeedCorpusText } from '../../corpus/node/seed-corpus-file.ts';
 import { median, report, settleHeap } from './report.ts';
 import { buildResultUrls } from './result-urls.ts';

@@ -1,0 +1,79 @@
+/**
+ * Writes the compact list (compact-list.ts) of the active sources, with the Public Suffix List
+ * facts they need (public-suffixes-below.ts): used where the list is made — the extension's build,
+ * the background after a verified update, the server's scripts — never in a result page, which
+ * only reads (compact-matcher.ts) and so carries no PSL.
+ */
+import { CATEGORY_IDS } from '../categories.ts';
+import { registrableDomain } from '../registrable-domain.ts';
+import { SCOPES, type Source } from '../source.ts';
+import {
+  BLOCK_SIZE,
+  ENTRY_SEPARATOR,
+  EXTRA_SEPARATOR,
+  INFO_BASE,
+  MAX_SHARED,
+  PUBLIC_SUFFIX_INFO,
+  reverseLabels,
+  SHARED_BASE,
+  WILDCARD_INFO,
+} from './compact-list.ts';
+import { publicSuffixesBelow } from './public-suffixes-below.ts';
+
+const KEY_SHAPE = /^[a-z0-9.-]+$/;
+const FREE_TEXT = /^[^\t\n\r\x1f]*$/;
+
+/** Why a source cannot be written in a compact list, or null (sources are validated before; this guards the format). */
+function unwritable(source: Source): string | null {
+  if (!KEY_SHAPE.test(source.host)) return `hostname "${source.host}" is not normalized`;
+  if (!CATEGORY_IDS.includes(source.category) || !SCOPES.includes(source.scope)) return `unknown category or scope for ${source.host}`;
+  if (!FREE_TEXT.test(source.path) || !FREE_TEXT.test(source.name)) return `tab, line break or separator in the path or name of ${source.host}`;
+  return null;
+}
+
+/** The compact list of the active sources; same sources and comments → same text. Throws on a source it cannot write. */
+export function encodeCompactList(sources: readonly Source[], comments: readonly string[] = []): string {
+  for (const source of sources) {
+    const problem = source.status === 'active' ? unwritable(source) : null;
+    if (problem !== null) throw new Error(`compact list: ${problem}`);
+  }
+  // A source that is a public suffix never vouches for anything, whatever slipped through validation:
+  // left out, as the matcher over the full list ignores it (corpus/matcher.ts).
+  const active = sources.filter((source) => source.status === 'active' && registrableDomain(source.host) !== null);
+  // The PSL facts below the sources' hostnames: where their trust stops.
+  const suffixes = new Set<string>();
+  const wildcards = new Set<string>();
+  for (const host of new Set(active.map((source) => source.host))) {
+    const below = publicSuffixesBelow(host);
+    for (const suffix of below.suffixes) suffixes.add(suffix);
+    for (const wildcard of below.wildcards) wildcards.add(wildcard);
+  }
+  const facts = [...[...suffixes].map((host) => ({ host, info: PUBLIC_SUFFIX_INFO })), ...[...wildcards].map((host) => ({ host, info: WILDCARD_INFO }))];
+  const entries = [
+    ...active.map((source) => ({ key: reverseLabels(source.host), info: CATEGORY_IDS.indexOf(source.category) * SCOPES.length + SCOPES.indexOf(source.scope), path: source.path, name: source.name, fact: false })),
+    ...facts.map(({ host, info }) => ({ key: reverseLabels(host), info, path: '', name: '', fact: true })),
+  ]
+    // By key, then path: the order in which the corpus text lists them (the first claim wins); a hostname's PSL facts after its sources.
+    .sort((a, b) => (a.key !== b.key ? (a.key < b.key ? -1 : 1) : a.fact !== b.fact ? (a.fact ? 1 : -1) : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const blocks: string[] = [];
+  let block: string[] = [];
+  let previous = '';
+  for (const { key, info, path, name } of entries) {
+    // A new block starts on a new key only: the sources of one hostname stay together.
+    if (block.length >= BLOCK_SIZE && key !== previous) {
+      blocks.push(block.join(ENTRY_SEPARATOR));
+      block = [];
+    }
+    let shared = 0;
+    if (block.length > 0) {
+      while (shared < MAX_SHARED && shared < key.length && shared < previous.length && key[shared] === previous[shared]) shared++;
+    }
+    const extra = path === '' && name === '' ? '' : `${EXTRA_SEPARATOR}${path}${EXTRA_SEPARATOR}${name}`;
+    block.push(`${String.fromCharCode(INFO_BASE + info, SHARED_BASE + shared)}${key.slice(shared)}${extra}`);
+    previous = key;
+  }
+  if (block.length > 0) blocks.push(block.join(ENTRY_SEPARATOR));
+  const header = comments.map((comment) => `# ${comment}\n`).join('');
+  return `${header}${blocks.join('\n')}\n`;
+}
+
