@@ -12,7 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { keysFromDirectory, publishList } from '../../corpus/node/publish-list.ts';
+import { keysFromDirectory, publishList, resignList } from '../../corpus/node/publish-list.ts';
 import type { Source } from '../../corpus/source.ts';
 import { parseCorpusText } from '../../corpus/corpus-text.ts';
 import { startCurationServer } from '../../curation-server/testing/server-process.ts';
@@ -31,15 +31,27 @@ function builtChannel(): string {
 }
 
 /** A copy of the published directory the extension was built from (version 1), to publish newer versions in. */
-export async function copyOfBuiltChannel(): Promise<{ listsDirectory: string; publish(sources: readonly Source[]): Promise<number>; builtSources(): Promise<Source[]> }> {
+export interface TestChannel {
+  listsDirectory: string;
+  /** Publishes the next version, signed by the build's key (or by the keys of `keysDirectory`). */
+  publish(sources: readonly Source[], keysDirectory?: string): Promise<number>;
+  /** Signs the current manifest again as if at `now` (an expired manifest, with a date in the past). */
+  resign(now: Date, expiryDays: number): Promise<void>;
+  builtSources(): Promise<Source[]>;
+}
+
+export async function copyOfBuiltChannel(): Promise<TestChannel> {
   const listsDirectory = join(await mkdtemp(join(tmpdir(), 'sdc-e2e-lists-')), 'v1');
   await cp(join(builtChannel(), 'lists'), listsDirectory, { recursive: true });
   return {
     listsDirectory,
-    async publish(sources) {
-      const publication = await publishList({ directory: listsDirectory, sources, ...(await keysFromDirectory(join(builtChannel(), 'keys'))) });
+    async publish(sources, keysDirectory = join(builtChannel(), 'keys')) {
+      const publication = await publishList({ directory: listsDirectory, sources, ...(await keysFromDirectory(keysDirectory)) });
       if (publication.status !== 'published') throw new Error('nothing to publish');
       return publication.manifest.signed.version;
+    },
+    async resign(now, expiryDays) {
+      await resignList({ directory: listsDirectory, ...(await keysFromDirectory(join(builtChannel(), 'keys'))), now, expiryDays });
     },
     async builtSources() {
       return parseCorpusText(await readFile(join(builtChannel(), 'lists', 'snapshots', '1.tsv'), 'utf8')).sources;

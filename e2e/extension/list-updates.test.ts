@@ -16,8 +16,10 @@ import { E2E_CHANNEL } from './extension-build.ts';
 import { type FirefoxSession, startFirefox } from './firefox-session.ts';
 import { drawnBadges, recordDrawnBadges } from './page-checks.ts';
 import { page } from './served-pages.ts';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createKeyFiles } from '../../corpus/node/signing-key-files.ts';
 
 const RESULTS = page('bing-trusted');
 /** On bing-trusted: organic result 3, not in the built list; the update adds it. */
@@ -25,14 +27,23 @@ const ADDED = makeSource('scienceinsights.org', { category: 'autre', name: 'Scie
 /** On bing-trusted: organic result 5, in the built list; the update withdraws it. */
 const WITHDRAWN = 'chu-lyon.fr';
 const AFTER_UPDATE = ['ameli.fr', 'scienceinsights.org', 'sorbonne-universite.fr'];
+/** Added by a later version whose files the tests alter. */
+const ANOTHER = makeSource('encore-une-commune.fr', { category: 'commune' });
+
+/** Alters a published file as a compromised server or mirror would (its compressed forms removed, so that this one is sent). */
+async function replaceServed(directory: string, path: string, change: (text: string) => string): Promise<void> {
+  await rm(join(directory, `${path}.gz`), { force: true });
+  await rm(join(directory, `${path}.br`), { force: true });
+  await writeFile(join(directory, path), change(await readFile(join(directory, path), 'utf8')));
+}
 
 /** What a test does in either browser. */
 interface Browser {
   storedListVersion(): Promise<number | undefined>;
   /** Loads bing-trusted in a tab that records every badge drawn; gives the settled badges and every badge ever drawn. */
   markedResults(): Promise<{ badges: string[]; drawn: string[] }>;
-  /** Clicks « update now » in the popup; gives the list's health and version as the popup then says. */
-  updateNow(): Promise<{ health: string; info: string }>;
+  /** Clicks « update now » in the popup; gives the list's health and version as the popup then says, and the failure's reason. */
+  updateNow(): Promise<{ health: string; info: string; reason: string | null }>;
   channelRequests(): { url: string; method: string; headers: Record<string, string> }[];
   close(): Promise<void>;
 }
@@ -56,7 +67,8 @@ async function chromiumBrowser(channel: ChannelServer): Promise<Browser> {
       await popup.goto(session.extensionUrl('popup.html'));
       await popup.locator('#update-now').click();
       await popup.locator('#update-now:not([disabled])').waitFor();
-      const result = { health: (await popup.locator('#list-status').getAttribute('data-health')) ?? '', info: await popup.locator('#list-info').innerText() };
+      const status = popup.locator('#list-status');
+      const result = { health: (await status.getAttribute('data-health')) ?? '', info: await popup.locator('#list-info').innerText(), reason: await status.getAttribute('data-reason') };
       await popup.close();
       return result;
     },
@@ -91,7 +103,10 @@ async function firefoxBrowser(channel: ChannelServer): Promise<Browser> {
       await popup.waitForSelector('#update-now');
       await popup.click('#update-now');
       await popup.waitForSelector('#update-now:not([disabled])');
-      const result = await popup.evaluate(() => ({ health: document.querySelector('#list-status')?.getAttribute('data-health') ?? '', info: document.querySelector('#list-info')?.textContent ?? '' }));
+      const result = await popup.evaluate(() => {
+        const status = document.querySelector('#list-status');
+        return { health: status?.getAttribute('data-health') ?? '', info: document.querySelector('#list-info')?.textContent ?? '', reason: status?.getAttribute('data-reason') ?? null };
+      });
       await popup.close();
       return result;
     },
@@ -118,7 +133,7 @@ afterEach(async () => {
 for (const [browserName, startBrowser] of Object.entries(BROWSERS)) {
   for (const [serverName, startServer] of Object.entries(SERVERS)) {
     describe(`${browserName}, the channel served by ${serverName}`, () => {
-      it('takes the newer signed version at install: the added source is marked, the withdrawn one never is; a tampered manifest and a replayed version are refused, the list still marking', async () => {
+      it('takes the newer signed version at install: the added source is marked, the withdrawn one never is; a tampered manifest, a replayed version, altered or truncated files, an expired manifest and a wrong key are refused, the list still marking', async () => {
         const channel = await copyOfBuiltChannel();
         cleanups.push(() => rm(join(channel.listsDirectory, '..'), { recursive: true, force: true }));
         const built = await channel.builtSources();
@@ -143,17 +158,39 @@ for (const [browserName, startBrowser] of Object.entries(BROWSERS)) {
         await rm(join(channel.listsDirectory, 'manifest.json.gz'));
         await rm(join(channel.listsDirectory, 'manifest.json.br'));
         await writeFile(join(channel.listsDirectory, 'manifest.json'), current.replace('"sources":', '"sources":1'));
-        expect(await browser.updateNow()).toMatchObject({ health: 'failing', info: expect.stringMatching(/^Liste version 2 /) });
+        expect(await browser.updateNow()).toMatchObject({ health: 'failing', reason: 'bad-signature', info: expect.stringMatching(/^Liste version 2 /) });
         expect((await browser.markedResults()).badges).toEqual(AFTER_UPDATE);
 
         // Version 1's manifest again (still signed, still valid): a rollback, refused.
         await writeFile(join(channel.listsDirectory, 'manifest.json'), versionOne);
-        expect(await browser.updateNow()).toMatchObject({ health: 'failing', info: expect.stringMatching(/^Liste version 2 /) });
+        expect(await browser.updateNow()).toMatchObject({ health: 'failing', reason: 'rollback', info: expect.stringMatching(/^Liste version 2 /) });
         expect((await browser.markedResults()).badges).toEqual(AFTER_UPDATE);
 
         // The real manifest back: current again.
         await writeFile(join(channel.listsDirectory, 'manifest.json'), current);
         expect(await browser.updateNow()).toMatchObject({ health: 'current' });
+
+        // Version 3, its deltas and snapshot altered on the server (a byte changed, or cut short): refused.
+        expect(await channel.publish([...built.filter((source) => source.host !== WITHDRAWN), ADDED, ANOTHER])).toBe(3);
+        await replaceServed(channel.listsDirectory, 'deltas/2-3.tsv', (text) => text.replace(ANOTHER.host, ANOTHER.host.replace('e', 'f')));
+        await replaceServed(channel.listsDirectory, 'deltas/1-3.tsv', (text) => text.replace(ANOTHER.host, ANOTHER.host.replace('e', 'f')));
+        await replaceServed(channel.listsDirectory, 'snapshots/3.tsv', (text) => text.slice(0, -200));
+        expect(await browser.updateNow()).toMatchObject({ health: 'failing', reason: 'length', info: expect.stringMatching(/^Liste version 2 /) });
+        expect((await browser.markedResults()).badges).toEqual(AFTER_UPDATE);
+
+        // Version 3's manifest signed again, but long expired: refused (a frozen channel is told apart).
+        await rm(join(channel.listsDirectory, 'manifest.json.gz'), { force: true });
+        await rm(join(channel.listsDirectory, 'manifest.json.br'), { force: true });
+        await channel.resign(new Date(Date.now() - 30 * 86_400_000), 7);
+        expect(await browser.updateNow()).toMatchObject({ health: 'failing', reason: 'expired', info: expect.stringMatching(/^Liste version 2 /) });
+
+        // Version 4 signed by a key the extension does not pin: refused.
+        const otherKeys = await mkdtemp(join(tmpdir(), 'sdc-e2e-other-key-'));
+        cleanups.push(() => rm(otherKeys, { recursive: true, force: true }));
+        await createKeyFiles(otherKeys);
+        expect(await channel.publish([...built, ADDED, ANOTHER], otherKeys)).toBe(4);
+        expect(await browser.updateNow()).toMatchObject({ health: 'failing', reason: 'bad-signature', info: expect.stringMatching(/^Liste version 2 /) });
+        expect((await browser.markedResults()).badges).toEqual(AFTER_UPDATE);
 
         // Every request to the channel that the browser was seen to make (the install-time check may
         // come before the recording starts): at least the three manifests asked from the popup.

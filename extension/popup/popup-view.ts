@@ -61,7 +61,13 @@ function listSection(document: Document, language: UiLanguage, status: ListStatu
   const button = element(document, 'button', text('popupUpdateNow'), { type: 'button', id: 'update-now' });
   const section = element(document, 'section', [
     element(document, 'p', listInfo(status.meta, language), { class: 'small', id: 'list-info' }),
-    element(document, 'p', `${text(health[status.health])} ${checked}`, { class: 'small', id: 'list-status', 'data-health': status.health }),
+    // The reason of a failure, for IT staff (the popup's inspector) and the tests: not shown.
+    element(document, 'p', `${text(health[status.health])} ${checked}`, {
+      class: 'small',
+      id: 'list-status',
+      'data-health': status.health,
+      ...(status.lastFailure === null ? {} : { 'data-reason': status.lastFailure.reason }),
+    }),
     button,
   ], { class: 'list', 'aria-live': 'polite' });
   button.addEventListener('click', () => {
