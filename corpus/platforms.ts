@@ -83,6 +83,24 @@ const SUBDOMAIN_PLATFORM_HOSTS = [
   'monsite.com',
   'gandi-site.net',
   'siteweb-initial.fr',
+  // Site builders sold to communes (found among the registrable domains with many tenants in the data).
+  'sitego.fr',
+  'notremairie.fr',
+  'monclocher.com',
+  'reseaudescommunes.fr',
+  'reseaudesmicrocommunes.fr',
+  'reseaudespetitescommunes.fr',
+  'mairies69.net',
+  'web63.fr',
+  'webou.net',
+  'emonsite.com',
+  'site-mairies.com',
+  // Library portal vendors.
+  'bibenligne.fr',
+  'bibli.fr',
+  'biblix.net',
+  'biblixnet.net',
+  'c3rb.org',
   // Web agencies and portals hosting many unrelated clients.
   'a3w.fr',
   'neopse-site.com',
@@ -92,8 +110,10 @@ const SUBDOMAIN_PLATFORM_HOSTS = [
   'cognix-systems.net',
   'campagnol.fr',
   'planet-allier.com',
-  // Hosting providers' machine names.
+  // Hosting providers' machine names and software vendors' client hosts.
   'ovh.net',
+  'cegedim.cloud',
+  'index-education.net',
   // Free domain-name services: `commune.fr.gd` is a redirect anyone can register.
   'fr.gd',
   'fr.nf',

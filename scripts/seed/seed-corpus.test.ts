@@ -14,8 +14,25 @@ const files: Record<string, string> = {
     'commune-parquee.com',
     'ww25.commune-parquee.com  # (redirection from commune-parquee.com)',
     'nouvelle-ville.fr  # (redirection from www.ancienne-ville.fr)',
+    'lead-medecin-garde.com  # (redirection from www.ville-d.fr)',
+    'ville-e.fr',
+    'ville-e-nouveau.fr  # (redirection from ville-e.fr)',
   ].join('\n'),
-  collectivites: ['mairie-x.free.fr', 'cc-vallee.fr', 'rimboval.fr', 'wordpress.com', 'sfr.fr', 'www.sfr.fr'].join('\n'),
+  collectivites: [
+    'mairie-x.free.fr',
+    'cc-vallee.fr',
+    'rimboval.fr',
+    'wordpress.com',
+    'sfr.fr',
+    'www.sfr.fr',
+    'sedo.com',
+    'www.afternic.com',
+    'het-onlinecasino.nl',
+    'mairie-y.sitego.fr',
+    'sitego.fr',
+    'mairie-égletons.fr',
+    'régionnormande.fr',
+  ].join('\n'),
   epci: 'grandavignon.frfr\n',
   prefectures: 'ain.gouv.fr\n',
   'gouvfr-divers': [
@@ -24,8 +41,16 @@ const files: Record<string, string> = {
     'intranet.ministere.gouv.fr  # Found in cert of CN=intranet.ministere.gouv.fr',
     'portail.ministere.gouv.fr  # Found in cert of CN=portail.ministere.gouv.fr',
     'autodiscover.ministere.gouv.fr',
+    'oublie.gouv.fr',
+    'mail.ville-a.fr',
+    'webmail2.ville-a.fr',
+    'vpn.ville-a.fr',
+    'owa.ville-a.fr',
+    'smtp1.ville-a.fr',
+    'mx-01.ville-a.fr',
+    'mailing-liste.ville-a.fr',
   ].join('\n'),
-  'nongouvfr-divers': ['cci.fr', 'sub.unlisted-parent.org', 'centre-social.org'].join('\n'),
+  'nongouvfr-divers': ['cci.fr', 'sub.unlisted-parent.org', 'centre-social.org', 'ca-agen.justice.fr', 'extranet.verified-parent.org'].join('\n'),
 };
 const verified = [
   'https://ville-a.fr',
@@ -38,6 +63,12 @@ const verified = [
   'https://www.commune-parquee.com',
   'https://cc-vallee.fr',
   'https://xn--houeills-70a.fr',
+  'https://lead-medecin-garde.com',
+  'https://ville-e-nouveau.fr',
+  'https://portal.verified-parent.org',
+  'https://sedo.com',
+  'https://mairie-y.sitego.fr',
+  'https://sitego.fr',
 ].join('\n');
 
 const input = {
@@ -112,6 +143,50 @@ describe('buildSeedCorpus', () => {
 
   it('records where a moved site came from', () => {
     expect(source('nouvelle-ville.fr').provenance).toContain('redirect-from:www.ancienne-ville.fr');
+  });
+
+  it('never suspends a gouv.fr name merely for being unverified: only the State delegates them', () => {
+    expect(source('oublie.gouv.fr')).toMatchObject({ status: 'active' });
+    expect(source('oublie.gouv.fr').provenance).not.toContain('unverified');
+  });
+
+  it('keeps a host active when its registrable domain answered in 2024', () => {
+    expect(source('extranet.verified-parent.org')).toMatchObject({ scope: 'host', status: 'active' });
+  });
+
+  it('holds the target of a redirect from another registrable domain unverified until checked', () => {
+    expect(source('lead-medecin-garde.com')).toMatchObject({ status: 'suspended' });
+    expect(source('lead-medecin-garde.com').provenance).toContain('unverified');
+    expect(source('nouvelle-ville.fr').status).toBe('suspended');
+    // Same registrable domain: a site moving within its own domain is not suspect.
+    expect(source('demarches.ain.gouv.fr').status).toBe('active');
+  });
+
+  it('refuses domain-trading companies, gambling and adult sites, with the reason', () => {
+    expect(rejection('sedo.com')).toEqual(['domain-trade']);
+    expect(rejection('www.afternic.com')).toEqual(['domain-trade']);
+    expect(rejection('het-onlinecasino.nl')).toEqual(['gambling']);
+  });
+
+  it('keeps tenants of site builders at their hostname and refuses the builder itself', () => {
+    expect(source('mairie-y.sitego.fr')).toMatchObject({ scope: 'host', status: 'active' });
+    expect(rejection('sitego.fr')).toEqual(['platform-homepage']);
+  });
+
+  it('reads infrastructure names by label pattern', () => {
+    for (const host of ['mail.ville-a.fr', 'webmail2.ville-a.fr', 'vpn.ville-a.fr', 'owa.ville-a.fr', 'smtp1.ville-a.fr', 'mx-01.ville-a.fr']) {
+      expect(rejection(host)).toEqual(['infrastructure']);
+    }
+    expect(source('mailing-liste.ville-a.fr').status).toBe('active');
+  });
+
+  it('reads categories from the Unicode hostname', () => {
+    expect(source('xn--mairie-gletons-hkb.fr')).toMatchObject({ category: 'commune' });
+    expect(source('xn--rgionnormande-bhb.fr')).toMatchObject({ category: 'region' });
+  });
+
+  it('does not take a court of appeal for an intercommunality', () => {
+    expect(source('ca-agen.justice.fr').category).toBe('etat');
   });
 
   it('gives every source a stable id derived from its hostname', () => {

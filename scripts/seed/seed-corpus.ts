@@ -4,6 +4,7 @@
  * rejected. Pure: the same input always gives the same corpus.
  */
 import { createHash } from 'node:crypto';
+import { domainToUnicode } from 'node:url';
 import type { Category } from '../../corpus/categories.ts';
 import { isSameOrSubdomain, normalizeHostname, parentHostname } from '../../corpus/hostname.ts';
 import { platformAt, platformOf, platformsUnder } from '../../corpus/platforms.ts';
@@ -12,6 +13,7 @@ import type { Scope, Source, Status } from '../../corpus/source.ts';
 import { canonicalSourceHost, validateSource } from '../../corpus/source-validation.ts';
 import type { EtalabInput } from './etalab-input.ts';
 import { CURATED_SOURCES, knownOrganisation } from './known-organisations.ts';
+import { notPublicReason } from './not-public-bodies.ts';
 
 export const REJECTION_REASONS = {
   'invalid-hostname': 'not a valid hostname (underscore, missing dot…)',
@@ -20,7 +22,11 @@ export const REJECTION_REASONS = {
   'platform-homepage': 'homepage or operator of a hosting platform or social network, not a public body',
   'parked-domain': 'a parking name (wwNN.) was seen under this hostname: expired and parked or re-registered',
   'certificate-log': 'only seen in certificate-transparency logs and never verified reachable: an internal back-end',
-  infrastructure: 'mail, DNS or discovery service name, not a website',
+  infrastructure: 'mail, VPN, DNS or discovery service name, not a website',
+  'domain-trade': 'a domain-trading or parking company (scripts/seed/not-public-bodies.ts), not a public body',
+  gambling: 'a gambling site, not a public body',
+  adult: 'an adult site, not a public body',
+  'private-business': 'a private business (lead generation, directory) that took over a public name, not a public body',
   'duplicate-www': 'the same site as its www-less hostname, kept once',
 } as const;
 
@@ -66,22 +72,27 @@ const VERIFIED_LIST = 'verified-origins';
 const FILE_PRIORITY = [...Object.keys(CATEGORY_OF_FILE), ...MIXED_FILES];
 
 const PARKING_PREFIX = /^ww\d{2}\./;
+const REDIRECT_COMMENT = /^\(redirection from ([^)\s]+)\)/;
+// The first label of a service that is no website people search for: `mail.`, `webmail2.`, `smtp1.`, `mx-01.`, `vpn.`, `owa.`…
 const INFRASTRUCTURE_LABEL =
-  /^(?:imap|imaps|smtp|smtps|pop|pop3|mx\d*|ns\d*|dns\d*|autodiscover|autoconfig|lyncdiscover|sip|enterpriseenrollment|enterpriseregistration)\./;
+  /^(?:imaps?|smtps?|pop3?|mx|ns|dns|mail|webmail|vpn|sslvpn|owa|exchange|ftp|sftp|relay|mta|autodiscover|autoconfig|lyncdiscover|sip|enterpriseenrollment|enterpriseregistration)(?:[-_]?\d{1,3})?\./;
 
 // Hostname patterns that tell the kind of body in the mixed lists; the first that fits wins.
+// They read the Unicode hostname (`mairie-égletons.fr`, not its punycode).
 const CATEGORY_BY_NAME: [RegExp, Category][] = [
+  [/(?:^|\.)justice\.fr$|tribunal|cour-d-?appel|cour-administrative|conseil-etat/, 'etat'],
   [/agence-regionale-sante|(?:^|[.-])(?:ars|chu|chr|hopital|hopitaux|ght)(?:[.-]|\d)/, 'sante'],
   [/region-academique|academie|(?:^|\.)ac-|(?:^|[.-])(?:ecole|college|lycee|clg|lyc)[.-]/, 'education'],
   [/(?:^|[.-])(?:cc|ca|cu|cdc)[.-]|communaute|agglo|metropole|comcom|intercom|syndicat|sivom|sivu|sictom|smictom|sidom|smirtom/, 'intercommunalite'],
   [/departement|(?:^|[.-])c[dg]\d{2,3}(?:[.-]|$)/, 'departement'],
-  [/^(?:www\.)?(?:la|ma)?region(?!s-france|-de-)[a-z]*\.[a-z]+$/, 'region'],
+  [/^(?:www\.)?(?:la|ma)?r[eé]gion(?!s-france|-de-)[\p{L}-]*\.[a-z]+$/u, 'region'],
   [/^(?:mairie|ville|commune)/, 'commune'],
 ];
 
 /** A category guessed from a hostname, for the mixed lists; null when the name says nothing. */
 function categoryFromName(host: string): Category | null {
-  return CATEGORY_BY_NAME.find(([pattern]) => pattern.test(host))?.[1] ?? null;
+  const unicode = domainToUnicode(host) || host;
+  return CATEGORY_BY_NAME.find(([pattern]) => pattern.test(unicode))?.[1] ?? null;
 }
 
 interface Candidate {
@@ -91,6 +102,8 @@ interface Candidate {
   files: Set<string>;
   comments: string[];
   isVerified: boolean;
+  /** Listed in a category file at least once without being a redirect's target. */
+  isListedPlainly: boolean;
 }
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
@@ -122,18 +135,21 @@ export function buildSeedCorpus(input: EtalabInput): SeedCorpus {
     if (PARKING_PREFIX.test(normalized)) parkedHosts.add(normalized.slice(normalized.indexOf('.') + 1));
     let candidate = candidates.get(host);
     if (candidate === undefined) {
-      candidate = { host, written: new Set(), files: new Set(), comments: [], isVerified: false };
+      candidate = { host, written: new Set(), files: new Set(), comments: [], isVerified: false, isListedPlainly: false };
       candidates.set(host, candidate);
     }
     candidate.written.add(normalized);
     if (file === null) candidate.isVerified = true;
     else candidate.files.add(file);
     if (comment !== '') candidate.comments.push(comment);
+    if (file !== null && !REDIRECT_COMMENT.test(comment)) candidate.isListedPlainly = true;
   };
   for (const entry of input.categorized) collect(entry.host, entry.file, entry.comment);
   for (const host of input.verified) collect(host, null, '');
   for (const host of Object.keys(CURATED_SOURCES)) {
-    if (!candidates.has(host)) candidates.set(host, { host, written: new Set([host]), files: new Set(), comments: [], isVerified: false });
+    if (!candidates.has(host)) {
+      candidates.set(host, { host, written: new Set([host]), files: new Set(), comments: [], isVerified: false, isListedPlainly: true });
+    }
   }
 
   // Which candidates are not sources at all.
@@ -146,7 +162,9 @@ export function buildSeedCorpus(input: EtalabInput): SeedCorpus {
     const suffix = suffixStatus(host);
     const parkedUnder = [...parkedHosts].find((parked) => isSameOrSubdomain(host, parked));
     const platform = platformAt(host) ?? platformsUnder(host)[0] ?? (platformOf(host)?.tenants === 'paths' ? platformOf(host) : undefined);
+    const notPublic = suffix === 'registrable' ? notPublicReason(host, registrableDomain(host) ?? host) : null;
     if (suffix !== 'registrable') reject(suffix);
+    else if (notPublic !== null) reject(notPublic);
     else if (parkedUnder !== undefined) reject('parked-domain', `parking seen at a wwNN. name of ${parkedUnder}`);
     else if (platform !== undefined) reject('platform-homepage', platform.host);
     else if (!candidate.isVerified && candidate.comments.some((comment) => comment.startsWith('Found in cert'))) reject('certificate-log');
@@ -193,10 +211,21 @@ export function buildSeedCorpus(input: EtalabInput): SeedCorpus {
     return { category: candidate.files.has('collectivites') ? 'commune' : 'autre', how: 'category-default' };
   };
 
+  // A site found only as the target of a redirect from another registrable domain may be anyone's
+  // (a lapsed name redirected to a lead-generation site): its own answer in 2024 proves nothing.
+  const redirectSourceOf = (candidate: Candidate): string | undefined =>
+    candidate.comments.map((comment) => REDIRECT_COMMENT.exec(comment)?.[1]).find((from) => from !== undefined);
+  const isForeignRedirectTarget = (candidate: Candidate): boolean => {
+    if (candidate.isListedPlainly) return false;
+    const from = redirectSourceOf(candidate);
+    const fromHost = from === undefined ? null : normalizeHostname(from);
+    return fromHost !== null && registrableDomain(fromHost) !== registrableDomain(candidate.host);
+  };
+
   // Scope and status.
   const verifiedDomains = new Set<string>();
   for (const candidate of candidates.values()) {
-    if (!candidate.isVerified) continue;
+    if (!candidate.isVerified || isForeignRedirectTarget(candidate)) continue;
     const domain = registrableDomain(candidate.host);
     if (domain !== null) verifiedDomains.add(domain);
   }
@@ -209,14 +238,19 @@ export function buildSeedCorpus(input: EtalabInput): SeedCorpus {
     // tenants of platforms and sites under an unlisted parent stay at their exact hostname.
     const scope: Scope = platformOf(host) === undefined && (host === domain || accepted.has(domain)) ? 'subdomains' : 'host';
     const isCurated = Object.hasOwn(CURATED_SOURCES, host);
-    const isAlive = isCurated || (scope === 'host' ? candidate.isVerified : verifiedDomains.has(domain));
+    // Names under gouv.fr are delegated by the State only: one cannot lapse into someone else's hands.
+    const isStateName = isSameOrSubdomain(host, 'gouv.fr');
+    // A host whose registrable domain answered in 2024 did not lapse; a platform's tenant answers for itself only.
+    const isDomainAlive = platformOf(host) === undefined && verifiedDomains.has(domain);
+    const isAlive =
+      isCurated ||
+      isStateName ||
+      (isForeignRedirectTarget(candidate) ? host !== domain && isDomainAlive : candidate.isVerified || isDomainAlive);
     const status: Status = isAlive ? 'active' : 'suspended';
     const known = knownOrganisation(host, candidate.files);
     const guessed = categoryOf(candidate);
     const { category, how } = known?.category === undefined ? guessed : { category: known.category, how: '' };
-    const redirectedFrom = candidate.comments
-      .map((comment) => /^\(redirection from ([^)\s]+)\)/.exec(comment)?.[1])
-      .find((from) => from !== undefined);
+    const redirectedFrom = redirectSourceOf(candidate);
     const provenance = [
       ...[...candidate.files].sort().map((file) => `etalab/${file}`),
       ...(candidate.isVerified ? ['etalab/verified'] : []),
