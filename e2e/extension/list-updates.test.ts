@@ -42,15 +42,34 @@ interface Browser {
   storedListVersion(): Promise<number | undefined>;
   /** Loads bing-trusted in a tab that records every badge drawn; gives the settled badges and every badge ever drawn. */
   markedResults(): Promise<{ badges: string[]; drawn: string[] }>;
+  /** The popup's account of the list, without asking for a check. */
+  listStatus(): Promise<{ health: string; info: string; reason: string | null }>;
   /** Clicks « update now » in the popup; gives the list's health and version as the popup then says, and the failure's reason. */
   updateNow(): Promise<{ health: string; info: string; reason: string | null }>;
   channelRequests(): { url: string; method: string; headers: Record<string, string> }[];
+  /** Flips a character of the stored list, as a failing disk would, then restarts the extension (as the next browser start would). */
+  corruptStoredListAndRestart(): Promise<void>;
   close(): Promise<void>;
 }
 
+/** Run in an extension page or the worker: the stored compact list with one character changed in its middle. */
+async function corruptStoredList(): Promise<void> {
+  const storage = ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).storage.local;
+  const stored = (await storage.get('listInUse')).listInUse as { compact: string };
+  const middle = Math.floor(stored.compact.length / 2);
+  const flipped = stored.compact.slice(0, middle) + (stored.compact[middle] === 'x' ? 'y' : 'x') + stored.compact.slice(middle + 1);
+  await storage.set({ listInUse: { ...stored, compact: flipped } });
+}
+
 async function chromiumBrowser(channel: ChannelServer): Promise<Browser> {
-  const session: ChromiumSession = await startChromium({ language: 'fr', channelServer: channel.hostAndPort });
-  session.serve(RESULTS.url, RESULTS.html);
+  const profile = await mkdtemp(join(tmpdir(), 'sdc-e2e-profile-'));
+  const start = async () => {
+    const started = await startChromium({ language: 'fr', channelServer: channel.hostAndPort, profile });
+    started.serve(RESULTS.url, RESULTS.html);
+    return started;
+  };
+  let session: ChromiumSession = await start();
+  const earlierRequests: ChromiumSession['requests'] = [];
   return {
     storedListVersion: () => session.worker.evaluate(async () => (await chrome.storage.local.get('listInUseVersion')).listInUseVersion as number | undefined),
     async markedResults() {
@@ -62,6 +81,14 @@ async function chromiumBrowser(channel: ChannelServer): Promise<Browser> {
       await tab.close();
       return { badges, drawn };
     },
+    async listStatus() {
+      const popup = await session.newPage();
+      await popup.goto(session.extensionUrl('popup.html'));
+      const status = popup.locator('#list-status');
+      const result = { health: (await status.getAttribute('data-health')) ?? '', info: await popup.locator('#list-info').innerText(), reason: await status.getAttribute('data-reason') };
+      await popup.close();
+      return result;
+    },
     async updateNow() {
       const popup = await session.newPage();
       await popup.goto(session.extensionUrl('popup.html'));
@@ -72,8 +99,20 @@ async function chromiumBrowser(channel: ChannelServer): Promise<Browser> {
       await popup.close();
       return result;
     },
-    channelRequests: () => session.requests.filter((request) => request.url.startsWith(E2E_CHANNEL)),
-    close: () => session.close(),
+    channelRequests: () => [...earlierRequests, ...session.requests].filter((request) => request.url.startsWith(E2E_CHANNEL)),
+    async corruptStoredListAndRestart() {
+      const page = await session.newPage();
+      await page.goto(session.extensionUrl('options.html'));
+      await page.evaluate(corruptStoredList);
+      // The browser closed and started again on the same profile (an unpacked extension does not come back from runtime.reload here).
+      earlierRequests.push(...session.requests);
+      await session.close();
+      session = await start();
+    },
+    async close() {
+      await session.close();
+      await rm(profile, { recursive: true, force: true });
+    },
   };
 }
 
@@ -98,6 +137,16 @@ async function firefoxBrowser(channel: ChannelServer): Promise<Browser> {
       await tab.close();
       return { badges, drawn };
     },
+    async listStatus() {
+      const popup = await session.openExtensionPage('popup.html');
+      await popup.waitForSelector('#list-status');
+      const result = await popup.evaluate(() => {
+        const status = document.querySelector('#list-status');
+        return { health: status?.getAttribute('data-health') ?? '', info: document.querySelector('#list-info')?.textContent ?? '', reason: status?.getAttribute('data-reason') ?? null };
+      });
+      await popup.close();
+      return result;
+    },
     async updateNow() {
       const popup = await session.openExtensionPage('popup.html');
       await popup.waitForSelector('#update-now');
@@ -117,6 +166,12 @@ async function firefoxBrowser(channel: ChannelServer): Promise<Browser> {
           const { 'proxy-connection': _hop, ...headers } = request.headers;
           return { url: request.target, method: request.method, headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, String(value)])) };
         }),
+    async corruptStoredListAndRestart() {
+      const page = await extension();
+      await page.evaluate(corruptStoredList);
+      extensionPage = undefined;
+      await page.evaluate(() => (globalThis as unknown as { browser: typeof chrome }).browser.runtime.reload()).catch(() => {});
+    },
     close: () => session.close(),
   };
 }
@@ -133,7 +188,7 @@ afterEach(async () => {
 for (const [browserName, startBrowser] of Object.entries(BROWSERS)) {
   for (const [serverName, startServer] of Object.entries(SERVERS)) {
     describe(`${browserName}, the channel served by ${serverName}`, () => {
-      it('takes the newer signed version at install: the added source is marked, the withdrawn one never is; a tampered manifest, a replayed version, altered or truncated files, an expired manifest and a wrong key are refused, the list still marking', async () => {
+      it('takes the newer signed version at install: the added source is marked, the withdrawn one never is; a tampered manifest, a replayed version, altered or truncated files, an expired manifest and a wrong key are refused, the list still marking; a corrupted stored list falls back to the bundled one', async () => {
         const channel = await copyOfBuiltChannel();
         cleanups.push(() => rm(join(channel.listsDirectory, '..'), { recursive: true, force: true }));
         const built = await channel.builtSources();
@@ -191,6 +246,13 @@ for (const [browserName, startBrowser] of Object.entries(BROWSERS)) {
         expect(await channel.publish([...built, ADDED, ANOTHER], otherKeys)).toBe(4);
         expect(await browser.updateNow()).toMatchObject({ health: 'failing', reason: 'bad-signature', info: expect.stringMatching(/^Liste version 2 /) });
         expect((await browser.markedResults()).badges).toEqual(AFTER_UPDATE);
+
+        // A stored list corrupted on disk: at its next start the extension falls back to the bundled
+        // list (version 1, where the withdrawn source still is), never to no list, and says so.
+        await browser.corruptStoredListAndRestart();
+        await expect.poll(async () => (await browser.listStatus()).info, { timeout: 30_000 }).toMatch(/^Liste version 1 /);
+        expect(await browser.listStatus()).toMatchObject({ health: 'failing' });
+        expect((await browser.markedResults()).badges).toEqual(RESULTS.expectedSources);
 
         // Every request to the channel that the browser was seen to make (the install-time check may
         // come before the recording starts): at least the three manifests asked from the popup.
