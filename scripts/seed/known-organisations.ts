@@ -124,36 +124,155 @@ export interface KnownOrganisation {
   category?: Category;
 }
 
+type Curated = KnownOrganisation & { category: Category };
+
+/** `[hostname, name, code?]` entries of one category, checked by hand. */
+function curatedGroup(category: Category, entries: [string, string, string?][]): [string, Curated][] {
+  return entries.map(([host, name, code = '']) => [host, { name, code, category }]);
+}
+
+/** The current site of each département council, by INSEE code (Paris, Corsica, Martinique and Guyane are single collectivities, listed elsewhere). */
+// prettier-ignore
+const DEPARTEMENT_SITES: Record<string, string> = {
+  '01': 'ain.fr', '02': 'aisne.com', '03': 'allier.fr', '04': 'mondepartement04.fr', '05': 'hautes-alpes.fr', '06': 'departement06.fr',
+  '07': 'ardeche.fr', '08': 'cd08.fr', '09': 'ariege.fr', '10': 'aube.fr', '11': 'aude.fr', '12': 'aveyron.fr', '13': 'departement13.fr',
+  '14': 'calvados.fr', '15': 'cantal.fr', '16': 'lacharente.fr', '17': 'charente-maritime.fr', '18': 'departement18.fr', '19': 'correze.fr',
+  '21': 'cotedor.fr', '22': 'cotesdarmor.fr', '23': 'creuse.fr', '24': 'dordogne.fr', '25': 'doubs.fr', '26': 'ladrome.fr',
+  '27': 'eureennormandie.fr', '28': 'eurelien.fr', '29': 'finistere.fr', '30': 'gard.fr', '31': 'haute-garonne.fr', '32': 'gers.fr',
+  '33': 'gironde.fr', '34': 'herault.fr', '35': 'ille-et-vilaine.fr', '36': 'indre.fr', '37': 'touraine.fr', '38': 'isere.fr',
+  '39': 'jura.fr', '40': 'landes.fr', '41': 'departement41.fr', '42': 'loire.fr', '43': 'hauteloire.fr', '44': 'loire-atlantique.fr',
+  '45': 'loiret.fr', '46': 'lot.fr', '47': 'lotetgaronne.fr', '48': 'lozere.fr', '49': 'maine-et-loire.fr', '50': 'manche.fr',
+  '51': 'marne.fr', '52': 'haute-marne.fr', '53': 'lamayenne.fr', '54': 'meurthe-et-moselle.fr', '55': 'meuse.fr', '56': 'morbihan.fr',
+  '57': 'moselle.fr', '58': 'nievre.fr', '59': 'lenord.fr', '60': 'oise.fr', '61': 'orne.fr', '62': 'pasdecalais.fr',
+  '63': 'puy-de-dome.fr', '64': 'le64.fr', '65': 'hautespyrenees.fr', '66': 'ledepartement66.fr', '69': 'rhone.fr',
+  '70': 'haute-saone.fr', '71': 'saoneetloire71.fr', '72': 'sarthe.fr', '73': 'savoie.fr', '74': 'hautesavoie.fr',
+  '76': 'seinemaritime.fr', '77': 'seine-et-marne.fr', '78': 'yvelines.fr', '79': 'deux-sevres.fr', '80': 'somme.fr', '81': 'tarn.fr',
+  '83': 'var.fr', '84': 'vaucluse.fr', '85': 'vendee.fr', '86': 'lavienne86.fr', '87': 'haute-vienne.fr', '88': 'vosges.fr',
+  '89': 'yonne.fr', '90': 'territoiredebelfort.fr', '91': 'essonne.fr', '92': 'hauts-de-seine.fr', '93': 'seinesaintdenis.fr',
+  '94': 'valdemarne.fr', '95': 'valdoise.fr', '971': 'cg971.fr', '974': 'departement974.fr',
+};
+
 /**
- * National public services checked by hand: named, categorized, and kept active even where the
+ * The sites people use most, checked by hand: named, categorized, and kept active even where the
  * 2024 consolidation did not see them (its robot was refused by some of them). Hostnames missing
- * from the 2023 data (renamed services) are added with provenance `curated`.
+ * from the open data (renamed services) are added with provenance `curated`.
  */
 // prettier-ignore
-export const CURATED_SOURCES: Record<string, KnownOrganisation & { category: Category }> = {
-  'service-public.fr': { name: "Service-Public.fr, le site officiel de l'administration française", code: '', category: 'etat' },
-  'ameli.fr': { name: "L'Assurance Maladie", code: '', category: 'sante' },
-  'caf.fr': { name: "Caisses d'allocations familiales", code: '', category: 'etat' },
-  'pole-emploi.fr': { name: 'France Travail (anciennement Pôle emploi)', code: '', category: 'etat' },
-  'francetravail.fr': { name: 'France Travail', code: '', category: 'etat' },
-  'urssaf.fr': { name: 'Urssaf', code: '', category: 'etat' },
-  'info-retraite.fr': { name: 'Info Retraite (GIP Union Retraite)', code: '', category: 'etat' },
-  'lassuranceretraite.fr': { name: "L'Assurance retraite", code: '', category: 'etat' },
-  'onisep.fr': { name: 'Onisep', code: '', category: 'education' },
-  'cned.fr': { name: "Cned, Centre national d'enseignement à distance", code: '', category: 'education' },
-  'reseau-canope.fr': { name: 'Réseau Canopé', code: '', category: 'education' },
-  'parcoursup.fr': { name: 'Parcoursup', code: '', category: 'enseignement-superieur' },
-  'cnil.fr': { name: "CNIL, Commission nationale de l'informatique et des libertés", code: '', category: 'etat' },
-  'insee.fr': { name: 'Insee', code: '', category: 'etat' },
-  'meteofrance.com': { name: 'Météo-France', code: '', category: 'etat' },
-  'ign.fr': { name: "IGN, Institut national de l'information géographique et forestière", code: '', category: 'etat' },
-  'bnf.fr': { name: 'Bibliothèque nationale de France', code: '', category: 'etat' },
-  'ademe.fr': { name: "ADEME, Agence de la transition écologique", code: '', category: 'etat' },
-  'cnrs.fr': { name: 'CNRS', code: '', category: 'enseignement-superieur' },
-  'inserm.fr': { name: 'Inserm', code: '', category: 'sante' },
-  'has-sante.fr': { name: 'Haute Autorité de santé', code: '', category: 'sante' },
-  'vie-publique.fr': { name: 'Vie-publique.fr', code: '', category: 'etat' },
-};
+export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
+  // The Government, the Presidency, Parliament, the high courts and the independent authorities.
+  ...curatedGroup('etat', [
+    ['info.gouv.fr', 'Gouvernement — le site officiel (info.gouv.fr)'], ['gouvernement.fr', 'Gouvernement'],
+    ['elysee.fr', 'Présidence de la République'], ['assemblee-nationale.fr', 'Assemblée nationale'], ['senat.fr', 'Sénat'],
+    ['conseil-constitutionnel.fr', 'Conseil constitutionnel'], ['conseil-etat.fr', "Conseil d'État"],
+    ['courdecassation.fr', 'Cour de cassation'], ['ccomptes.fr', 'Cour des comptes'], ['defenseurdesdroits.fr', 'Défenseur des droits'],
+    ['cnil.fr', "CNIL, Commission nationale de l'informatique et des libertés"], ['arcep.fr', 'Arcep'],
+    ['banque-france.fr', 'Banque de France'], ['caissedesdepots.fr', 'Caisse des Dépôts'],
+  ]),
+  // Ministries.
+  ...curatedGroup('etat', [
+    ['interieur.gouv.fr', "Ministère de l'Intérieur"], ['justice.gouv.fr', 'Ministère de la Justice'],
+    ['defense.gouv.fr', 'Ministère des Armées'], ['diplomatie.gouv.fr', "Ministère de l'Europe et des Affaires étrangères"],
+    ['economie.gouv.fr', "Ministère de l'Économie et des Finances"], ['education.gouv.fr', "Ministère de l'Éducation nationale"],
+    ['enseignementsup-recherche.gouv.fr', "Ministère de l'Enseignement supérieur et de la Recherche"],
+    ['culture.gouv.fr', 'Ministère de la Culture'], ['ecologie.gouv.fr', 'Ministère de la Transition écologique'],
+    ['agriculture.gouv.fr', "Ministère de l'Agriculture et de la Souveraineté alimentaire"],
+    ['sante.gouv.fr', 'Ministère chargé de la Santé'], ['solidarites.gouv.fr', 'Ministère chargé des Solidarités'],
+    ['travail-emploi.gouv.fr', 'Ministère du Travail et de l\'Emploi'], ['sports.gouv.fr', 'Ministère des Sports'],
+    ['outre-mer.gouv.fr', 'Ministère des Outre-mer'], ['cohesion-territoires.gouv.fr', 'Ministère de la Cohésion des territoires'],
+    ['fonction-publique.gouv.fr', 'Ministère de la Fonction publique'], ['entreprises.gouv.fr', 'Direction générale des Entreprises'],
+  ]),
+  // Services people use every day.
+  ...curatedGroup('etat', [
+    ['service-public.fr', "Service-Public.fr, le site officiel de l'administration française"], ['vie-publique.fr', 'Vie-publique.fr'],
+    ['legifrance.gouv.fr', 'Légifrance'], ['impots.gouv.fr', 'Impots.gouv.fr (DGFiP)'], ['douane.gouv.fr', 'Douane'],
+    ['ants.gouv.fr', 'ANTS, Agence nationale des titres sécurisés'], ['france-identite.gouv.fr', 'France Identité'],
+    ['franceconnect.gouv.fr', 'FranceConnect'], ['mesdroitssociaux.gouv.fr', 'Mes droits sociaux'],
+    ['pre-plainte-en-ligne.gouv.fr', 'Pré-plainte en ligne'], ['data.gouv.fr', 'data.gouv.fr'],
+    ['cybermalveillance.gouv.fr', 'Cybermalveillance.gouv.fr'], ['cyber.gouv.fr', "ANSSI, Agence nationale de la sécurité des systèmes d'information"],
+    ['ssi.gouv.fr', "ANSSI, Agence nationale de la sécurité des systèmes d'information"],
+    ['1jeune1solution.gouv.fr', '1 jeune, 1 solution'], ['etudiant.gouv.fr', 'Etudiant.gouv.fr'],
+    ['moncompteformation.gouv.fr', 'Mon compte formation'], ['service-civique.gouv.fr', 'Service civique'],
+    ['monparcourshandicap.gouv.fr', 'Mon parcours handicap'], ['demarches-simplifiees.fr', 'Démarches simplifiées'],
+    ['ensap.gouv.fr', "ENSAP, espace numérique sécurisé de l'agent public"], ['retraitesdeletat.gouv.fr', "Retraites de l'État"],
+    ['agence-cohesion-territoires.gouv.fr', 'Agence nationale de la cohésion des territoires'],
+    ['insee.fr', 'Insee'], ['ign.fr', "IGN, Institut national de l'information géographique et forestière"],
+    ['meteofrance.com', 'Météo-France'], ['meteo.fr', 'Météo-France'], ['bnf.fr', 'Bibliothèque nationale de France'],
+    ['ademe.fr', 'ADEME, Agence de la transition écologique'], ['ofb.gouv.fr', "Office français de la biodiversité"],
+    ['onf.fr', 'Office national des forêts'], ['anah.gouv.fr', "Anah, Agence nationale de l'habitat"], ['inpi.fr', 'INPI'],
+    ['ofpra.gouv.fr', 'Ofpra'], ['ofii.fr', "Ofii, Office français de l'immigration et de l'intégration"],
+  ]),
+  // Social security and employment.
+  ...curatedGroup('etat', [
+    ['caf.fr', "Caisses d'allocations familiales"], ['msa.fr', 'MSA, Mutualité sociale agricole'], ['urssaf.fr', 'Urssaf'],
+    ['lassuranceretraite.fr', "L'Assurance retraite"], ['info-retraite.fr', 'Info Retraite (GIP Union Retraite)'],
+    ['agirc-arrco.fr', 'Agirc-Arrco'], ['net-entreprises.fr', 'Net-entreprises'], ['securite-sociale.fr', 'La Sécurité sociale'],
+    ['pole-emploi.fr', 'France Travail (anciennement Pôle emploi)'], ['francetravail.fr', 'France Travail'],
+    ['unedic.org', 'Unédic'], ['france-competences.fr', 'France compétences'],
+  ]),
+  // Health.
+  ...curatedGroup('sante', [
+    ['ameli.fr', "L'Assurance Maladie"], ['monespacesante.fr', 'Mon espace santé'], ['sante.fr', 'Santé.fr'],
+    ['has-sante.fr', 'Haute Autorité de santé'], ['santepubliquefrance.fr', 'Santé publique France'],
+    ['e-cancer.fr', 'Institut national du cancer'], ['anses.fr', "Anses, Agence nationale de sécurité sanitaire"],
+    ['inserm.fr', 'Inserm'],
+  ]),
+  // University hospitals (CHU).
+  ...curatedGroup('sante', [
+    ['aphp.fr', 'AP-HP, Assistance publique – Hôpitaux de Paris'], ['ap-hm.fr', 'AP-HM, Assistance publique – Hôpitaux de Marseille'],
+    ['chu-lyon.fr', 'Hospices civils de Lyon'], ['chu-bordeaux.fr', 'CHU de Bordeaux'], ['chu-toulouse.fr', 'CHU de Toulouse'],
+    ['chu-lille.fr', 'CHU de Lille'], ['chu-nantes.fr', 'CHU de Nantes'], ['chu-rennes.fr', 'CHU de Rennes'],
+    ['chu-angers.fr', "CHU d'Angers"], ['chu-brest.fr', 'CHU de Brest'], ['chu-caen.fr', 'CHU de Caen Normandie'],
+    ['chu-rouen.fr', 'CHU de Rouen'], ['chu-amiens.fr', "CHU Amiens-Picardie"], ['chu-reims.fr', 'CHU de Reims'],
+    ['chru-strasbourg.fr', 'Hôpitaux universitaires de Strasbourg'], ['chu-nancy.fr', 'CHRU de Nancy'],
+    ['chu-dijon.fr', 'CHU Dijon Bourgogne'], ['chu-besancon.fr', 'CHU de Besançon'],
+    ['chu-clermontferrand.fr', 'CHU de Clermont-Ferrand'], ['chu-grenoble.fr', 'CHU Grenoble Alpes'],
+    ['chu-st-etienne.fr', 'CHU de Saint-Étienne'], ['chu-montpellier.fr', 'CHU de Montpellier'], ['chu-nimes.fr', 'CHU de Nîmes'],
+    ['chu-nice.fr', 'CHU de Nice'], ['chu-limoges.fr', 'CHU de Limoges'], ['chu-poitiers.fr', 'CHU de Poitiers'],
+    ['chu-tours.fr', 'CHRU de Tours'], ['chr-orleans.fr', "CHU d'Orléans"], ['chr-metz-thionville.fr', 'CHR Metz-Thionville'],
+    ['chu-martinique.fr', 'CHU de Martinique'], ['chu-guadeloupe.fr', 'CHU de la Guadeloupe'], ['chu-reunion.fr', 'CHU de La Réunion'],
+  ]),
+  // Research organisations (opérateurs de l'État) and research infrastructure.
+  ...curatedGroup('etat', [
+    ['cnrs.fr', 'CNRS, Centre national de la recherche scientifique'], ['inria.fr', 'Inria'],
+    ['cea.fr', 'CEA, Commissariat à l\'énergie atomique et aux énergies alternatives'], ['cnes.fr', "CNES, Centre national d'études spatiales"],
+    ['inrae.fr', 'INRAE'], ['ird.fr', 'IRD, Institut de recherche pour le développement'], ['ifremer.fr', 'Ifremer'],
+    ['brgm.fr', 'BRGM'], ['ined.fr', "Ined, Institut national d'études démographiques"], ['cirad.fr', 'Cirad'],
+    ['onera.fr', 'ONERA'], ['ineris.fr', 'Ineris'], ['anr.fr', 'Agence nationale de la recherche'], ['hceres.fr', 'Hcéres'],
+    ['hal.science', 'HAL, archive ouverte pluridisciplinaire'], ['theses.fr', 'theses.fr'], ['abes.fr', "Abes, Agence bibliographique de l'enseignement supérieur"],
+    ['renater.fr', 'RENATER'],
+  ]),
+  // Education and higher education services, and grandes écoles the national lists miss.
+  ...curatedGroup('education', [
+    ['onisep.fr', 'Onisep'], ['cned.fr', "Cned, Centre national d'enseignement à distance"], ['reseau-canope.fr', 'Réseau Canopé'],
+    ['eduscol.education.fr', 'Éduscol'],
+  ]),
+  ...curatedGroup('enseignement-superieur', [
+    ['parcoursup.fr', 'Parcoursup'], ['polytechnique.edu', 'École polytechnique'], ['ens.psl.eu', 'École normale supérieure - PSL'],
+    ['ens-lyon.fr', 'École normale supérieure de Lyon'], ['ens-paris-saclay.fr', 'École normale supérieure Paris-Saclay'], ['ens-rennes.fr', 'École normale supérieure de Rennes'],
+    ['insa-lyon.fr', 'INSA Lyon'], ['cnam.fr', 'Conservatoire national des arts et métiers'],
+    ['campusfrance.org', 'Campus France'],
+  ]),
+  // Régions: the eighteen, by their current sites.
+  ...curatedGroup('region', [
+    ['auvergnerhonealpes.fr', 'Région Auvergne-Rhône-Alpes'], ['bourgognefranchecomte.fr', 'Région Bourgogne-Franche-Comté'],
+    ['bretagne.bzh', 'Région Bretagne'], ['centre-valdeloire.fr', 'Région Centre-Val de Loire'], ['isula.corsica', 'Collectivité de Corse'],
+    ['grandest.fr', 'Région Grand Est'], ['hautsdefrance.fr', 'Région Hauts-de-France'], ['iledefrance.fr', 'Région Île-de-France'],
+    ['normandie.fr', 'Région Normandie'], ['nouvelle-aquitaine.fr', 'Région Nouvelle-Aquitaine'], ['laregion.fr', 'Région Occitanie'],
+    ['paysdelaloire.fr', 'Région Pays de la Loire'], ['maregionsud.fr', "Région Sud Provence-Alpes-Côte d'Azur"],
+    ['regionguadeloupe.fr', 'Région Guadeloupe'], ['collectivitedemartinique.mq', 'Collectivité territoriale de Martinique'],
+    ['ctguyane.fr', 'Collectivité territoriale de Guyane'], ['regionreunion.com', 'Région Réunion'],
+  ]),
+  ...curatedGroup('departement', [
+    ...Object.entries(DEPARTEMENT_SITES).map(([code, host]): [string, string, string] => {
+      const departement = DEPARTEMENT_BY_CODE.get(code);
+      if (departement === undefined) throw new Error(`unknown département ${code}`);
+      return [host, `Département ${departement.of}`, code];
+    }),
+    ['alsace.eu', "Collectivité européenne d'Alsace"],
+  ]),
+  // Communes people search for whose site the 2024 consolidation missed.
+  ...curatedGroup('commune', [['nantes.fr', 'Mairie de Nantes', '44109']]),
+]);
 
 const PREFECTURE = /^([a-z-]+)\.(?:pref\.)?gouv\.fr$/;
 const ACADEMIE = /^ac-([a-z-]+)\.[a-z]+$/;
@@ -161,13 +280,11 @@ const DEPARTEMENT_NUMBER = /^(?:cg|cd|departement|le|mondepartement)-?(\d{2,3}|2
 
 /** The organisation behind a hostname of the seed, when its name follows from the pattern of the list it is in. */
 export function knownOrganisation(host: string, lists: ReadonlySet<string>): KnownOrganisation | null {
-  const curated = CURATED_SOURCES[host];
-  if (curated !== undefined) return curated;
-  if (lists.has('prefectures')) {
-    const slug = PREFECTURE.exec(host)?.[1];
-    const departement = slug === undefined ? undefined : DEPARTEMENT_BY_SLUG.get(slug);
-    if (departement !== undefined) return { name: `Préfecture ${departement.of}`, code: departement.code };
-  }
+  if (Object.hasOwn(CURATED_SOURCES, host)) return CURATED_SOURCES[host];
+  // `<département>.gouv.fr` is its préfecture's, whichever list it was found in: gouv.fr names are the State's.
+  const prefectureSlug = PREFECTURE.exec(host)?.[1];
+  const prefectureOf = prefectureSlug === undefined ? undefined : DEPARTEMENT_BY_SLUG.get(prefectureSlug);
+  if (prefectureOf !== undefined) return { name: `Préfecture ${prefectureOf.of}`, code: prefectureOf.code, category: 'prefecture' };
   if (lists.has('academies')) {
     const academie = ACADEMIES[ACADEMIE.exec(host)?.[1] ?? ''];
     if (academie !== undefined) return { name: academie, code: '' };

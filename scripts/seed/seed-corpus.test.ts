@@ -204,9 +204,10 @@ describe('knownOrganisation', () => {
   it('names préfectures, départements, académies and régions from their hostname pattern', async () => {
     const { knownOrganisation } = await import('./known-organisations.ts');
     const lists = (...names: string[]) => new Set(names);
-    expect(knownOrganisation('ain.gouv.fr', lists('prefectures'))).toEqual({ name: "Préfecture de l'Ain", code: '01' });
-    expect(knownOrganisation('cotes-darmor.gouv.fr', lists('prefectures'))).toEqual({ name: "Préfecture des Côtes-d'Armor", code: '22' });
-    expect(knownOrganisation('ain.gouv.fr', lists('gouvfr-divers'))).toBeNull();
+    expect(knownOrganisation('ain.gouv.fr', lists('prefectures'))).toEqual({ name: "Préfecture de l'Ain", code: '01', category: 'prefecture' });
+    expect(knownOrganisation('cotes-darmor.gouv.fr', lists('prefectures'))).toMatchObject({ name: "Préfecture des Côtes-d'Armor", code: '22' });
+    expect(knownOrganisation('ain.gouv.fr', lists('gouvfr-divers'))?.category).toBe('prefecture');
+    expect(knownOrganisation('ain.fr', lists('conseils-departementaux'))).toMatchObject({ category: 'departement', code: '01' });
     expect(knownOrganisation('cg2a.fr', lists('conseils-departementaux'))).toEqual({ name: 'Département de la Corse-du-Sud', code: '2A' });
     expect(knownOrganisation('lenord.fr', lists('conseils-departementaux'))?.name).toBe('Département du Nord');
     expect(knownOrganisation('loiret.fr', lists('conseils-departementaux'))?.name).toBe('Département du Loiret');

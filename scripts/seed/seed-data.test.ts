@@ -41,6 +41,44 @@ describe('the committed seed corpus', () => {
     expect(sources.filter((s) => s.host.startsWith('www.') && hosts.has(s.host.slice(4)))).toEqual([]);
   });
 
+  it('trusts the major public sites of issue 12, named and in the right category', () => {
+    const byHost = new Map(sources.map((s) => [s.host, s]));
+    const expected: [string, string][] = [
+      ['info.gouv.fr', 'etat'], ['gouvernement.fr', 'etat'], ['mesdroitssociaux.gouv.fr', 'etat'], ['pre-plainte-en-ligne.gouv.fr', 'etat'],
+      ['nantes.fr', 'commune'], ['msa.fr', 'etat'], ['monespacesante.fr', 'sante'], ['meteo.fr', 'etat'], ['cnrs.fr', 'etat'],
+      ['polytechnique.edu', 'enseignement-superieur'], ['ens.psl.eu', 'enseignement-superieur'], ['insa-lyon.fr', 'enseignement-superieur'],
+      ['hal.science', 'etat'], ['cnes.fr', 'etat'], ['grandest.fr', 'region'], ['centre-valdeloire.fr', 'region'],
+    ];
+    for (const [host, category] of expected) {
+      expect(byHost.get(host), host).toMatchObject({ status: 'active', category });
+      expect(byHost.get(host)?.name, host).not.toBe('');
+    }
+    const regions = sources.filter((s) => s.status === 'active' && s.category === 'region' && s.provenance.includes('curated'));
+    expect(regions.length).toBeGreaterThanOrEqual(17); // the eighteen, Mayotte's being its département's
+    const departements = new Set(sources.filter((s) => s.status === 'active' && s.category === 'departement').map((s) => s.code));
+    expect(departements.size).toBeGreaterThanOrEqual(90);
+  });
+
+  it('trusts no domain-trading company, casino or site builder as a whole', () => {
+    const hosts = new Set(sources.filter((s) => s.status === 'active').map((s) => s.host));
+    for (const host of ['sedo.com', 'afternic.com', 'dan.com', 'het-onlinecasino.nl', 'sitego.fr', 'monclocher.com']) expect(hosts.has(host), host).toBe(false);
+  });
+
+  it('keeps the hosts the end-to-end tests rely on active, in their category', () => {
+    const byHost = new Map(sources.map((s) => [s.host, s]));
+    const expected: [string, string][] = [
+      ['service-public.fr', 'etat'], ['ain.gouv.fr', 'prefecture'], ['paris.fr', 'commune'], ['ac-lyon.fr', 'education'],
+      ['isere.fr', 'departement'], ['caf.fr', 'etat'], ['univ-lyon1.fr', 'enseignement-superieur'], ['ameli.fr', 'sante'],
+      ['lyon.fr', 'commune'], ['auvergnerhonealpes.fr', 'region'], ['bordeaux.fr', 'commune'], ['aphp.fr', 'sante'],
+      ['chu-lyon.fr', 'sante'], ['sorbonne-universite.fr', 'enseignement-superieur'], ['legifrance.gouv.fr', 'etat'],
+      ['impots.gouv.fr', 'etat'], ['grandlyon.com', 'intercommunalite'], ['agence-cohesion-territoires.gouv.fr', 'etat'],
+      ['marseille.fr', 'commune'], ['strasbourg.eu', 'intercommunalite'],
+    ];
+    for (const [host, category] of expected) expect(byHost.get(host), host).toMatchObject({ status: 'active', category });
+    expect(byHost.get('service-public.fr')?.name).toBe("Service-Public.fr, le site officiel de l'administration française");
+    expect(byHost.get('ameli.fr')?.name).toBe("L'Assurance Maladie");
+  });
+
   it('is exactly what the seed script builds from the upstream copy, rejections included', () => {
     const rebuilt = buildSeedCorpus(readEtalabInput(UPSTREAM_DIRECTORY));
     expect(serializeCorpusText(rebuilt.sources, comments)).toBe(text);
