@@ -167,6 +167,7 @@ export function buildSeedCorpus(input: EtalabInput): SeedCorpus {
     else if (notPublic !== null) reject(notPublic);
     else if (parkedUnder !== undefined) reject('parked-domain', `parking seen at a wwNN. name of ${parkedUnder}`);
     else if (platform !== undefined) reject('platform-homepage', platform.host);
+    else if (Object.hasOwn(CURATED_SOURCES, host)) accepted.set(host, candidate); // checked by hand: a certificate log does not make it a back-end
     else if (!candidate.isVerified && candidate.comments.some((comment) => comment.startsWith('Found in cert'))) reject('certificate-log');
     else if (INFRASTRUCTURE_LABEL.test(host)) reject('infrastructure');
     else {

@@ -59,6 +59,13 @@ describe('the committed seed corpus', () => {
     expect(departements.size).toBeGreaterThanOrEqual(90);
   });
 
+  it('keeps every hand-checked source active, with its name', async () => {
+    const { CURATED_SOURCES } = await import('./known-organisations.ts');
+    const byHost = new Map(sources.map((s) => [s.host, s]));
+    const wrong = Object.entries(CURATED_SOURCES).filter(([host, known]) => byHost.get(host)?.status !== 'active' || byHost.get(host)?.name !== known.name);
+    expect(wrong.map(([host]) => host)).toEqual([]);
+  });
+
   it('trusts no domain-trading company, casino or site builder as a whole', () => {
     const hosts = new Set(sources.filter((s) => s.status === 'active').map((s) => s.host));
     for (const host of ['sedo.com', 'afternic.com', 'dan.com', 'het-onlinecasino.nl', 'sitego.fr', 'monclocher.com']) expect(hosts.has(host), host).toBe(false);
