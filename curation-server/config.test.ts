@@ -19,6 +19,7 @@ describe('server configuration', () => {
         listsDirectory: resolve('data/lists/v1'),
         publicUrl: null,
         trustProxy: false,
+        minCheckMinutes: null,
       },
     });
   });
@@ -29,10 +30,10 @@ describe('server configuration', () => {
   });
 
   it('reads every variable it is given', () => {
-    const read = readServerConfig({ SDC_HOST: '0.0.0.0', SDC_PORT: '0', SDC_DB: '/srv/sdc/db.sqlite', SDC_KEYS_DIR: '/srv/sdc/keys', SDC_LISTS_DIR: '/srv/sdc/lists', SDC_PUBLIC_URL: 'https://curation.example.org', SDC_TRUST_PROXY: '1' });
+    const read = readServerConfig({ SDC_HOST: '0.0.0.0', SDC_PORT: '0', SDC_DB: '/srv/sdc/db.sqlite', SDC_KEYS_DIR: '/srv/sdc/keys', SDC_LISTS_DIR: '/srv/sdc/lists', SDC_PUBLIC_URL: 'https://curation.example.org', SDC_TRUST_PROXY: '1', SDC_MIN_CHECK_MINUTES: '720' });
     expect(read).toEqual({
       ok: true,
-      config: { host: '0.0.0.0', port: 0, databasePath: '/srv/sdc/db.sqlite', keysDirectory: '/srv/sdc/keys', listsDirectory: '/srv/sdc/lists', publicUrl: 'https://curation.example.org/', trustProxy: true },
+      config: { host: '0.0.0.0', port: 0, databasePath: '/srv/sdc/db.sqlite', keysDirectory: '/srv/sdc/keys', listsDirectory: '/srv/sdc/lists', publicUrl: 'https://curation.example.org/', trustProxy: true, minCheckMinutes: 720 },
     });
   });
 
@@ -56,6 +57,12 @@ describe('server configuration', () => {
     };
     expect([trust('1'), trust('true'), trust('0'), trust('false')]).toEqual([true, true, false, false]);
     expect(trust('yes')).toEqual(['SDC_TRUST_PROXY : 1 (derrière un proxy inverse) ou 0 (reçu « yes »)']);
+  });
+
+  it('refuses a minimum check interval that is not whole minutes up to a week', () => {
+    for (const minutes of ['-5', '1.5', 'une heure', '20000']) {
+      expect(problems({ SDC_MIN_CHECK_MINUTES: minutes }), minutes).toEqual([`SDC_MIN_CHECK_MINUTES : un nombre entier de minutes, de 0 à 10080 (reçu « ${minutes} »)`]);
+    }
   });
 
   it('lists every problem at once', () => {

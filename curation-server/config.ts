@@ -16,6 +16,8 @@ export interface ServerConfig {
   /** The address people use (behind a reverse proxy), ending in `/`: its scheme decides Secure cookies and HSTS. */
   publicUrl: string | null;
   trustProxy: boolean;
+  /** Minutes an extension waits at least between two checks of the list channel (in every manifest), or null: the extensions' own interval. */
+  minCheckMinutes: number | null;
 }
 
 const received = (value: unknown) => ` (reçu « ${String(value)} »)`;
@@ -51,6 +53,11 @@ const EnvSchema = z.object({
     .transform((value) => new URL(value).href)
     .optional(),
   SDC_TRUST_PROXY: z.enum(['0', '1', 'true', 'false'], { error: (issue) => `1 (derrière un proxy inverse) ou 0${received(issue.input)}` }).default('0'),
+  SDC_MIN_CHECK_MINUTES: z
+    .string()
+    .refine((value) => /^\d{1,5}$/.test(value) && Number(value) <= 7 * 24 * 60, { error: (issue) => `un nombre entier de minutes, de 0 à 10080${received(issue.input)}` })
+    .transform(Number)
+    .optional(),
 });
 
 export function readServerConfig(env: Record<string, string | undefined>): { ok: true; config: ServerConfig } | { ok: false; problems: string[] } {
@@ -58,7 +65,7 @@ export function readServerConfig(env: Record<string, string | undefined>): { ok:
   const given = Object.fromEntries(Object.entries(env).filter(([name, value]) => name.startsWith('SDC_') && value !== undefined && value.trim() !== ''));
   const parsed = EnvSchema.safeParse(given);
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.')} : ${issue.message}`) };
-  const { SDC_HOST, SDC_PORT, SDC_DB, SDC_KEYS_DIR, SDC_LISTS_DIR, SDC_PUBLIC_URL, SDC_TRUST_PROXY } = parsed.data;
+  const { SDC_HOST, SDC_PORT, SDC_DB, SDC_KEYS_DIR, SDC_LISTS_DIR, SDC_PUBLIC_URL, SDC_TRUST_PROXY, SDC_MIN_CHECK_MINUTES } = parsed.data;
   return {
     ok: true,
     config: {
@@ -69,6 +76,7 @@ export function readServerConfig(env: Record<string, string | undefined>): { ok:
       listsDirectory: resolve(SDC_LISTS_DIR),
       publicUrl: SDC_PUBLIC_URL ?? null,
       trustProxy: SDC_TRUST_PROXY === '1' || SDC_TRUST_PROXY === 'true',
+      minCheckMinutes: SDC_MIN_CHECK_MINUTES ?? null,
     },
   };
 }

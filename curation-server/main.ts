@@ -33,7 +33,7 @@ if ((await readSigningKeyDirectory(config.keysDirectory)).length === 0) {
   const created = await createKeyFiles(config.keysDirectory);
   console.log(`Clé de signature ${created.keyId} créée : ${created.privateKeyFile} (secrète, mode 0600) et ${created.publicKeyFile} (publique).`);
 }
-const publisher = new ListPublisher({ db, directory: config.listsDirectory, keysDirectory: config.keysDirectory });
+const publisher = new ListPublisher({ db, directory: config.listsDirectory, keysDirectory: config.keysDirectory, minCheckMinutes: config.minCheckMinutes ?? undefined });
 // A directory published before compressed forms were written beside each file gets them now, once.
 const completed = await completeCompressedForms(config.listsDirectory);
 if (completed.length > 0) console.log(`Formes compressées (.br, .gz) écrites pour ${completed.length} fichiers publiés.`);

@@ -41,6 +41,8 @@ export interface PublicationOptions {
   expiryDays?: number;
   deltaDepth?: number;
   minClientVersion?: string;
+  /** The shortest interval between two checks of a client, in minutes (raised when the channel is under load). */
+  minCheckMinutes?: number;
   /** Publish a new version even when nothing changed. */
   force?: boolean;
 }
@@ -99,6 +101,7 @@ export async function buildPublication(options: PublicationOptions): Promise<Pub
     snapshot,
     deltas,
     keys: [...(options.announcedKeys ?? [])],
+    ...(options.minCheckMinutes === undefined ? {} : { minCheckMinutes: options.minCheckMinutes }),
   };
   const manifest = await signManifest(signed, options.signingKeys);
   return { status: 'published', version, manifest, files, summary: { ...summary, sources }, snapshotText: text };
@@ -117,13 +120,16 @@ function countRows(text: string): number {
 export async function resignManifest(
   current: SignedManifest,
   signingKeys: readonly SigningKey[],
-  options: { now?: Date; expiryDays?: number; announcedKeys?: readonly PublicKeyRecord[] } = {},
+  options: { now?: Date; expiryDays?: number; announcedKeys?: readonly PublicKeyRecord[]; minCheckMinutes?: number } = {},
 ): Promise<ManifestEnvelope> {
+  const { minCheckMinutes: _previous, ...rest } = current;
+  const minCheckMinutes = options.minCheckMinutes ?? current.minCheckMinutes;
   return signManifest(
     {
-      ...current,
+      ...rest,
       ...validity(options.now ?? new Date(), options.expiryDays ?? DEFAULT_EXPIRY_DAYS),
       keys: [...(options.announcedKeys ?? current.keys)],
+      ...(minCheckMinutes === undefined ? {} : { minCheckMinutes }),
     },
     signingKeys,
   );

@@ -34,6 +34,8 @@ export interface PublishListOptions extends PublishingKeys {
   force?: boolean;
   expiryDays?: number;
   deltaDepth?: number;
+  /** See PublicationOptions.minCheckMinutes. */
+  minCheckMinutes?: number;
   now?: Date;
 }
 
@@ -50,6 +52,7 @@ export async function publishList(options: PublishListOptions): Promise<Publicat
     expiryDays: options.expiryDays ?? DEFAULT_EXPIRY_DAYS,
     deltaDepth,
     force: options.force,
+    minCheckMinutes: options.minCheckMinutes,
     now: options.now,
   });
   if (publication.status === 'published') await writePublication(options.directory, publication);
@@ -57,7 +60,7 @@ export async function publishList(options: PublishListOptions): Promise<Publicat
 }
 
 /** Signs the current version's manifest again (new `created`, new `expires`); null before any publication. */
-export async function resignList(options: PublishingKeys & { directory: string; expiryDays?: number; now?: Date }): Promise<SignedManifest | null> {
+export async function resignList(options: PublishingKeys & { directory: string; expiryDays?: number; minCheckMinutes?: number; now?: Date }): Promise<SignedManifest | null> {
   if (options.signingKeys.length === 0) throw new Error('no signing key');
   const { manifest } = await readPublishedState(options.directory, 0);
   if (manifest === null) return null;
@@ -65,6 +68,7 @@ export async function resignList(options: PublishingKeys & { directory: string; 
     now: options.now,
     expiryDays: options.expiryDays ?? DEFAULT_EXPIRY_DAYS,
     announcedKeys: options.announcedKeys,
+    minCheckMinutes: options.minCheckMinutes,
   });
   await writeManifest(options.directory, envelope);
   return envelope.signed;

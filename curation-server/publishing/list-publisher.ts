@@ -31,6 +31,8 @@ export interface PublisherOptions {
   keysDirectory: string;
   expiryDays?: number;
   deltaDepth?: number;
+  /** The shortest interval between two checks of an extension, in minutes, written in every manifest (SDC_MIN_CHECK_MINUTES). */
+  minCheckMinutes?: number;
   now?: () => Date;
 }
 
@@ -104,6 +106,7 @@ export class ListPublisher {
         force: options.force,
         expiryDays: this.options.expiryDays,
         deltaDepth: this.options.deltaDepth,
+        minCheckMinutes: this.options.minCheckMinutes,
         now: at,
       });
       if (publication.status === 'unchanged') return publication;
@@ -130,7 +133,7 @@ export class ListPublisher {
   private async signAgain(): Promise<SignedManifest | null> {
     const keys = await keysFromDirectory(this.options.keysDirectory);
     if (keys.signingKeys.length === 0) return null;
-    return resignList({ ...keys, directory: this.options.directory, expiryDays: this.options.expiryDays, now: this.now() });
+    return resignList({ ...keys, directory: this.options.directory, expiryDays: this.options.expiryDays, minCheckMinutes: this.options.minCheckMinutes, now: this.now() });
   }
 
   private async lastRecordedVersion(): Promise<number> {

@@ -32,8 +32,15 @@ let base: string;
 const overrides = new Map<string, (response: import('node:http').ServerResponse) => void>();
 let requests: string[] = [];
 
-async function publish(sources: readonly Source[], options: { keysDirectory?: string; now?: Date; expiryDays?: number } = {}) {
-  const publication = await publishList({ directory, sources, ...(await keysFromDirectory(options.keysDirectory ?? join(built, 'keys'))), now: options.now, expiryDays: options.expiryDays });
+async function publish(sources: readonly Source[], options: { keysDirectory?: string; now?: Date; expiryDays?: number; minCheckMinutes?: number } = {}) {
+  const publication = await publishList({
+    directory,
+    sources,
+    ...(await keysFromDirectory(options.keysDirectory ?? join(built, 'keys'))),
+    now: options.now,
+    expiryDays: options.expiryDays,
+    minCheckMinutes: options.minCheckMinutes,
+  });
   if (publication.status !== 'published') throw new Error('nothing published');
   return publication.manifest.signed.version;
 }
@@ -118,6 +125,14 @@ describe('list updates from the signed channel', { timeout: 30_000 }, () => {
     const retry = await fakeBrowser.alarms.get(UPDATE_ALARM);
     expect(retry!.scheduledTime - Date.now()).toBeLessThan(6 * 60_000);
     expect(first!.scheduledTime - Date.now()).toBeGreaterThan(3 * 60 * 60_000);
+  });
+
+  it('waits at least the minimum the server writes in its manifest before the next check', async () => {
+    await publish([...seed, ADDED], { minCheckMinutes: 12 * 60 });
+    const list = updates();
+    await list.check();
+    const next = await fakeBrowser.alarms.get(UPDATE_ALARM);
+    expect(next!.scheduledTime - Date.now()).toBeGreaterThan(0.9 * 12 * 60 * 60_000 - 60_000);
   });
 
   it('tries the mirrors in turn while the network fails', async () => {
