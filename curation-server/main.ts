@@ -41,6 +41,8 @@ if ((await publisher.status()).manifest === null) {
   const first = await publisher.publish(SYSTEM_ACTOR, { comment: 'première publication au démarrage' });
   if (first.status === 'published') console.log(`Liste signée publiée : version ${first.record.version}, ${first.record.sources} sources, dans ${config.listsDirectory}`);
 } else {
+  const adopted = await publisher.recordUnrecordedVersion(SYSTEM_ACTOR, 'publiée hors de ce serveur (construction de l’extension), reprise au démarrage');
+  if (adopted !== null) console.log(`Version ${adopted.version} déjà en ligne dans ${config.listsDirectory} : inscrite à l’historique des publications.`);
   await publisher.resignIfDue();
 }
 const resigning = setInterval(() => {

@@ -93,6 +93,20 @@ describe('publishing the curated list', () => {
     expect((await publisher.history()).map((record) => record.version)).toEqual([3, 2, 1]);
   });
 
+  it('records, once, a version published outside it (the extension build), and numbers the next one after it', async () => {
+    await createKeyFiles(keysDirectory);
+    const elsewhere = new ListPublisher({ db: (await tempDatabase()).db, directory, keysDirectory, now: () => clock });
+    await elsewhere.publish(SYSTEM_ACTOR);
+    expect(await publisher.history()).toEqual([]);
+    const adopted = await publisher.recordUnrecordedVersion(SYSTEM_ACTOR, 'publiée hors de ce serveur');
+    expect(adopted).toMatchObject({ version: 1, actor: SYSTEM_ACTOR.label, comment: 'publiée hors de ce serveur', sources: SAMPLE_SOURCES.filter((source) => source.status === 'active').length });
+    expect(await publisher.recordUnrecordedVersion(SYSTEM_ACTOR, 'encore')).toBeNull();
+    expect((await publisher.history()).map((record) => record.version)).toEqual([1]);
+    const { id } = await temp.db.selectFrom('sources').select('id').where('status', '=', 'active').executeTakeFirstOrThrow();
+    await setStatus(temp.db, ADMIN, [id], 'suspended', 'test');
+    expect(await publisher.publish(ADMIN)).toMatchObject({ status: 'published', record: { version: 2 } });
+  });
+
   it('publishes one version at a time when two publications are asked at once', async () => {
     await createKeyFiles(keysDirectory);
     const outcomes = await Promise.all([publisher.publish(ADMIN, { force: true }), publisher.publish(ADMIN, { force: true })]);

@@ -13,6 +13,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { SignedManifest } from '../../corpus/list/manifest.ts';
 import type { Publication } from '../../corpus/list/publication.ts';
 import { rowKey } from '../../corpus/list/snapshot.ts';
+import { readPublishedState } from '../../corpus/node/list-directory.ts';
 import { currentManifest, keysFromDirectory, publishList, resignList } from '../../corpus/node/publish-list.ts';
 import type { Source } from '../../corpus/source.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -134,6 +135,37 @@ export class ListPublisher {
     const keys = await keysFromDirectory(this.options.keysDirectory);
     if (keys.signingKeys.length === 0) return null;
     return resignList({ ...keys, directory: this.options.directory, expiryDays: this.options.expiryDays, minCheckMinutes: this.options.minCheckMinutes, now: this.now() });
+  }
+
+  /**
+   * Records the version online when no publication of this server did (the extension build
+   * publishes the seed where there is no list yet, before the server's first start): the history
+   * then starts with it, and nothing is online that the console does not show. Returns the record, or null.
+   */
+  recordUnrecordedVersion(actor: Actor, comment: string): Promise<PublicationRecord | null> {
+    return this.exclusive(async () => {
+      const state = await readPublishedState(this.options.directory, 1);
+      if (state.manifest === null) return null;
+      const recorded = await this.options.db.selectFrom('publications').select('version').where('version', '=', state.manifest.version).executeTakeFirst();
+      if (recorded !== undefined) return null;
+      const { manifest } = state;
+      const record: PublicationRecord = {
+        version: manifest.version,
+        at: manifest.created,
+        actor: actor.label,
+        sources: manifest.sources,
+        added: manifest.deltas.length === 0 ? manifest.sources : 0,
+        changed: 0,
+        removed: 0,
+        forced: false,
+        comment,
+        upserted: [],
+        removedHosts: [],
+        keyIds: [],
+      };
+      await this.options.db.insertInto('publications').values(rowOf(record, actor)).execute();
+      return record;
+    });
   }
 
   private async lastRecordedVersion(): Promise<number> {
