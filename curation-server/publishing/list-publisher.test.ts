@@ -95,8 +95,9 @@ describe('publishing the curated list', () => {
 
   it('records, once, a version published outside it (the extension build), and numbers the next one after it', async () => {
     await createKeyFiles(keysDirectory);
-    const elsewhere = new ListPublisher({ db: (await tempDatabase()).db, directory, keysDirectory, now: () => clock });
-    await elsewhere.publish(SYSTEM_ACTOR);
+    const other = await tempDatabase();
+    await new ListPublisher({ db: other.db, directory, keysDirectory, now: () => clock }).publish(SYSTEM_ACTOR);
+    await other.close();
     expect(await publisher.history()).toEqual([]);
     const adopted = await publisher.recordUnrecordedVersion(SYSTEM_ACTOR, 'publiée hors de ce serveur');
     expect(adopted).toMatchObject({ version: 1, actor: SYSTEM_ACTOR.label, comment: 'publiée hors de ce serveur', sources: SAMPLE_SOURCES.filter((source) => source.status === 'active').length });
