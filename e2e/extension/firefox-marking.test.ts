@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOnlyAListChannelRequest } from './channel-checks.ts';
 import { E2E_CHANNEL } from './extension-build.ts';
 import { type FirefoxSession, startFirefox } from './firefox-session.ts';
-import type { ProxiedRequest } from './recording-proxy.ts';
+import { sentHeaders } from './recording-proxy.ts';
 import {
   AD_REGIONS,
   badgeCount,
@@ -27,12 +27,6 @@ const MORE_RESULTS_URL = 'https://www.google.fr/search?q=couverture+anti-feu+veh
 const BROWSER_OWN_HOSTS = /^(?:[a-z0-9-]+\.)*(?:mozilla\.(?:com|net|org)|firefox\.com)(?::\d+)?$/;
 
 let session: FirefoxSession;
-
-/** A proxied request's headers, less those the proxy hop adds. */
-function headersOf(request: ProxiedRequest): Record<string, string> {
-  const { 'proxy-connection': _hop, ...headers } = request.headers;
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, String(value)]));
-}
 
 async function settledBadges(tab: Page, count: number): Promise<string[]> {
   await tab.waitForFunction((expected: number) => document.querySelectorAll('[data-sdc-source]').length >= expected, { timeout: 20_000 }, count);
@@ -162,7 +156,7 @@ describe('Firefox: nothing sent', () => {
     // The extension's own: the signed manifest of its list channel, and nothing else.
     const fromExtension = session.proxied.filter((request) => request.target.startsWith(E2E_CHANNEL));
     expect(fromExtension.length).toBeGreaterThan(0);
-    for (const request of fromExtension) expectOnlyAListChannelRequest({ url: request.target, method: request.method, headers: headersOf(request) });
+    for (const request of fromExtension) expectOnlyAListChannelRequest({ url: request.target, method: request.method, headers: sentHeaders(request) });
     const proxiedHosts = session.proxied.filter((request) => !fromExtension.includes(request)).map(({ target }) => (/^https?:/.test(target) ? new URL(target).host : target));
     expect(proxiedHosts.filter((host) => !BROWSER_OWN_HOSTS.test(host))).toEqual([]);
   });

@@ -14,6 +14,7 @@ import { expectOnlyAListChannelRequest } from './channel-checks.ts';
 import { type ChromiumSession, settledBadgeSources, startChromium } from './chromium-session.ts';
 import { E2E_CHANNEL } from './extension-build.ts';
 import { type FirefoxSession, startFirefox } from './firefox-session.ts';
+import { sentHeaders } from './recording-proxy.ts';
 import { drawnBadges, recordDrawnBadges } from './page-checks.ts';
 import { page } from './served-pages.ts';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -52,6 +53,12 @@ interface Browser {
   close(): Promise<void>;
 }
 
+/** Serializable, run in the popup: the list's health, version line and failure reason, as it shows them. */
+function popupListStatus(): { health: string; info: string; reason: string | null } {
+  const status = document.querySelector('#list-status');
+  return { health: status?.getAttribute('data-health') ?? '', info: document.querySelector('#list-info')?.textContent ?? '', reason: status?.getAttribute('data-reason') ?? null };
+}
+
 /** Run in an extension page or the worker: the stored compact list with one character changed in its middle. */
 async function corruptStoredList(): Promise<void> {
   const storage = ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).storage.local;
@@ -70,6 +77,19 @@ async function chromiumBrowser(channel: ChannelServer): Promise<Browser> {
   };
   let session: ChromiumSession = await start();
   const earlierRequests: ChromiumSession['requests'] = [];
+  /** The popup's account of the list, after « update now » when `update`. */
+  const popupStatus = async (update: boolean) => {
+    const popup = await session.newPage();
+    await popup.goto(session.extensionUrl('popup.html'));
+    await popup.locator('#update-now').waitFor();
+    if (update) {
+      await popup.locator('#update-now').click();
+      await popup.locator('#update-now:not([disabled])').waitFor();
+    }
+    const result = await popup.evaluate(popupListStatus);
+    await popup.close();
+    return result;
+  };
   return {
     storedListVersion: () => session.worker.evaluate(async () => (await chrome.storage.local.get('listInUseVersion')).listInUseVersion as number | undefined),
     async markedResults() {
@@ -81,24 +101,8 @@ async function chromiumBrowser(channel: ChannelServer): Promise<Browser> {
       await tab.close();
       return { badges, drawn };
     },
-    async listStatus() {
-      const popup = await session.newPage();
-      await popup.goto(session.extensionUrl('popup.html'));
-      const status = popup.locator('#list-status');
-      const result = { health: (await status.getAttribute('data-health')) ?? '', info: await popup.locator('#list-info').innerText(), reason: await status.getAttribute('data-reason') };
-      await popup.close();
-      return result;
-    },
-    async updateNow() {
-      const popup = await session.newPage();
-      await popup.goto(session.extensionUrl('popup.html'));
-      await popup.locator('#update-now').click();
-      await popup.locator('#update-now:not([disabled])').waitFor();
-      const status = popup.locator('#list-status');
-      const result = { health: (await status.getAttribute('data-health')) ?? '', info: await popup.locator('#list-info').innerText(), reason: await status.getAttribute('data-reason') };
-      await popup.close();
-      return result;
-    },
+    listStatus: () => popupStatus(false),
+    updateNow: () => popupStatus(true),
     channelRequests: () => [...earlierRequests, ...session.requests].filter((request) => request.url.startsWith(E2E_CHANNEL)),
     async corruptStoredListAndRestart() {
       const page = await session.newPage();
@@ -121,6 +125,17 @@ async function firefoxBrowser(channel: ChannelServer): Promise<Browser> {
   session.serve(RESULTS.url, RESULTS.html);
   let extensionPage: PuppeteerPage | undefined;
   const extension = async () => (extensionPage ??= await session.openExtensionPage('options.html'));
+  const popupStatus = async (update: boolean) => {
+    const popup = await session.openExtensionPage('popup.html');
+    await popup.waitForSelector('#update-now');
+    if (update) {
+      await popup.click('#update-now');
+      await popup.waitForSelector('#update-now:not([disabled])');
+    }
+    const result = await popup.evaluate(popupListStatus);
+    await popup.close();
+    return result;
+  };
   return {
     storedListVersion: async () =>
       (await extension()).evaluate(async () => {
@@ -137,35 +152,12 @@ async function firefoxBrowser(channel: ChannelServer): Promise<Browser> {
       await tab.close();
       return { badges, drawn };
     },
-    async listStatus() {
-      const popup = await session.openExtensionPage('popup.html');
-      await popup.waitForSelector('#list-status');
-      const result = await popup.evaluate(() => {
-        const status = document.querySelector('#list-status');
-        return { health: status?.getAttribute('data-health') ?? '', info: document.querySelector('#list-info')?.textContent ?? '', reason: status?.getAttribute('data-reason') ?? null };
-      });
-      await popup.close();
-      return result;
-    },
-    async updateNow() {
-      const popup = await session.openExtensionPage('popup.html');
-      await popup.waitForSelector('#update-now');
-      await popup.click('#update-now');
-      await popup.waitForSelector('#update-now:not([disabled])');
-      const result = await popup.evaluate(() => {
-        const status = document.querySelector('#list-status');
-        return { health: status?.getAttribute('data-health') ?? '', info: document.querySelector('#list-info')?.textContent ?? '', reason: status?.getAttribute('data-reason') ?? null };
-      });
-      await popup.close();
-      return result;
-    },
+    listStatus: () => popupStatus(false),
+    updateNow: () => popupStatus(true),
     channelRequests: () =>
       session.proxied
         .filter((request) => request.target.startsWith(E2E_CHANNEL))
-        .map((request) => {
-          const { 'proxy-connection': _hop, ...headers } = request.headers;
-          return { url: request.target, method: request.method, headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, String(value)])) };
-        }),
+        .map((request) => ({ url: request.target, method: request.method, headers: sentHeaders(request) })),
     async corruptStoredListAndRestart() {
       const page = await extension();
       await page.evaluate(corruptStoredList);

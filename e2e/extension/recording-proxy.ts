@@ -73,3 +73,9 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/** A proxied request's headers as its sender wrote them (less the one the proxy hop adds). */
+export function sentHeaders(request: ProxiedRequest): Record<string, string> {
+  const { 'proxy-connection': _hop, ...headers } = request.headers;
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, String(value)]));
+}
