@@ -56,7 +56,11 @@ describe('administration', () => {
     expect(row.token_hash).toBe(tokenDigest(token));
     expect((await admin.page('/admin/tokens')).html).not.toContain(token);
     expect((await fixture.app.request('/api/sources', { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
-    await admin.post(`/admin/tokens/${row.id}/revoke`, {});
+    const revoked = await admin.post(`/admin/tokens/${row.id}/revoke`, {});
+    expect(revoked.status).toBe(303);
+    expect(revoked.headers.get('location')).toContain('done=tokenRevoked');
     expect((await fixture.app.request('/api/sources', { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    // Revoked already, unknown, or not a number: not found, never "revoked".
+    for (const id of [String(row.id), '999', 'abc']) expect((await admin.post(`/admin/tokens/${id}/revoke`, {})).status, id).toBe(404);
   });
 });

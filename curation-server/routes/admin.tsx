@@ -12,7 +12,7 @@ import { shapeErrors } from '../views/form-errors.ts';
 import type { FieldErrors } from '../views/form-fields.tsx';
 import { AdminIndexPage, TokensPage, UsersPage } from '../views/admin-pages.tsx';
 import { noticeFrom, withNotice } from '../views/notices.ts';
-import { renderPage } from '../views/render.tsx';
+import { renderError, renderPage } from '../views/render.tsx';
 import { viewOf } from '../views/view.ts';
 
 const AccountForm = z.object({
@@ -90,7 +90,9 @@ export function adminRoutes(deps: AppDeps) {
   });
 
   app.post('/admin/tokens/:id/revoke', async (c) => {
-    await revokeApiToken(deps.db, Number(c.req.param('id')));
+    // Only a live token that exists is said to be revoked: another id (or one already revoked) is not found.
+    const id = c.req.param('id');
+    if (!/^\d{1,15}$/.test(id) || !(await revokeApiToken(deps.db, Number(id)))) return renderError(c, 'notFound');
     return c.redirect(withNotice('/admin/tokens', 'tokenRevoked'), 303);
   });
 
