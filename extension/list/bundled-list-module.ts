@@ -96,7 +96,14 @@ export async function bundledList(options: BundledListOptions): Promise<BundledL
   const credit = [DATA_CREDIT.fr, DATA_CREDIT.en, `Source : ${DATA_CREDIT.sourceUrl}`, `Licence : ${DATA_CREDIT.licenceUrl}`];
   return {
     compact: encodeCompactList(parsed.sources, credit),
-    meta: { format: 'sdc-compact/1', version: manifest.version, createdAt: manifest.created, sourceCount: manifest.sources, snapshotSha256: manifest.snapshot.sha256 },
+    meta: {
+      format: 'sdc-compact/1',
+      version: manifest.version,
+      createdAt: manifest.created,
+      sourceCount: manifest.sources,
+      snapshotSha256: manifest.snapshot.sha256,
+      expires: manifest.expires,
+    },
     channel: { mirrors: options.mirrors, pinnedKeys: keys },
     snapshotText,
   };

@@ -35,7 +35,8 @@ function isListMeta(value: unknown): value is ListMeta {
     Number.isSafeInteger(candidate.version) &&
     typeof candidate.createdAt === 'string' &&
     Number.isSafeInteger(candidate.sourceCount) &&
-    typeof candidate.snapshotSha256 === 'string'
+    typeof candidate.snapshotSha256 === 'string' &&
+    (candidate.expires === undefined || typeof candidate.expires === 'string')
   );
 }
 

@@ -10,6 +10,8 @@ export interface ListMeta {
   sourceCount: number;
   /** SHA-256 of the published snapshot the list was made from (the manifest's `snapshot.sha256`). */
   snapshotSha256: string;
+  /** Until when the manifest that brought it vouches for it (a fresh install is current until then, before its first check). */
+  expires?: string;
 }
 
 /** Where the extension looks for list updates, and the keys a manifest must be signed by. */

@@ -116,6 +116,13 @@ describe('list updates from the signed channel', { timeout: 30_000 }, () => {
     expect(requests).toEqual(['manifest.json']);
   });
 
+  it('says the bundled list is current before its first check, while its own manifest vouches for it', async () => {
+    const list = updates();
+    expect(await list.status()).toMatchObject({ health: 'current', lastChecked: null, validUntil: BUNDLED_LIST.meta.expires });
+    const later = updates({ now: () => new Date(Date.parse(BUNDLED_LIST.meta.expires ?? '') + 1000) });
+    expect((await later.status()).health).toBe('stale');
+  });
+
   it('schedules the next check as an alarm, sooner after a failure', async () => {
     const list = updates({ mirrors: ['http://127.0.0.1:9/v1/'] });
     await list.start();

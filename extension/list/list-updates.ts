@@ -16,6 +16,7 @@ import { DATA_CREDIT } from '../../corpus/credit.ts';
 import { sha256Hex } from '../../corpus/list/digest.ts';
 import { initialListState, isFrozen, type ListState, nextListState } from '../../corpus/list/list-state.ts';
 import { fetchListUpdate, type ListUpdate, type LocalList } from '../../corpus/list/list-update.ts';
+import type { SignedManifest } from '../../corpus/list/manifest.ts';
 import { isPublicKeyRecord } from '../../corpus/list/signing-keys.ts';
 import { encodeCompactList } from '../../corpus/matching/compact-list-encoder.ts';
 import { type CompactListRecord, LIST_IN_USE_KEY, LIST_VERSION_KEY, type ListInUse, listInUseFrom } from './current-list.ts';
@@ -60,16 +61,17 @@ export interface ListUpdatesOptions {
   random?: () => number;
 }
 
-function recordFrom(value: unknown, bundledVersion: number): UpdateRecord {
+function recordFrom(value: unknown, bundled: ListMeta): UpdateRecord {
   const stored = (value ?? {}) as Partial<UpdateRecord>;
-  const initial = initialListState({ version: bundledVersion, text: '' });
+  const initial = initialListState({ version: bundled.version, text: '' });
   const text = (field: unknown) => (typeof field === 'string' ? field : null);
   const count = (field: unknown) => (Number.isSafeInteger(field) && (field as number) >= 0 ? (field as number) : 0);
   const failure = stored.lastFailure;
   return {
     highestSeenVersion: Math.max(initial.highestSeenVersion, count(stored.highestSeenVersion)),
     learnedKeys: Array.isArray(stored.learnedKeys) ? stored.learnedKeys.filter(isPublicKeyRecord) : [],
-    validUntil: text(stored.validUntil),
+    // Before any check, the bundled list's own manifest vouches for it until it expires.
+    validUntil: text(stored.validUntil) ?? bundled.expires ?? null,
     lastVerified: text(stored.lastVerified),
     lastChecked: text(stored.lastChecked),
     lastFailure: failure && typeof failure.reason === 'string' && typeof failure.detail === 'string' && typeof failure.at === 'string' ? failure : null,
@@ -89,7 +91,7 @@ export class ListUpdates {
 
   constructor(private readonly options: ListUpdatesOptions) {
     this.inUse = options.bundled;
-    this.record = recordFrom(undefined, options.bundled.meta.version);
+    this.record = recordFrom(undefined, options.bundled.meta);
     this.fetch = options.fetch ?? ((input, init) => fetch(input, init));
     this.now = options.now ?? (() => new Date());
     this.random = options.random ?? Math.random;
@@ -121,7 +123,7 @@ export class ListUpdates {
   /** The stored list, if its hash holds; otherwise back to the bundled one (the highest version seen is kept). */
   private async load(): Promise<void> {
     const stored = await browser.storage.local.get([RECORD_KEY, LIST_IN_USE_KEY]);
-    this.record = recordFrom(stored[RECORD_KEY], this.options.bundled.meta.version);
+    this.record = recordFrom(stored[RECORD_KEY], this.options.bundled.meta);
     const list = listInUseFrom(stored[LIST_IN_USE_KEY]);
     if (stored[LIST_IN_USE_KEY] === undefined) return;
     if (list !== null && list.meta.version > this.options.bundled.meta.version && (await sha256Hex(list.compact)) === list.compactSha256) {
@@ -179,17 +181,24 @@ export class ListUpdates {
       consecutiveFailures: update.outcome === 'failed' ? this.record.consecutiveFailures + 1 : 0,
       serverMinimumMinutes: update.outcome === 'failed' ? this.record.serverMinimumMinutes : (update.manifest.minCheckMinutes ?? 0),
     };
-    if (update.outcome === 'updated') await this.store(update.list, update.manifest.created, update.manifest.sources, update.manifest.snapshot.sha256);
+    if (update.outcome === 'updated') await this.store(update.list, update.manifest);
     await browser.storage.local.set({ [RECORD_KEY]: this.record });
     await this.schedule(channel.intervalMinutes);
     return this.status();
   }
 
   /** A verified list becomes the one in use: the flag first, then the list and its snapshot in one write. */
-  private async store(list: LocalList, createdAt: string, sourceCount: number, snapshotSha256: string): Promise<void> {
+  private async store(list: LocalList, manifest: SignedManifest): Promise<void> {
     const compact = encodeCompactList(parseCorpusText(list.text).sources, CREDIT);
     const record: ListInUse = {
-      meta: { format: 'sdc-compact/1', version: list.version, createdAt, sourceCount, snapshotSha256 },
+      meta: {
+        format: 'sdc-compact/1',
+        version: list.version,
+        createdAt: manifest.created,
+        sourceCount: manifest.sources,
+        snapshotSha256: manifest.snapshot.sha256,
+        expires: manifest.expires,
+      },
       compact,
       compactSha256: await sha256Hex(compact),
     };
