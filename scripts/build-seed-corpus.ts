@@ -1,7 +1,7 @@
 /**
  * Builds the seed corpus committed under corpus/data/ from the open data copied in
- * corpus/upstream/etalab (or the directory given as argument), and prints a summary per category
- * and per rejection reason.
+ * corpus/upstream/etalab (or the directory given as argument) and corpus/upstream/more, with the
+ * administrative divisions of @etalab/decoupage-administratif, and prints a summary.
  *
  *   npm run corpus:build [-- <corpus-sources directory>]
  */
@@ -11,11 +11,12 @@ import { serializeCorpusText } from '../corpus/corpus-text.ts';
 import { DATA_CREDIT } from '../corpus/credit.ts';
 import { SEED_CORPUS_PATH, SEED_REJECTED_PATH } from '../corpus/node/seed-corpus-file.ts';
 import { categoryTable, countTable } from './corpus-report.ts';
-import { CATEGORIZED_SNAPSHOT_DATE, readEtalabInput, UPSTREAM_DIRECTORY, VERIFIED_SNAPSHOT_DATE } from './seed/etalab-input.ts';
+import { CATEGORIZED_SNAPSHOT_DATE, UPSTREAM_DIRECTORY, VERIFIED_SNAPSHOT_DATE } from './seed/etalab-input.ts';
+import { readSeedInput } from './seed/seed-input.ts';
 import { buildSeedCorpus, REJECTION_REASONS, type RejectionReason } from './seed/seed-corpus.ts';
 
 const inputDirectory = resolve(process.argv[2] ?? UPSTREAM_DIRECTORY);
-const input = readEtalabInput(inputDirectory);
+const input = readSeedInput(inputDirectory);
 if (input.unreadable.length > 0) console.warn(`verified-origins: ${input.unreadable.length} unreadable lines skipped`);
 const { sources, rejected } = buildSeedCorpus(input);
 
@@ -23,8 +24,10 @@ const header = [
   'Sources de confiance — corpus des sources de confiance (format sdc-corpus/1).',
   'Colonnes séparées par des tabulations : id, host, scope, path, category, status, name, code, provenance.',
   'Provenance : etalab/<liste> (liste catégorisée), etalab/verified (origine vérifiée), redirect-from:<nom>,',
-  'category-from-parent | category-from-name | category-default (catégorie déduite, à revoir),',
+  'mesr/etablissements-2025, mesr/rnsr-2022, ror/v2.9-2026-06-23, dila/annuaire-2019, dila/mairies-2018 (autres données ouvertes),',
+  'category-from-parent | category-from-name | category-default (catégorie déduite, à revoir), curated (vérifiée à la main),',
   'unverified (aucune preuve de vie au 11/12/2024 : suspendue en attendant la validation).',
+  'Code : INSEE de la commune (noms « Mairie de … », découpage administratif Etalab), SIREN des EPCI et des établissements.',
   DATA_CREDIT.fr,
   `Source : ${DATA_CREDIT.sourceUrl} — licence : ${DATA_CREDIT.licenceUrl}`,
   'Généré par scripts/build-seed-corpus.ts (npm run corpus:build) ; ne pas modifier à la main.',

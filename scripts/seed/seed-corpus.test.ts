@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Source } from '../../corpus/source.ts';
 import { parseCategorizedFile, parseVerifiedOrigins } from './etalab-input.ts';
+import type { AdministrativeDivisions } from './communes.ts';
+import { parseEstablishments, parseLocalDirectory, parseMairies, parseRorRecords } from './more-input.ts';
 import { buildSeedCorpus, seedSourceId } from './seed-corpus.ts';
 
 const files: Record<string, string> = {
@@ -17,6 +19,9 @@ const files: Record<string, string> = {
     'lead-medecin-garde.com  # (redirection from www.ville-d.fr)',
     'ville-e.fr',
     'ville-e-nouveau.fr  # (redirection from ville-e.fr)',
+    'beaumont.fr',
+    'beaumont63.fr',
+    'ancienne-commune.fr',
   ].join('\n'),
   collectivites: [
     'mairie-x.free.fr',
@@ -32,6 +37,8 @@ const files: Record<string, string> = {
     'sitego.fr',
     'mairie-égletons.fr',
     'régionnormande.fr',
+    'cluny-tourisme.com',
+    'mairie-vannes.fr',
   ].join('\n'),
   epci: 'grandavignon.frfr\n',
   prefectures: 'ain.gouv.fr\n',
@@ -71,9 +78,35 @@ const verified = [
   'https://sitego.fr',
 ].join('\n');
 
+const divisions: AdministrativeDivisions = {
+  communes: [
+    { code: '56260', nom: 'Vannes', type: 'commune-actuelle', departement: '56', codesPostaux: ['56000'] },
+    { code: '63032', nom: 'Beaumont', type: 'commune-actuelle', departement: '63', codesPostaux: ['63110'] },
+    { code: '24028', nom: 'Beaumont', type: 'commune-actuelle', departement: '24', codesPostaux: ['24440'] },
+    { code: '01015', nom: 'Arboys en Bugey', type: 'commune-actuelle', departement: '01', codesPostaux: ['01300'], anciensCodes: ['01340'] },
+    { code: '01340', nom: 'Saint-Bois', type: 'commune-deleguee', chefLieu: '01015' },
+  ],
+  epci: [{ code: '200067932', nom: 'CA Golfe du Morbihan - Vannes Agglomération', type: 'CA', membres: [{ code: '56260' }] }],
+};
+const more = [
+  ...parseEstablishments(
+    [
+      "identifiant interne,libellé,secteur d'établissement,site internet,siren",
+      'a,Institut national des sciences appliquées de Rennes,public,http://www.insa-rennes.fr/,193509361',
+      'b,École privée de commerce,privé,https://www.ecole-privee.fr/,123456789',
+    ].join('\n'),
+  ),
+  ...parseRorRecords(['ror_id,name,status,types,city,website', 'x,Entreprise,active,company,Paris,https://labo-prive.com'].join('\n')),
+  ...parseLocalDirectory(
+    ['id,name,home_page,tag,code_insee', 'epci-56260-01,Agglomération - Vannes,http://www.golfedumorbihan-vannesagglomeration.bzh,epci,56260'].join('\n'),
+  ),
+  ...parseMairies(['id;mairie;url', 'mairie-01340-01;Mairie de Saint-Bois;http://www.ancienne-commune.fr'].join('\n')),
+];
 const input = {
   categorized: Object.entries(files).flatMap(([file, text]) => parseCategorizedFile(file, text)),
   verified: parseVerifiedOrigins(verified).hosts,
+  more,
+  divisions,
 };
 const seed = buildSeedCorpus(input);
 const byHost = new Map(seed.sources.map((source) => [source.host, source]));
@@ -136,7 +169,6 @@ describe('buildSeedCorpus', () => {
     expect(source('ministere.gouv.fr').category).toBe('etat');
     expect(source('nouveau.ministere.gouv.fr')).toMatchObject({ category: 'etat', status: 'active' });
     expect(source('cc-vallee.fr').category).toBe('intercommunalite');
-    expect(source('rimboval.fr')).toMatchObject({ category: 'commune' });
     expect(source('rimboval.fr').provenance).toContain('category-default');
     expect(source('centre-social.org').category).toBe('autre');
   });
@@ -187,6 +219,41 @@ describe('buildSeedCorpus', () => {
 
   it('does not take a court of appeal for an intercommunality', () => {
     expect(source('ca-agen.justice.fr').category).toBe('etat');
+  });
+
+  it('names a commune\'s site « Mairie de X » with its INSEE code, and leaves homonyms unnamed', () => {
+    expect(source('mairie-vannes.fr')).toMatchObject({ category: 'commune', name: 'Mairie de Vannes', code: '56260' });
+    expect(source('beaumont.fr')).toMatchObject({ category: 'commune', name: '', code: '' });
+    expect(source('beaumont63.fr')).toMatchObject({ name: 'Mairie de Beaumont', code: '63032' });
+  });
+
+  it('resolves a merged commune\'s former code from the directory to its commune nouvelle', () => {
+    expect(source('ancienne-commune.fr')).toMatchObject({ name: "Mairie d'Arboys en Bugey", code: '01015' });
+    expect(source('ancienne-commune.fr').provenance).toContain('dila/mairies-2018');
+  });
+
+  it('gives an EPCI from the directory its SIREN and name', () => {
+    expect(source('golfedumorbihan-vannesagglomeration.bzh')).toMatchObject({
+      category: 'intercommunalite',
+      name: "Communauté d'agglomération Golfe du Morbihan - Vannes Agglomération",
+      code: '200067932',
+    });
+  });
+
+  it('takes public higher-education establishments from the MESR list, named, and refuses private ones and companies', () => {
+    expect(source('insa-rennes.fr')).toMatchObject({
+      category: 'enseignement-superieur',
+      status: 'active',
+      name: 'Institut national des sciences appliquées de Rennes',
+      code: '193509361',
+    });
+    expect(rejection('www.ecole-privee.fr')).toEqual(['private-establishment']);
+    expect(rejection('labo-prive.com')).toEqual(['private-establishment']);
+  });
+
+  it('leaves a site of the collectivites list that no commune fits to curators as autre', () => {
+    expect(source('cluny-tourisme.com')).toMatchObject({ category: 'autre' });
+    expect(source('cluny-tourisme.com').provenance).toContain('category-default');
   });
 
   it('gives every source a stable id derived from its hostname', () => {

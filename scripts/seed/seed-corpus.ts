@@ -11,8 +11,11 @@ import { platformAt, platformOf, platformsUnder } from '../../corpus/platforms.t
 import { registrableDomain, suffixStatus } from '../../corpus/registrable-domain.ts';
 import type { Scope, Source, Status } from '../../corpus/source.ts';
 import { canonicalSourceHost, validateSource } from '../../corpus/source-validation.ts';
+import type { AdministrativeDivisions, Commune } from './communes.ts';
+import { CommuneIndex, mairieName } from './communes.ts';
 import type { EtalabInput } from './etalab-input.ts';
-import { CURATED_SOURCES, knownOrganisation } from './known-organisations.ts';
+import { MORE_DATASETS, type WebsiteRecord } from './more-input.ts';
+import { CURATED_SOURCES, type KnownOrganisation, knownOrganisation } from './known-organisations.ts';
 import { notPublicReason } from './not-public-bodies.ts';
 
 export const REJECTION_REASONS = {
@@ -27,6 +30,7 @@ export const REJECTION_REASONS = {
   gambling: 'a gambling site, not a public body',
   adult: 'an adult site, not a public body',
   'private-business': 'a private business (lead generation, directory) that took over a public name, not a public body',
+  'private-establishment': 'a private higher-education establishment (MESR: privé) or a company (ROR), not a public body',
   'duplicate-www': 'the same site as its www-less hostname, kept once',
 } as const;
 
@@ -39,6 +43,12 @@ export interface Rejection {
   detail: string;
   /** Where it was listed: category files and/or verified-origins. */
   lists: string;
+}
+
+/** What the seed is built from: the Etalab list, and optionally the other open data and the administrative divisions. */
+export interface SeedInput extends EtalabInput {
+  more?: readonly WebsiteRecord[];
+  divisions?: AdministrativeDivisions;
 }
 
 export interface SeedCorpus {
@@ -104,6 +114,8 @@ interface Candidate {
   isVerified: boolean;
   /** Listed in a category file at least once without being a redirect's target. */
   isListedPlainly: boolean;
+  /** The other open datasets that name this site, with what they say. */
+  records: WebsiteRecord[];
 }
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
@@ -117,10 +129,35 @@ export function seedSourceId(host: string, path = ''): string {
 }
 
 function listsOf(candidate: Candidate): string {
-  return [...candidate.files, ...(candidate.isVerified ? [VERIFIED_LIST] : [])].join(',');
+  const datasets = new Set(candidate.records.map((record) => record.dataset));
+  return [...candidate.files, ...(candidate.isVerified ? [VERIFIED_LIST] : []), ...datasets].join(',');
 }
 
-export function buildSeedCorpus(input: EtalabInput): SeedCorpus {
+/** The category a site takes from the dataset that lists it, when no Etalab list says. */
+function categoryOfRecords(records: readonly WebsiteRecord[]): Category | null {
+  for (const record of records) {
+    if (record.kind === 'public-establishment' || record.kind === 'research-structure') return 'enseignement-superieur';
+    if (record.kind === 'mairie') return 'commune';
+    if (record.kind === 'epci') return 'intercommunalite';
+    if (record.kind === 'research-record') {
+      const types = (record.types ?? '').split(';');
+      return types.includes('healthcare') ? 'sante' : types.includes('government') ? 'etat' : 'enseignement-superieur';
+    }
+  }
+  return null;
+}
+
+const newCandidate = (host: string): Candidate => ({
+  host,
+  written: new Set(),
+  files: new Set(),
+  comments: [],
+  isVerified: false,
+  isListedPlainly: false,
+  records: [],
+});
+
+export function buildSeedCorpus(input: SeedInput): SeedCorpus {
   const rejected: Rejection[] = [];
   const candidates = new Map<string, Candidate>();
   const parkedHosts = new Set<string>();
@@ -135,7 +172,7 @@ export function buildSeedCorpus(input: EtalabInput): SeedCorpus {
     if (PARKING_PREFIX.test(normalized)) parkedHosts.add(normalized.slice(normalized.indexOf('.') + 1));
     let candidate = candidates.get(host);
     if (candidate === undefined) {
-      candidate = { host, written: new Set(), files: new Set(), comments: [], isVerified: false, isListedPlainly: false };
+      candidate = newCandidate(host);
       candidates.set(host, candidate);
     }
     candidate.written.add(normalized);
@@ -147,10 +184,65 @@ export function buildSeedCorpus(input: EtalabInput): SeedCorpus {
   for (const entry of input.categorized) collect(entry.host, entry.file, entry.comment);
   for (const host of input.verified) collect(host, null, '');
   for (const host of Object.keys(CURATED_SOURCES)) {
-    if (!candidates.has(host)) {
-      candidates.set(host, { host, written: new Set([host]), files: new Set(), comments: [], isVerified: false, isListedPlainly: true });
-    }
+    if (!candidates.has(host)) candidates.set(host, { ...newCandidate(host), written: new Set([host]), isListedPlainly: true });
   }
+
+  // The other open data. A mairie's site must be one commune's (a site several mairies point to is an
+  // EPCI's or a platform's). A research unit's site under a domain already listed adds nothing to trust
+  // (its parent covers it): only those on a domain of their own become sources. A ROR record that is
+  // neither a company nor a nonprofit may still be private: it only names sites other lists hold.
+  const communes = input.divisions === undefined ? undefined : new CommuneIndex(input.divisions);
+  const more = input.more ?? [];
+  const hostOfRecord = (record: WebsiteRecord): string | null => {
+    // Some addresses are written `www.www.x.fr`: fold every `www.`.
+    let host = normalizeHostname(record.host);
+    while (host !== null) {
+      const bare = canonicalSourceHost(host);
+      if (bare === host) break;
+      host = bare;
+    }
+    return host;
+  };
+  const mairieCodes = new Map<string, Set<string>>();
+  for (const record of more) {
+    const host = hostOfRecord(record);
+    if (host === null || record.kind !== 'mairie' || !record.isRoot) continue;
+    const code = communes?.communeOfCode(record.code)?.code ?? record.code;
+    mairieCodes.set(host, (mairieCodes.get(host) ?? new Set()).add(code));
+  }
+  const publicDomains = new Set<string>();
+  for (const host of candidates.keys()) publicDomains.add(registrableDomain(host) ?? host);
+  const rank = (record: WebsiteRecord) => ['public-establishment', 'private-establishment', 'mairie', 'epci', 'research-structure'].indexOf(record.kind) >>> 0;
+  for (const record of [...more].sort((a, b) => rank(a) - rank(b))) {
+    const host = hostOfRecord(record);
+    if (host === null) continue;
+    const isKnown = candidates.has(host);
+    const domain = registrableDomain(host) ?? host;
+    const takes =
+      (record.isRoot &&
+        (record.kind === 'private-establishment' ||
+        (record.kind === 'public-establishment' ||
+          record.kind === 'epci' ||
+          (record.kind === 'mairie' && mairieCodes.get(host)?.size === 1) ||
+          (record.kind === 'research-structure' && !publicDomains.has(domain)) ||
+          (record.kind === 'research-record' && isSameOrSubdomain(host, 'gouv.fr')))));
+    if (!takes && !(isKnown && record.kind !== 'mairie')) continue;
+    let candidate = candidates.get(host);
+    if (candidate === undefined) {
+      candidate = { ...newCandidate(host), isListedPlainly: true };
+      candidates.set(host, candidate);
+      publicDomains.add(domain);
+    }
+    candidate.written.add(normalizeHostname(record.host) as string);
+    candidate.records.push(record);
+  }
+
+  // A private establishment's own site; never one that the State delegates or that was checked by hand.
+  const isPrivate = (candidate: Candidate) =>
+    candidate.records.some((record) => record.kind === 'private-establishment') &&
+    !candidate.records.some((record) => record.kind === 'public-establishment') &&
+    !Object.hasOwn(CURATED_SOURCES, candidate.host) &&
+    !isSameOrSubdomain(candidate.host, 'gouv.fr');
 
   // Which candidates are not sources at all.
   const accepted = new Map<string, Candidate>();
@@ -166,6 +258,7 @@ export function buildSeedCorpus(input: EtalabInput): SeedCorpus {
     if (suffix !== 'registrable') reject(suffix);
     else if (notPublic !== null) reject(notPublic);
     else if (parkedUnder !== undefined) reject('parked-domain', `parking seen at a wwNN. name of ${parkedUnder}`);
+    else if (isPrivate(candidate)) reject('private-establishment', candidate.records.find((r) => r.kind === 'private-establishment')?.name ?? '');
     else if (platform !== undefined) reject('platform-homepage', platform.host);
     else if (Object.hasOwn(CURATED_SOURCES, host)) accepted.set(host, candidate); // checked by hand: a certificate log does not make it a back-end
     else if (!candidate.isVerified && candidate.comments.some((comment) => comment.startsWith('Found in cert'))) reject('certificate-log');
@@ -206,6 +299,8 @@ export function buildSeedCorpus(input: EtalabInput): SeedCorpus {
       const how = candidate.files.has('gouvfr-divers') ? '' : 'category-from-name';
       return { category: host.endsWith('.pref.gouv.fr') ? 'prefecture' : 'etat', how };
     }
+    const fromRecords = categoryOfRecords(candidate.records);
+    if (fromRecords !== null) return { category: fromRecords, how: '' };
     // collectivites holds mostly communes' own sites; names tell the groupings, départements and régions apart.
     const fromName = categoryFromName(host);
     if (fromName !== null) return { category: fromName, how: 'category-from-name' };
@@ -230,6 +325,34 @@ export function buildSeedCorpus(input: EtalabInput): SeedCorpus {
     const domain = registrableDomain(candidate.host);
     if (domain !== null) verifiedDomains.add(domain);
   }
+  // The commune a site is the mairie's: the directory's one INSEE link, else the one commune its hostname names.
+  const communeOf = (candidate: Candidate, domain: string): Commune | undefined => {
+    if (communes === undefined) return undefined;
+    const linked = mairieCodes.get(candidate.host);
+    if (linked !== undefined) return linked.size === 1 ? communes.communeOfCode([...linked][0]) : undefined;
+    const { host } = candidate;
+    const label = (host === domain || platformOf(host) !== undefined ? host : domain).split('.')[0];
+    return communes.communeOfLabel(label);
+  };
+  // Names and codes the open data gives: a public establishment's (MESR), a commune's, an EPCI's.
+  const namedByData = (candidate: Candidate, category: Category, domain: string): KnownOrganisation | null => {
+    const establishment = candidate.records.find((record) => record.kind === 'public-establishment');
+    if (establishment !== undefined) return { name: establishment.name, code: establishment.code, category: 'enseignement-superieur' };
+    if (category === 'commune') {
+      const commune = communeOf(candidate, domain);
+      return commune === undefined ? null : { name: mairieName(commune.nom), code: commune.code };
+    }
+    if (category === 'intercommunalite') {
+      const seat = candidate.records.find((record) => record.kind === 'epci');
+      const epci = seat === undefined ? undefined : communes?.epciOfCommune(seat.code);
+      return epci === undefined ? null : { name: epci.nom, code: epci.siren };
+    }
+    const research = candidate.records.find((record) => record.kind === 'research-structure' || record.kind === 'research-record');
+    // RNSR writes many names in capitals: only names written as names are shown.
+    if (research !== undefined && candidate.files.size === 0 && research.name !== research.name.toUpperCase()) return { name: research.name, code: '' };
+    return null;
+  };
+
   const sources: Source[] = [];
   const ids = new Map<string, string>();
   for (const candidate of accepted.values()) {
@@ -243,18 +366,24 @@ export function buildSeedCorpus(input: EtalabInput): SeedCorpus {
     const isStateName = isSameOrSubdomain(host, 'gouv.fr');
     // A host whose registrable domain answered in 2024 did not lapse; a platform's tenant answers for itself only.
     const isDomainAlive = platformOf(host) === undefined && verifiedDomains.has(domain);
+    // The MESR's 2025 list of public establishments names their sites: as good as a hand check.
+    const isOfficiallyListed = candidate.records.some((record) => record.kind === 'public-establishment');
     const isAlive =
       isCurated ||
       isStateName ||
+      isOfficiallyListed ||
       (isForeignRedirectTarget(candidate) ? host !== domain && isDomainAlive : candidate.isVerified || isDomainAlive);
     const status: Status = isAlive ? 'active' : 'suspended';
-    const known = knownOrganisation(host, candidate.files);
     const guessed = categoryOf(candidate);
-    const { category, how } = known?.category === undefined ? guessed : { category: known.category, how: '' };
+    const known = knownOrganisation(host, candidate.files) ?? namedByData(candidate, guessed.category, domain);
+    let { category, how } = known?.category === undefined ? guessed : { category: known.category, how: '' };
+    // The tail of collectivites is not all communes: a site no commune's name fits is left to curators as `autre`.
+    if (how === 'category-default' && category === 'commune' && known === null) category = 'autre';
     const redirectedFrom = redirectSourceOf(candidate);
     const provenance = [
       ...[...candidate.files].sort().map((file) => `etalab/${file}`),
       ...(candidate.isVerified ? ['etalab/verified'] : []),
+      ...[...new Set(candidate.records.map((record) => MORE_DATASETS[record.dataset].token))].sort(),
       ...(redirectedFrom === undefined ? [] : [`redirect-from:${redirectedFrom}`]),
       ...(how === '' ? [] : [how]),
       ...(isCurated ? ['curated'] : []),
