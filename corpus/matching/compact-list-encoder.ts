@@ -12,7 +12,10 @@ import {
   ENTRY_SEPARATOR,
   EXTRA_SEPARATOR,
   INFO_BASE,
+  MAX_NAME_PREFIXES,
   MAX_SHARED,
+  NAME_PREFIX_BASE,
+  NAME_PREFIXES_LINE,
   PUBLIC_SUFFIX_INFO,
   reverseLabels,
   SHARED_BASE,
@@ -22,13 +25,49 @@ import { publicSuffixesBelow } from './public-suffixes-below.ts';
 
 const KEY_SHAPE = /^[a-z0-9.-]+$/;
 const FREE_TEXT = /^[^\t\n\r\x1f]*$/;
+/** The codes that stand for a shared name beginning (and NUL): never in a name itself. */
+const NAME_CODES = /[\x00-\x08]/;
 
 /** Why a source cannot be written in a compact list, or null (sources are validated before; this guards the format). */
 function unwritable(source: Source): string | null {
   if (!KEY_SHAPE.test(source.host)) return `hostname "${source.host}" is not normalized`;
   if (!CATEGORY_IDS.includes(source.category) || !SCOPES.includes(source.scope)) return `unknown category or scope for ${source.host}`;
   if (!FREE_TEXT.test(source.path) || !FREE_TEXT.test(source.name)) return `tab, line break or separator in the path or name of ${source.host}`;
+  if (NAME_CODES.test(source.name)) return `control character in the name of ${source.host}`;
   return null;
+}
+
+/**
+ * The name beginnings worth sharing: those that end a word (« Mairie de », « Communauté de
+ * communes ») and save the most characters over all names, longest first among equals.
+ */
+function sharedNamePrefixes(names: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const name of names) {
+    let words = 0;
+    for (let i = 0; i < name.length && words < 4; i++) {
+      const char = name[i];
+      if (char !== ' ' && char !== "'" && char !== '’') continue;
+      words++;
+      const prefix = name.slice(0, i + 1);
+      counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
+    }
+  }
+  return [...counts]
+    .map(([prefix, count]) => ({ prefix, saved: (prefix.length - 1) * count - prefix.length }))
+    .filter(({ saved }) => saved > 0)
+    .sort((a, b) => b.saved - a.saved || b.prefix.length - a.prefix.length || (a.prefix < b.prefix ? -1 : 1))
+    .slice(0, MAX_NAME_PREFIXES)
+    .map(({ prefix }) => prefix);
+}
+
+/** A name with its longest shared beginning replaced by its code. */
+function shortenedName(name: string, prefixes: readonly string[]): string {
+  let best = -1;
+  for (let k = 0; k < prefixes.length; k++) {
+    if (name.startsWith(prefixes[k]) && (best < 0 || prefixes[k].length > prefixes[best].length)) best = k;
+  }
+  return best < 0 ? name : String.fromCharCode(NAME_PREFIX_BASE + best) + name.slice(prefixes[best].length);
 }
 
 /** The compact list of the active sources; same sources and comments → same text. Throws on a source it cannot write. */
@@ -55,6 +94,7 @@ export function encodeCompactList(sources: readonly Source[], comments: readonly
   ]
     // By key, then path: the order in which the corpus text lists them (the first claim wins); a hostname's PSL facts after its sources.
     .sort((a, b) => (a.key !== b.key ? (a.key < b.key ? -1 : 1) : a.fact !== b.fact ? (a.fact ? 1 : -1) : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const prefixes = sharedNamePrefixes(entries.map((entry) => entry.name).filter((name) => name !== ''));
   const blocks: string[] = [];
   let block: string[] = [];
   let previous = '';
@@ -68,12 +108,12 @@ export function encodeCompactList(sources: readonly Source[], comments: readonly
     if (block.length > 0) {
       while (shared < MAX_SHARED && shared < key.length && shared < previous.length && key[shared] === previous[shared]) shared++;
     }
-    const extra = path === '' && name === '' ? '' : `${EXTRA_SEPARATOR}${path}${EXTRA_SEPARATOR}${name}`;
+    const extra = path === '' && name === '' ? '' : `${EXTRA_SEPARATOR}${path}${EXTRA_SEPARATOR}${shortenedName(name, prefixes)}`;
     block.push(`${String.fromCharCode(INFO_BASE + info, SHARED_BASE + shared)}${key.slice(shared)}${extra}`);
     previous = key;
   }
   if (block.length > 0) blocks.push(block.join(ENTRY_SEPARATOR));
-  const header = comments.map((comment) => `# ${comment}\n`).join('');
+  const header = comments.map((comment) => `# ${comment}\n`).join('') + (prefixes.length === 0 ? '' : `${NAME_PREFIXES_LINE}${prefixes.join(EXTRA_SEPARATOR)}\n`);
   return `${header}${blocks.join('\n')}\n`;
 }
 

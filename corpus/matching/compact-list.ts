@@ -17,7 +17,10 @@
  * of the previous key the entry keeps. Two more kinds of entry carry the Public Suffix List facts
  * the sources need, so that a result page matches without the PSL: a public suffix below a source
  * (trust stops there, as at a platform) and a hostname whose every child is a public suffix (a
- * wildcard rule). Written by compact-list-encoder.ts; this module only reads, and is browser-safe.
+ * wildcard rule). Names share their frequent beginnings (« Mairie de », « Communauté de communes »):
+ * a header line `#=` lists them, separated by \x1f, and a name starting with the control character
+ * \x01 + k begins with the k-th. Written by compact-list-encoder.ts; this module only reads, and is
+ * browser-safe.
  */
 import { CATEGORY_IDS } from '../categories.ts';
 import { PLATFORMS } from '../platforms.ts';
@@ -34,6 +37,11 @@ export const SHARED_BASE = 0x30; // '0'
 export const MAX_SHARED = 0x7e - SHARED_BASE; // stays printable ASCII
 export const BLOCK_SIZE = 16;
 export const ENTRY_SEPARATOR = '\t';
+/** The header line of shared name beginnings. */
+export const NAME_PREFIXES_LINE = '#=';
+/** A name starting with this code + k starts with the k-th shared beginning (up to 8 of them: \x01–\x08). */
+export const NAME_PREFIX_BASE = 1;
+export const MAX_NAME_PREFIXES = 8;
 export const EXTRA_SEPARATOR = '\x1f';
 const NEWLINE = 10;
 const TAB = 9;
@@ -61,10 +69,15 @@ export class CompactListIndex implements RuleIndex {
   private readonly platformMembers = new Int32Array(128);
   private readonly platformStarts = new Int32Array(128);
 
+  /** Shared name beginnings (the `#=` header line). */
+  private readonly namePrefixes: string[] = [];
+
   constructor(private readonly text: string) {
     let start = 0;
     while (start < text.length && text.charCodeAt(start) === 35 /* # */) {
       const end = text.indexOf('\n', start);
+      const lineEnd = end < 0 ? text.length : end;
+      if (text.startsWith(NAME_PREFIXES_LINE, start)) this.namePrefixes = text.slice(start + NAME_PREFIXES_LINE.length, lineEnd).split(EXTRA_SEPARATOR);
       start = end < 0 ? text.length : end + 1;
     }
     let end = text.length;
@@ -184,6 +197,8 @@ export class CompactListIndex implements RuleIndex {
       while (nameEnd < this.bodyEnd && text.charCodeAt(nameEnd) !== TAB && text.charCodeAt(nameEnd) !== NEWLINE) nameEnd++;
       path = text.slice(end + 1, pathEnd < 0 || pathEnd > nameEnd ? nameEnd : pathEnd);
       name = pathEnd < 0 || pathEnd > nameEnd ? '' : text.slice(pathEnd + 1, nameEnd);
+      const prefix = name.charCodeAt(0) - NAME_PREFIX_BASE;
+      if (prefix >= 0 && prefix < this.namePrefixes.length) name = this.namePrefixes[prefix] + name.slice(1);
       end = nameEnd;
     }
     return { key, info, path, name, next: text.charCodeAt(end) === TAB ? end + 1 : -1 };
