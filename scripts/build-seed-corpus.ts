@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { serializeCorpusText } from '../corpus/corpus-text.ts';
 import { DATA_CREDIT } from '../corpus/credit.ts';
 import { SEED_CORPUS_PATH, SEED_REJECTED_PATH } from '../corpus/node/seed-corpus-file.ts';
-import { categoryTable, countTable } from './corpus-report.ts';
+import { activeProvenanceTable, categoryTable, countTable, namesTable } from './corpus-report.ts';
 import { CATEGORIZED_SNAPSHOT_DATE, UPSTREAM_DIRECTORY, VERIFIED_SNAPSHOT_DATE } from './seed/etalab-input.ts';
 import { readSeedInput } from './seed/seed-input.ts';
 import { buildSeedCorpus, REJECTION_REASONS, type RejectionReason } from './seed/seed-corpus.ts';
@@ -46,5 +46,7 @@ const reasons = new Map((Object.keys(REJECTION_REASONS) as RejectionReason[]).ma
 for (const r of rejected) reasons.set(r.reason, (reasons.get(r.reason) ?? 0) + 1);
 console.log(`Seed corpus from ${inputDirectory}\n`);
 console.log(categoryTable(sources));
+console.log(`\n${namesTable(sources)}`);
+console.log(`\n${activeProvenanceTable(sources)}`);
 console.log(`\n${countTable(reasons, 'Rejected hostnames')}`);
 console.log(`\nWrote ${SEED_CORPUS_PATH} (${sources.length} sources) and ${SEED_REJECTED_PATH}.`);

@@ -221,6 +221,11 @@ describe('buildSeedCorpus', () => {
     expect(source('ca-agen.justice.fr').category).toBe('etat');
   });
 
+  it('names a site under a named organisation\'s domain, of the same kind, after it', () => {
+    expect(source('demarches.ain.gouv.fr')).toMatchObject({ name: "Préfecture de l'Ain", code: '01' });
+    expect(source('demarches.ain.gouv.fr').provenance).toContain('name-from-parent');
+  });
+
   it('names a commune\'s site « Mairie de X » with its INSEE code, and leaves homonyms unnamed', () => {
     expect(source('mairie-vannes.fr')).toMatchObject({ category: 'commune', name: 'Mairie de Vannes', code: '56260' });
     expect(source('beaumont.fr')).toMatchObject({ category: 'commune', name: '', code: '' });

@@ -398,6 +398,21 @@ export function buildSeedCorpus(input: SeedInput): SeedCorpus {
     sources.push(validation.source);
   }
 
+  // A site under a named organisation's own domain, of the same kind, is that organisation's
+  // (`demarches.ain.gouv.fr` is the Préfecture de l'Ain's, `bibliotheque.ville-x.fr` the Mairie de X's).
+  const byHost = new Map(sources.map((source) => [source.host, source]));
+  const named = sources.map((source): Source => {
+    if (source.name !== '') return source;
+    const domain = registrableDomain(source.host) ?? source.host;
+    for (let level = parentHostname(source.host); level !== null && level.length >= domain.length; level = parentHostname(level)) {
+      const parent = byHost.get(level);
+      if (parent === undefined || parent.scope !== 'subdomains') continue;
+      if (parent.name === '' || parent.category !== source.category) break;
+      return { ...source, name: parent.name, code: parent.code, provenance: `${source.provenance},name-from-parent` };
+    }
+    return source;
+  });
+
   rejected.sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : a.reason < b.reason ? -1 : 1));
-  return { sources, rejected };
+  return { sources: named, rejected };
 }
