@@ -145,7 +145,8 @@ export class CommuneIndex {
     const digits = /(\d{2,5})$/.exec(label)?.[1];
     const forms = new Set<string>([label]);
     const unprefixed = label.replace(PREFIX, '');
-    for (const form of [label, unprefixed]) {
+    // Hyphens are placed at will in hostnames (`aubepierre-ozouerlerepos`): the forms without any are tried last.
+    for (const form of [label, unprefixed, label.replace(/-/g, ''), unprefixed.replace(/-/g, '')]) {
       forms.add(form);
       for (let stripped = form, previous = ''; stripped !== previous; ) {
         previous = stripped;

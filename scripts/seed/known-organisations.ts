@@ -180,6 +180,12 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
     ['travail-emploi.gouv.fr', 'Ministère du Travail et de l\'Emploi'], ['sports.gouv.fr', 'Ministère des Sports'],
     ['outre-mer.gouv.fr', 'Ministère des Outre-mer'], ['cohesion-territoires.gouv.fr', 'Ministère de la Cohésion des territoires'],
     ['fonction-publique.gouv.fr', 'Ministère de la Fonction publique'], ['entreprises.gouv.fr', 'Direction générale des Entreprises'],
+    ['social.gouv.fr', 'Ministères sociaux'], ['developpement-durable.gouv.fr', 'Ministère de la Transition écologique'],
+    ['finances.gouv.fr', "Ministère de l'Économie et des Finances"], ['travail.gouv.fr', 'Ministère du Travail'],
+    ['emploi.gouv.fr', 'Ministère du Travail et de l\'Emploi'], ['aviation-civile.gouv.fr', "Direction générale de l'Aviation civile"],
+    ['numerique.gouv.fr', 'DINUM, Direction interministérielle du numérique'], ['beta.gouv.fr', 'beta.gouv.fr (DINUM)'],
+    ['anct.gouv.fr', 'Agence nationale de la cohésion des territoires'], ['dila.gouv.fr', "DILA, Direction de l'information légale et administrative"],
+    ['accueil-etrangers.gouv.fr', 'Accueil des étrangers en France'], ['dreets.gouv.fr', "DREETS, services déconcentrés de l'État"],
   ]),
   // Services people use every day.
   ...curatedGroup('etat', [
@@ -252,6 +258,7 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
     ['insa-lyon.fr', 'INSA Lyon'], ['cnam.fr', 'Conservatoire national des arts et métiers'],
     ['campusfrance.org', 'Campus France'],
   ]),
+  ...curatedGroup('ambassade', [['ambafrance.org', 'Ambassades et consulats de France']]),
   // Régions: the eighteen, by their current sites.
   ...curatedGroup('region', [
     ['auvergnerhonealpes.fr', 'Région Auvergne-Rhône-Alpes'], ['bourgognefranchecomte.fr', 'Région Bourgogne-Franche-Comté'],

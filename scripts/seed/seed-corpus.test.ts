@@ -22,6 +22,7 @@ const files: Record<string, string> = {
     'beaumont.fr',
     'beaumont63.fr',
     'ancienne-commune.fr',
+    'aubepierre-ozouerlerepos.fr',
   ].join('\n'),
   collectivites: [
     'mairie-x.free.fr',
@@ -85,6 +86,7 @@ const divisions: AdministrativeDivisions = {
     { code: '24028', nom: 'Beaumont', type: 'commune-actuelle', departement: '24', codesPostaux: ['24440'] },
     { code: '01015', nom: 'Arboys en Bugey', type: 'commune-actuelle', departement: '01', codesPostaux: ['01300'], anciensCodes: ['01340'] },
     { code: '01340', nom: 'Saint-Bois', type: 'commune-deleguee', chefLieu: '01015' },
+    { code: '77011', nom: 'Aubepierre-Ozouer-le-Repos', type: 'commune-actuelle', departement: '77', codesPostaux: ['77720'] },
   ],
   epci: [{ code: '200067932', nom: 'CA Golfe du Morbihan - Vannes Agglomération', type: 'CA', membres: [{ code: '56260' }] }],
 };
@@ -230,6 +232,7 @@ describe('buildSeedCorpus', () => {
     expect(source('mairie-vannes.fr')).toMatchObject({ category: 'commune', name: 'Mairie de Vannes', code: '56260' });
     expect(source('beaumont.fr')).toMatchObject({ category: 'commune', name: '', code: '' });
     expect(source('beaumont63.fr')).toMatchObject({ name: 'Mairie de Beaumont', code: '63032' });
+    expect(source('aubepierre-ozouerlerepos.fr')).toMatchObject({ name: "Mairie d'Aubepierre-Ozouer-le-Repos", code: '77011' });
   });
 
   it('resolves a merged commune\'s former code from the directory to its commune nouvelle', () => {
