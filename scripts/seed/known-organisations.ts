@@ -220,7 +220,8 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
     ['ameli.fr', "L'Assurance Maladie"], ['monespacesante.fr', 'Mon espace santé'], ['sante.fr', 'Santé.fr'],
     ['has-sante.fr', 'Haute Autorité de santé'], ['santepubliquefrance.fr', 'Santé publique France'],
     ['e-cancer.fr', 'Institut national du cancer'], ['anses.fr', "Anses, Agence nationale de sécurité sanitaire"],
-    ['inserm.fr', 'Inserm'],
+    ['inserm.fr', 'Inserm'], ['ansm.sante.fr', 'ANSM, Agence nationale de sécurité du médicament et des produits de santé'],
+    ['efs.sante.fr', 'Établissement français du sang'],
   ]),
   // University hospitals (CHU).
   ...curatedGroup('sante', [

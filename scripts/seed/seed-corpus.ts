@@ -82,6 +82,7 @@ const VERIFIED_LIST = 'verified-origins';
 const FILE_PRIORITY = [...Object.keys(CATEGORY_OF_FILE), ...MIXED_FILES];
 
 const PARKING_PREFIX = /^ww\d{2}\./;
+const ENGLISH_NAME = /\b(?:Hospital|University|Institute|Laboratory|Center|Department|School of|Research)\b/;
 const REDIRECT_COMMENT = /^\(redirection from ([^)\s]+)\)/;
 // The first label of a service that is no website people search for: `mail.`, `webmail2.`, `smtp1.`, `mx-01.`, `vpn.`, `owa.`…
 const INFRASTRUCTURE_LABEL =
@@ -133,9 +134,14 @@ function listsOf(candidate: Candidate): string {
   return [...candidate.files, ...(candidate.isVerified ? [VERIFIED_LIST] : []), ...datasets].join(',');
 }
 
-/** The category a site takes from the dataset that lists it, when no Etalab list says. */
-function categoryOfRecords(records: readonly WebsiteRecord[]): Category | null {
+/**
+ * The category a site takes from the dataset that lists it, when no Etalab list says. The directories
+ * (a mairie's, an EPCI's, a public establishment's site) say what the site is; a research record only
+ * for a site no Etalab list holds (a ROR unit's site may be its operator's: cerema.fr).
+ */
+function categoryOfRecords(records: readonly WebsiteRecord[], isInEtalab: boolean): Category | null {
   for (const record of records) {
+    if (isInEtalab && (record.kind === 'research-structure' || record.kind === 'research-record')) continue;
     if (record.kind === 'public-establishment' || record.kind === 'research-structure') return 'enseignement-superieur';
     if (record.kind === 'mairie') return 'commune';
     if (record.kind === 'epci') return 'intercommunalite';
@@ -299,7 +305,7 @@ export function buildSeedCorpus(input: SeedInput): SeedCorpus {
       const how = candidate.files.has('gouvfr-divers') ? '' : 'category-from-name';
       return { category: host.endsWith('.pref.gouv.fr') ? 'prefecture' : 'etat', how };
     }
-    const fromRecords = categoryOfRecords(candidate.records);
+    const fromRecords = categoryOfRecords(candidate.records, candidate.files.size > 0 || candidate.isVerified);
     if (fromRecords !== null) return { category: fromRecords, how: '' };
     // collectivites holds mostly communes' own sites; names tell the groupings, départements and régions apart.
     const fromName = categoryFromName(host);
@@ -347,9 +353,19 @@ export function buildSeedCorpus(input: SeedInput): SeedCorpus {
       const epci = seat === undefined ? undefined : communes?.epciOfCommune(seat.code);
       return epci === undefined ? null : { name: epci.nom, code: epci.siren };
     }
-    const research = candidate.records.find((record) => record.kind === 'research-structure' || record.kind === 'research-record');
+    // A hospital's, a university's or a research body's own site (its root, in ROR or RNSR) takes the record's name;
     // RNSR writes many names in capitals: only names written as names are shown.
-    if (research !== undefined && candidate.files.size === 0 && research.name !== research.name.toUpperCase()) return { name: research.name, code: '' };
+    const isItsOwnKind = candidate.files.size === 0 || category === 'sante' || category === 'enseignement-superieur';
+    // RNSR's name first, else ROR's. Several units giving one site (cerema.fr, a hospital group's) name none of them;
+    // English names are not shown.
+    for (const kind of ['research-structure', 'research-record'] as const) {
+      if (!isItsOwnKind) break;
+      const records = candidate.records.filter((record) => record.kind === kind);
+      const names = new Set(records.map((record) => record.name));
+      const [name] = names;
+      if (names.size > 1 || records.some((record) => !record.isRoot)) break;
+      if (name !== undefined && name !== name.toUpperCase() && !ENGLISH_NAME.test(name)) return { name, code: '' };
+    }
     return null;
   };
 
