@@ -24,6 +24,8 @@ export const NOT_PUBLIC_DOMAINS: Record<string, NotPublicReason> = {
   'contacter-veterinaire-de-garde.com': 'private-business', 'dentiste-degarde.fr': 'private-business',
   'medecins-degarde.com': 'private-business', 'pharmacie-degarde.com': 'private-business',
   'pharmacies-garde.com': 'private-business', 'guidedesvacances.fr': 'private-business',
+  // A web agency's and a company's own sites, found among the verified origins.
+  'stratis.fr': 'private-business', 'alphamosa.com': 'private-business',
 };
 
 // Words that no public body's hostname carries; chosen so that communes such as Pornic or Betting do not fit.

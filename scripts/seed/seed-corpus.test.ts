@@ -57,6 +57,7 @@ const files: Record<string, string> = {
     'smtp1.ville-a.fr',
     'mx-01.ville-a.fr',
     'mailing-liste.ville-a.fr',
+    'default.prod02.ville-a.fr',
   ].join('\n'),
   'nongouvfr-divers': ['cci.fr', 'sub.unlisted-parent.org', 'centre-social.org', 'ca-agen.justice.fr', 'extranet.verified-parent.org'].join('\n'),
 };
@@ -208,7 +209,7 @@ describe('buildSeedCorpus', () => {
   });
 
   it('reads infrastructure names by label pattern', () => {
-    for (const host of ['mail.ville-a.fr', 'webmail2.ville-a.fr', 'vpn.ville-a.fr', 'owa.ville-a.fr', 'smtp1.ville-a.fr', 'mx-01.ville-a.fr']) {
+    for (const host of ['default.prod02.ville-a.fr', 'mail.ville-a.fr', 'webmail2.ville-a.fr', 'vpn.ville-a.fr', 'owa.ville-a.fr', 'smtp1.ville-a.fr', 'mx-01.ville-a.fr']) {
       expect(rejection(host)).toEqual(['infrastructure']);
     }
     expect(source('mailing-liste.ville-a.fr').status).toBe('active');
