@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { asciiOutputPlugin } from './extension/build/ascii-output.ts';
 import { BUNDLED_SNAPSHOT_FILE, bundledListOptionsFromEnv, bundledListPlugin, onceBundledList } from './extension/list/bundled-list-module.ts';
 
 /** The published, signed list the build ships (SDC_LISTS_DIR, SDC_KEYS_DIR, SDC_LIST_CHANNEL: see bundled-list-module.ts). */
@@ -52,7 +53,7 @@ export default defineConfig({
         }),
   }),
   // The list ships compiled into the scripts that match, and as a packaged snapshot for the first delta.
-  vite: () => ({ plugins: [bundledListPlugin(bundledList)] }),
+  vite: () => ({ plugins: [bundledListPlugin(bundledList), asciiOutputPlugin()] }),
   hooks: {
     'build:publicAssets': async (_wxt, files) => {
       files.push({ relativeDest: BUNDLED_SNAPSHOT_FILE, contents: (await bundledList()).snapshotText });

@@ -9,7 +9,10 @@ import { registrableDomain } from '../registrable-domain.ts';
 import { SCOPES, type Source } from '../source.ts';
 import {
   BLOCK_SIZE,
+  CHARACTER_CODES,
+  CHARACTERS_LINE,
   ENTRY_SEPARATOR,
+  ESCAPE_CODE,
   EXTRA_SEPARATOR,
   INFO_BASE,
   MAX_NAME_PREFIXES,
@@ -25,15 +28,15 @@ import { publicSuffixesBelow } from './public-suffixes-below.ts';
 
 const KEY_SHAPE = /^[a-z0-9.-]+$/;
 const FREE_TEXT = /^[^\t\n\r\x1f]*$/;
-/** The codes that stand for a shared name beginning (and NUL): never in a name itself. */
-const NAME_CODES = /[\x00-\x08]/;
+/** The control characters that stand for a name beginning or a character (and NUL): never in a name or path itself. */
+const NAME_CODES = /[\x00-\x08\x0b\x0c\x0e-\x1e]/;
 
 /** Why a source cannot be written in a compact list, or null (sources are validated before; this guards the format). */
 function unwritable(source: Source): string | null {
   if (!KEY_SHAPE.test(source.host)) return `hostname "${source.host}" is not normalized`;
   if (!CATEGORY_IDS.includes(source.category) || !SCOPES.includes(source.scope)) return `unknown category or scope for ${source.host}`;
   if (!FREE_TEXT.test(source.path) || !FREE_TEXT.test(source.name)) return `tab, line break or separator in the path or name of ${source.host}`;
-  if (NAME_CODES.test(source.name)) return `control character in the name of ${source.host}`;
+  if (NAME_CODES.test(source.name) || NAME_CODES.test(source.path)) return `control character in the name or path of ${source.host}`;
   return null;
 }
 
@@ -70,6 +73,34 @@ function shortenedName(name: string, prefixes: readonly string[]): string {
   return best < 0 ? name : String.fromCharCode(NAME_PREFIX_BASE + best) + name.slice(prefixes[best].length);
 }
 
+/** The non-ASCII characters of the texts, most frequent first: those that get a code of their own. */
+function codedCharacters(texts: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7e) counts.set(text[i], (counts.get(text[i]) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, CHARACTER_CODES.length)
+    .map(([character]) => character);
+}
+
+/** A text in ASCII: its coded characters as their codes, any other non-ASCII UTF-16 unit escaped. */
+function asciiText(text: string, codes: ReadonlyMap<string, string>): string {
+  let ascii = '';
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit <= 0x7e) ascii += text[i];
+    else ascii += codes.get(text[i]) ?? String.fromCharCode(ESCAPE_CODE) + unit.toString(16).padStart(4, '0');
+  }
+  return ascii;
+}
+
+/** A comment in ASCII, still readable: `\u00e9` for é. */
+function asciiComment(comment: string): string {
+  return comment.replace(/[^\x00-\x7e]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** The compact list of the active sources; same sources and comments → same text. Throws on a source it cannot write. */
 export function encodeCompactList(sources: readonly Source[], comments: readonly string[] = []): string {
   for (const source of sources) {
@@ -95,6 +126,8 @@ export function encodeCompactList(sources: readonly Source[], comments: readonly
     // By key, then path: the order in which the corpus text lists them (the first claim wins); a hostname's PSL facts after its sources.
     .sort((a, b) => (a.key !== b.key ? (a.key < b.key ? -1 : 1) : a.fact !== b.fact ? (a.fact ? 1 : -1) : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const prefixes = sharedNamePrefixes(entries.map((entry) => entry.name).filter((name) => name !== ''));
+  const characters = codedCharacters([...entries.map((entry) => entry.name), ...entries.map((entry) => entry.path)]);
+  const codes = new Map(characters.map((character, index) => [character, String.fromCharCode(CHARACTER_CODES[index])]));
   const blocks: string[] = [];
   let block: string[] = [];
   let previous = '';
@@ -108,12 +141,15 @@ export function encodeCompactList(sources: readonly Source[], comments: readonly
     if (block.length > 0) {
       while (shared < MAX_SHARED && shared < key.length && shared < previous.length && key[shared] === previous[shared]) shared++;
     }
-    const extra = path === '' && name === '' ? '' : `${EXTRA_SEPARATOR}${path}${EXTRA_SEPARATOR}${shortenedName(name, prefixes)}`;
+    const extra = path === '' && name === '' ? '' : `${EXTRA_SEPARATOR}${asciiText(path, codes)}${EXTRA_SEPARATOR}${asciiText(shortenedName(name, prefixes), codes)}`;
     block.push(`${String.fromCharCode(INFO_BASE + info, SHARED_BASE + shared)}${key.slice(shared)}${extra}`);
     previous = key;
   }
   if (block.length > 0) blocks.push(block.join(ENTRY_SEPARATOR));
-  const header = comments.map((comment) => `# ${comment}\n`).join('') + (prefixes.length === 0 ? '' : `${NAME_PREFIXES_LINE}${prefixes.join(EXTRA_SEPARATOR)}\n`);
+  const header =
+    comments.map((comment) => `# ${asciiComment(comment)}\n`).join('') +
+    (characters.length === 0 ? '' : `${CHARACTERS_LINE}${characters.map((character) => character.charCodeAt(0).toString(16)).join(',')}\n`) +
+    (prefixes.length === 0 ? '' : `${NAME_PREFIXES_LINE}${prefixes.map((prefix) => asciiText(prefix, codes)).join(EXTRA_SEPARATOR)}\n`);
   return `${header}${blocks.join('\n')}\n`;
 }
 

@@ -19,8 +19,11 @@
  * (trust stops there, as at a platform) and a hostname whose every child is a public suffix (a
  * wildcard rule). Names share their frequent beginnings (« Mairie de », « Communauté de communes »):
  * a header line `#=` lists them, separated by \x1f, and a name starting with the control character
- * \x01 + k begins with the k-th. Written by compact-list-encoder.ts; this module only reads, and is
- * browser-safe.
+ * \x01 + k begins with the k-th. The text is ASCII, so that the script carrying it is read and held
+ * at one byte a character: the non-ASCII characters of names and paths are written as control
+ * characters \x0b, \x0c, \x0e… standing for the characters a header line `#%` lists (hexadecimal
+ * code points), or as \x1e and four hexadecimal digits. Written by compact-list-encoder.ts; this
+ * module only reads, and is browser-safe.
  */
 import { CATEGORY_IDS } from '../categories.ts';
 import { PLATFORMS } from '../platforms.ts';
@@ -42,6 +45,42 @@ export const NAME_PREFIXES_LINE = '#=';
 /** A name starting with this code + k starts with the k-th shared beginning (up to 8 of them: \x01–\x08). */
 export const NAME_PREFIX_BASE = 1;
 export const MAX_NAME_PREFIXES = 8;
+/** The header line of the non-ASCII characters that have a code of their own. */
+export const CHARACTERS_LINE = '#%';
+/** The codes of those characters, in order. */
+export const CHARACTER_CODES = [0x0b, 0x0c, ...Array.from({ length: 16 }, (_, i) => 0x0e + i)];
+/** Followed by four hexadecimal digits: any other UTF-16 code unit. */
+export const ESCAPE_CODE = 0x1e;
+const NEEDS_DECODING = /[\x0b\x0c\x0e-\x1e]/;
+
+/** The comment lines of a compact list (the data credit), as they were given to the encoder. */
+export function compactListComments(text: string): string[] {
+  const comments: string[] = [];
+  for (let start = 0; start < text.length && text.startsWith('# ', start); ) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start + 2, end < 0 ? text.length : end);
+    comments.push(line.replace(/\\u([0-9a-f]{4})/g, (_escape, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))));
+    start = end < 0 ? text.length : end + 1;
+  }
+  return comments;
+}
+
+/** A name or path as written, with its character codes read back. */
+function decodeText(text: string, characters: readonly string[]): string {
+  if (!NEEDS_DECODING.test(text)) return text;
+  let decoded = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === ESCAPE_CODE) {
+      decoded += String.fromCharCode(Number.parseInt(text.slice(i + 1, i + 5), 16));
+      i += 4;
+      continue;
+    }
+    const index = CHARACTER_CODES.indexOf(code);
+    decoded += index >= 0 && index < characters.length ? characters[index] : text[i];
+  }
+  return decoded;
+}
 export const EXTRA_SEPARATOR = '\x1f';
 const NEWLINE = 10;
 const TAB = 9;
@@ -71,6 +110,8 @@ export class CompactListIndex implements RuleIndex {
 
   /** Shared name beginnings (the `#=` header line). */
   private readonly namePrefixes: string[] = [];
+  /** The characters that have a code (the `#%` header line). */
+  private readonly characters: string[] = [];
 
   constructor(private readonly text: string) {
     let start = 0;
@@ -78,8 +119,12 @@ export class CompactListIndex implements RuleIndex {
       const end = text.indexOf('\n', start);
       const lineEnd = end < 0 ? text.length : end;
       if (text.startsWith(NAME_PREFIXES_LINE, start)) this.namePrefixes = text.slice(start + NAME_PREFIXES_LINE.length, lineEnd).split(EXTRA_SEPARATOR);
+      if (text.startsWith(CHARACTERS_LINE, start)) {
+        this.characters = text.slice(start + CHARACTERS_LINE.length, lineEnd).split(',').map((hex) => String.fromCharCode(Number.parseInt(hex, 16)));
+      }
       start = end < 0 ? text.length : end + 1;
     }
+    this.namePrefixes = this.namePrefixes.map((prefix) => decodeText(prefix, this.characters));
     let end = text.length;
     while (end > start && text.charCodeAt(end - 1) === NEWLINE) end--;
     this.bodyStart = start;
@@ -195,10 +240,11 @@ export class CompactListIndex implements RuleIndex {
       const pathEnd = text.indexOf(EXTRA_SEPARATOR, end + 1);
       let nameEnd = end + 1;
       while (nameEnd < this.bodyEnd && text.charCodeAt(nameEnd) !== TAB && text.charCodeAt(nameEnd) !== NEWLINE) nameEnd++;
-      path = text.slice(end + 1, pathEnd < 0 || pathEnd > nameEnd ? nameEnd : pathEnd);
+      path = decodeText(text.slice(end + 1, pathEnd < 0 || pathEnd > nameEnd ? nameEnd : pathEnd), this.characters);
       name = pathEnd < 0 || pathEnd > nameEnd ? '' : text.slice(pathEnd + 1, nameEnd);
       const prefix = name.charCodeAt(0) - NAME_PREFIX_BASE;
-      if (prefix >= 0 && prefix < this.namePrefixes.length) name = this.namePrefixes[prefix] + name.slice(1);
+      if (prefix >= 0 && prefix < this.namePrefixes.length) name = this.namePrefixes[prefix] + decodeText(name.slice(1), this.characters);
+      else name = decodeText(name, this.characters);
       end = nameEnd;
     }
     return { key, info, path, name, next: text.charCodeAt(end) === TAB ? end + 1 : -1 };

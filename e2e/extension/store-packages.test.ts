@@ -57,6 +57,14 @@ describe('the store packages', () => {
     }
   });
 
+  it('ships its scripts in ASCII, so that browsers hold them at one byte a character', () => {
+    for (const build of [CHROME_BUILD, FIREFOX_BUILD]) {
+      for (const script of ['content-scripts/search-results.js', 'background.js']) {
+        expect(/^[\x00-\x7f]*$/.test(readFileSync(join(build, script), 'utf8')), `${build}/${script}`).toBe(true);
+      }
+    }
+  });
+
   it('asks for no permission but storage, tabs, scripting and alarms, and no host but the result pages', () => {
     for (const build of [CHROME_BUILD, FIREFOX_BUILD]) {
       const declared = manifest(build);
