@@ -72,6 +72,31 @@ describe('the committed seed corpus', () => {
     expect(named.length / communes.length).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('applies the rules of issue 12 on the real data', () => {
+    const byHost = new Map(sources.map((s) => [s.host, s]));
+    const rejectedReasons = new Map<string, string[]>();
+    for (const line of readFileSync(SEED_REJECTED_PATH, 'utf8').split('\n')) {
+      if (line === '' || line.startsWith('#')) continue;
+      const [host, reason] = line.split('\t');
+      rejectedReasons.set(host, [...(rejectedReasons.get(host) ?? []), reason]);
+    }
+    // Homonyms stay unnamed: Crans is a commune of the Ain and of the Jura.
+    expect(byHost.get('mairie-crans.fr')).toMatchObject({ category: 'commune', name: '', code: '' });
+    // Accented mairie domains are read in Unicode.
+    expect(byHost.get('xn--chens-sur-lman-lkb.fr')).toMatchObject({ category: 'commune', name: 'Mairie de Chens-sur-Léman' });
+    // Courts are the State's, not intercommunalities.
+    expect(byHost.get('ca-agen.justice.fr')?.category).toBe('etat');
+    // A target of a redirect from another registrable domain stays unverified.
+    expect(byHost.get('7vallees.fr')).toMatchObject({ status: 'suspended' });
+    expect(rejectedReasons.get('sedo.com')).toEqual(['domain-trade']);
+    expect(rejectedReasons.get('het-onlinecasino.nl')).toEqual(['gambling']);
+    expect(rejectedReasons.get('www.dentiste-degarde.fr')).toEqual(['private-business']);
+    expect(rejectedReasons.get('essec.edu')).toEqual(['private-establishment']);
+    expect(rejectedReasons.get('mail.academie.def.gouv.fr')).toEqual(['infrastructure']);
+    // No gouv.fr source is suspended merely for being unverified.
+    expect(sources.filter((s) => s.host.endsWith('.gouv.fr') && s.status !== 'active').map((s) => s.host)).toEqual([]);
+  });
+
   it('trusts no domain-trading company, casino or site builder as a whole', () => {
     const hosts = new Set(sources.filter((s) => s.status === 'active').map((s) => s.host));
     for (const host of ['sedo.com', 'afternic.com', 'dan.com', 'het-onlinecasino.nl', 'sitego.fr', 'monclocher.com']) expect(hosts.has(host), host).toBe(false);
