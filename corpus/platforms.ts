@@ -101,6 +101,7 @@ const SUBDOMAIN_PLATFORM_HOSTS = [
   'biblix.net',
   'biblixnet.net',
   'c3rb.org',
+  'cassioweb.com',
   // Web agencies and portals hosting many unrelated clients.
   'a3w.fr',
   'neopse-site.com',
@@ -113,6 +114,8 @@ const SUBDOMAIN_PLATFORM_HOSTS = [
   // Hosting providers' machine names and software vendors' client hosts.
   'ovh.net',
   'cegedim.cloud',
+  'byethost3.com',
+  '7wi7.com',
   'index-education.net',
   // Free domain-name services: `commune.fr.gd` is a redirect anyone can register.
   'fr.gd',

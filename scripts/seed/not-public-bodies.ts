@@ -25,7 +25,9 @@ export const NOT_PUBLIC_DOMAINS: Record<string, NotPublicReason> = {
   'medecins-degarde.com': 'private-business', 'pharmacie-degarde.com': 'private-business',
   'pharmacies-garde.com': 'private-business', 'guidedesvacances.fr': 'private-business',
   // A web agency's and a company's own sites, found among the verified origins.
-  'stratis.fr': 'private-business', 'alphamosa.com': 'private-business',
+  'stratis.fr': 'private-business', 'alphamosa.com': 'private-business', 'atexo.com': 'private-business',
+  'pixelovore.com': 'private-business', 'talent-soft.com': 'private-business', 'hexanet.fr': 'private-business',
+  'vosdomaines.com': 'domain-trade', 'cartesfrance.fr': 'private-business',
 };
 
 // Words that no public body's hostname carries; chosen so that communes such as Pornic or Betting do not fit.

@@ -87,7 +87,7 @@ const REDIRECT_COMMENT = /^\(redirection from ([^)\s]+)\)/;
 // The first label of a service that is no website people search for: `mail.`, `webmail2.`, `smtp1.`, `mx-01.`, `vpn.`, `owa.`…,
 // and a host's `default.` virtual host (`default.prod02.stratis.pro`, a web agency's machine).
 const INFRASTRUCTURE_LABEL =
-  /^(?:imaps?|smtps?|pop3?|mx|ns|dns|mail|webmail|vpn|sslvpn|owa|exchange|ftp|sftp|relay|mta|autodiscover|autoconfig|lyncdiscover|sip|enterpriseenrollment|enterpriseregistration|default)(?:[-_]?\d{1,3})?\./;
+  /^(?:imaps?|smtps?|pop3?|mx|ns|dns|mail|webmail|vpn|sslvpn|owa|exchange|ftp|sftp|relay|mta|autodiscover|autoconfig|lyncdiscover|sip|enterpriseenrollment|enterpriseregistration|default|srv|vps)(?:[-_]?\d{1,3})?\./;
 
 // Hostname patterns that tell the kind of body in the mixed lists; the first that fits wins.
 // They read the Unicode hostname (`mairie-égletons.fr`, not its punycode).
