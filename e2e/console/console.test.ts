@@ -11,6 +11,8 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientSources } from '../../corpus/corpus-text.ts';
+import { readSeedCorpus } from '../../corpus/node/seed-corpus-file.ts';
 import { readManifest } from '../../corpus/list/manifest.ts';
 import { readSigningKeyDirectory } from '../../corpus/node/signing-key-files.ts';
 import { type RunningServer, runUserCommand, startCurationServer } from '../../curation-server/testing/server-process.ts';
@@ -60,7 +62,7 @@ describe('the curation console in a browser', () => {
 
   it('creates a signing key on first start (owner-only) and publishes a first signed list under /v1/', async () => {
     expect(server.output()).toMatch(/Clé de signature k[0-9a-f]{16} créée/);
-    expect(server.output()).toContain('Liste signée publiée : version 1, 45747 sources');
+    expect(server.output()).toContain(`Liste signée publiée : version 1, ${clientSources(readSeedCorpus().sources).length} sources`);
     const keys = await readSigningKeyDirectory(join(server.directory, 'keys'));
     expect(keys).toHaveLength(1);
     expect(statSync(join(server.directory, 'keys', `${keys[0].keyId}.private.pem`)).mode & 0o777).toBe(0o600);

@@ -6,7 +6,9 @@
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientSources } from '../../corpus/corpus-text.ts';
 import { DATA_CREDIT } from '../../corpus/credit.ts';
+import { readSeedCorpus } from '../../corpus/node/seed-corpus-file.ts';
 import { type ChromiumSession, settledBadgeSources, startChromium } from './chromium-session.ts';
 import { firstBadgeState } from './page-checks.ts';
 import { page } from './served-pages.ts';
@@ -72,7 +74,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(text).toContain("ministère ou opérateur de l'État");
       expect(text).toContain("Service-Public.fr, le site officiel de l'administration française");
       expect(text).toContain('service-public.fr');
-      expect(await popup.locator('#list-info').innerText()).toMatch(/^Liste version 1 du \d{1,2} \S+ \d{4} : 45\s747 sources\.$/u);
+      const count = String(clientSources(readSeedCorpus().sources).length).replace(/\B(?=(\d{3})+$)/g, '\\s');
+      expect(await popup.locator('#list-info').innerText()).toMatch(new RegExp(`^Liste version 1 du \\d{1,2} \\S+ \\d{4} : ${count} sources\\.$`, 'u'));
       expect(text).toContain(DATA_CREDIT.fr);
       const report = await popup.getByRole('link', { name: 'Signaler une source manquante ou erronée' }).getAttribute('href');
       expect(report).toMatch(/^mailto:signalement@sources-de-confiance\.fr\?subject=/);
