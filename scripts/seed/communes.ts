@@ -6,7 +6,7 @@
  * than wrongly named.
  */
 import { createRequire } from 'node:module';
-import { hostnameSlug } from './known-organisations.ts';
+import { departementSlugs, hostnameSlug } from './known-organisations.ts';
 
 interface CommuneRecord {
   code: string;
@@ -88,6 +88,11 @@ export function nameSlugs(nom: string): string[] {
 const PREFIX = /^(?:mairie|ville|commune|cm|marie)-?(?:de-?|d-|du-?|des-?|d)?/;
 const SUFFIX = /-?(?:mairie|ville|commune|officiel|village|site|fr|\d{2,5})$/;
 
+// Longest first, so that `haute-garonne` is read before `garonne`… and `hautesavoie` before `savoie`.
+const DEPARTEMENT_SUFFIXES = departementSlugs()
+  .filter(([slug]) => slug.length >= 3)
+  .sort((a, b) => b[0].length - a[0].length);
+
 export class CommuneIndex {
   private readonly current = new Map<string, Commune>();
   private readonly resolved = new Map<string, string>();
@@ -141,7 +146,15 @@ export class CommuneIndex {
    * The one commune a hostname label names (`mairie-vannes`, `ville-saint-etienne`, `beaumont63`),
    * or undefined when none or several fit: a département number or postcode in the label picks among homonyms.
    */
-  communeOfLabel(label: string): Commune | undefined {
+  communeOfLabel(label: string, departementCode?: string): Commune | undefined {
+    const found = this.communeOfForms(label, departementCode);
+    if (found !== undefined || departementCode !== undefined) return found;
+    // A département written after the name (`pampelonne-tarn`) picks among homonyms like its number does.
+    const departement = DEPARTEMENT_SUFFIXES.find(([slug]) => label.endsWith(slug) && label.length > slug.length + 2);
+    return departement === undefined ? undefined : this.communeOfForms(label.slice(0, -departement[0].length).replace(/-$/, ''), departement[1]);
+  }
+
+  private communeOfForms(label: string, departementCode: string | undefined): Commune | undefined {
     const digits = /(\d{2,5})$/.exec(label)?.[1];
     const forms = new Set<string>([label]);
     const unprefixed = label.replace(PREFIX, '');
@@ -159,6 +172,7 @@ export class CommuneIndex {
       const codes = this.bySlug.get(form);
       if (codes === undefined) continue;
       let communes = [...codes].map((code) => this.current.get(code) as Commune);
+      if (departementCode !== undefined) communes = communes.filter((c) => c.departement === departementCode);
       if (communes.length > 1 && digits !== undefined) {
         communes = communes.filter((c) => (digits.length === 5 ? c.codesPostaux.includes(digits) || c.code === digits : c.departement === digits.padStart(2, '0')));
       }

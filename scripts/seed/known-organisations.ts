@@ -90,6 +90,11 @@ for (const departement of DEPARTEMENTS) {
   }
 }
 
+/** Every way a département's name is written in hostnames (`cotedor`, `cote-dor`, `eurelien`), with its code. */
+export function departementSlugs(): [string, string][] {
+  return [...DEPARTEMENT_BY_SLUG].map(([slug, departement]) => [slug, departement.code]);
+}
+
 // prettier-ignore
 const ACADEMIES: Record<string, string> = {
   'aix-marseille': "Académie d'Aix-Marseille", amiens: "Académie d'Amiens", besancon: 'Académie de Besançon',

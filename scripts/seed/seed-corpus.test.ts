@@ -23,6 +23,7 @@ const files: Record<string, string> = {
     'beaumont63.fr',
     'ancienne-commune.fr',
     'aubepierre-ozouerlerepos.fr',
+    'beaumont-puydedome.fr',
   ].join('\n'),
   collectivites: [
     'mairie-x.free.fr',
@@ -233,6 +234,7 @@ describe('buildSeedCorpus', () => {
     expect(source('mairie-vannes.fr')).toMatchObject({ category: 'commune', name: 'Mairie de Vannes', code: '56260' });
     expect(source('beaumont.fr')).toMatchObject({ category: 'commune', name: '', code: '' });
     expect(source('beaumont63.fr')).toMatchObject({ name: 'Mairie de Beaumont', code: '63032' });
+    expect(source('beaumont-puydedome.fr')).toMatchObject({ name: 'Mairie de Beaumont', code: '63032' });
     expect(source('aubepierre-ozouerlerepos.fr')).toMatchObject({ name: "Mairie d'Aubepierre-Ozouer-le-Repos", code: '77011' });
   });
 
