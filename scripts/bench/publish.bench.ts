@@ -2,13 +2,19 @@
  * Publication figures on the seed corpus (45,000+ active sources): time to publish a version
  * (snapshot, ten cumulative deltas, signed manifest, files written), sizes of the snapshot (raw and
  * gzip) and of a delta for a 10-entry change, and the client's time to verify and apply an update
- * fetched from a loopback HTTP server, by delta and by full snapshot.
+ * fetched from a loopback HTTP server, by delta and by full snapshot; and, with the server's own
+ * list channel routes, the first download of a freshly published snapshot and how long a health
+ * check asked meanwhile waits (issue 11: it waited 3 s while the server compressed the snapshot).
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { listChannelRoutes } from '../../curation-server/list-channel/list-channel-routes.ts';
 import { parseCorpusText } from '../../corpus/corpus-text.ts';
 import { fetchListUpdate } from '../../corpus/list/list-update.ts';
 import { buildPublication, type PublishedVersion } from '../../corpus/list/publication.ts';
@@ -92,4 +98,23 @@ report('client_apply_delta_ms', byDelta, 'ms');
 report('client_apply_snapshot_ms', bySnapshot, 'ms');
 report('client_apply_ms', Math.max(byDelta, bySnapshot), 'ms');
 server.close();
+
+// The project's list channel, right after publication: nothing compressed yet in memory.
+const app = new Hono().route('/v1', listChannelRoutes(directory));
+app.get('/healthz', (c) => c.json({ status: 'ok' }));
+const channelServer = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+await new Promise((resolve) => channelServer.once('listening', resolve));
+const origin = `http://127.0.0.1:${(channelServer.address() as AddressInfo).port}`;
+const timed = async (url: string, headers: Record<string, string> = {}) => {
+  const start = performance.now();
+  await (await fetch(url, { headers })).arrayBuffer();
+  return performance.now() - start;
+};
+const snapshotPathNow = `${origin}/v1/${publication.manifest.signed.snapshot.path}`;
+const firstDownload = timed(snapshotPathNow, { 'accept-encoding': 'br' });
+await new Promise((resolve) => setTimeout(resolve, 2));
+const healthDuring = await timed(`${origin}/healthz`);
+report('channel_first_snapshot_ms', await firstDownload, 'ms');
+report('healthz_during_first_snapshot_ms', healthDuring, 'ms');
+channelServer.close();
 await rm(directory, { recursive: true });
