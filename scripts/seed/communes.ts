@@ -85,6 +85,19 @@ export function nameSlugs(nom: string): string[] {
   return [...forms];
 }
 
+const EPCI_KIND = /^(?:CC|CA|CU|Métropole|Communauté de communes|Communauté d'agglomération|Communauté urbaine) (?:du |de la |des |de l'|d'|de )?/;
+const EPCI_WORDS = /-?(?:agglomeration|agglo|communaute|metropole|communes)$/;
+const EPCI_LABEL_PREFIX = /^(?:cc|ca|cu|cdc|agglo|communaute|comcom|metropole)-?(?:de-|du-|des-|d-)?/;
+const EPCI_LABEL_SUFFIX = /-?(?:agglomeration|agglo|communaute|metropole|cc|com)$/;
+
+/** How an EPCI's name can be written in a hostname: its name without the kind of body, with or without hyphens. */
+export function epciSlugs(nom: string): string[] {
+  const base = hostnameSlug(nom.replace(EPCI_KIND, '').replace(/ - /g, ' '));
+  const forms = new Set([base, base.replace(EPCI_WORDS, '')]);
+  for (const form of [...forms]) forms.add(form.replace(/-/g, ''));
+  return [...forms].filter((form) => form.length >= 4);
+}
+
 const PREFIX = /^(?:mairie|ville|commune|cm|marie)-?(?:de-?|d-|du-?|des-?|d)?/;
 const SUFFIX = /-?(?:mairie|ville|commune|officiel|village|site|fr|\d{2,5})$/;
 
@@ -98,6 +111,7 @@ export class CommuneIndex {
   private readonly resolved = new Map<string, string>();
   private readonly bySlug = new Map<string, Set<string>>();
   private readonly epciByMember = new Map<string, Epci>();
+  private readonly epciBySlug = new Map<string, Set<Epci>>();
 
   constructor(divisions: AdministrativeDivisions) {
     for (const record of divisions.communes) {
@@ -125,8 +139,10 @@ export class CommuneIndex {
       const parent = record.type === 'arrondissement-municipal' ? record.commune : record.chefLieu;
       if (record.type !== 'commune-actuelle' && parent !== undefined && !this.resolved.has(record.code)) this.resolved.set(record.code, parent);
     }
-    for (const epci of divisions.epci) {
-      for (const member of epci.membres) this.epciByMember.set(member.code, { siren: epci.code, nom: epciName(epci.nom) });
+    for (const record of divisions.epci) {
+      const epci = { siren: record.code, nom: epciName(record.nom) };
+      for (const member of record.membres) this.epciByMember.set(member.code, epci);
+      for (const slug of epciSlugs(record.nom)) this.epciBySlug.set(slug, (this.epciBySlug.get(slug) ?? new Set()).add(epci));
     }
   }
 
@@ -140,6 +156,17 @@ export class CommuneIndex {
   epciOfCommune(code: string): Epci | undefined {
     const commune = this.communeOfCode(code);
     return commune === undefined ? undefined : this.epciByMember.get(commune.code);
+  }
+
+  /** The one EPCI a hostname label names (`cc-perigord-limousin`, `angersloiremetropole`, `provencealpesagglo`), or undefined. */
+  epciOfLabel(label: string): Epci | undefined {
+    const bare = label.replace(EPCI_LABEL_PREFIX, '').replace(EPCI_LABEL_SUFFIX, '');
+    for (const form of [label, label.replace(/-/g, ''), bare, bare.replace(/-/g, '')]) {
+      if (form.length < 4) continue;
+      const found = this.epciBySlug.get(form);
+      if (found !== undefined) return found.size === 1 ? [...found][0] : undefined;
+    }
+    return undefined;
   }
 
   /**

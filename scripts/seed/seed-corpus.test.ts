@@ -28,6 +28,7 @@ const files: Record<string, string> = {
   collectivites: [
     'mairie-x.free.fr',
     'cc-vallee.fr',
+    'cc-perigord-limousin.fr',
     'rimboval.fr',
     'wordpress.com',
     'sfr.fr',
@@ -90,7 +91,10 @@ const divisions: AdministrativeDivisions = {
     { code: '01340', nom: 'Saint-Bois', type: 'commune-deleguee', chefLieu: '01015' },
     { code: '77011', nom: 'Aubepierre-Ozouer-le-Repos', type: 'commune-actuelle', departement: '77', codesPostaux: ['77720'] },
   ],
-  epci: [{ code: '200067932', nom: 'CA Golfe du Morbihan - Vannes Agglomération', type: 'CA', membres: [{ code: '56260' }] }],
+  epci: [
+    { code: '200067932', nom: 'CA Golfe du Morbihan - Vannes Agglomération', type: 'CA', membres: [{ code: '56260' }] },
+    { code: '242400752', nom: 'CC Périgord-Limousin', type: 'CC', membres: [{ code: '24028' }] },
+  ],
 };
 const more = [
   ...parseEstablishments(
@@ -248,6 +252,14 @@ describe('buildSeedCorpus', () => {
       category: 'intercommunalite',
       name: "Communauté d'agglomération Golfe du Morbihan - Vannes Agglomération",
       code: '200067932',
+    });
+  });
+
+  it('gives an EPCI whose name its hostname spells its SIREN and name', () => {
+    expect(source('cc-perigord-limousin.fr')).toMatchObject({
+      category: 'intercommunalite',
+      name: 'Communauté de communes Périgord-Limousin',
+      code: '242400752',
     });
   });
 

@@ -350,8 +350,10 @@ export function buildSeedCorpus(input: SeedInput): SeedCorpus {
       return commune === undefined ? null : { name: mairieName(commune.nom), code: commune.code };
     }
     if (category === 'intercommunalite') {
+      // The directory's seat commune, else the one EPCI whose name the hostname spells.
       const seat = candidate.records.find((record) => record.kind === 'epci');
-      const epci = seat === undefined ? undefined : communes?.epciOfCommune(seat.code);
+      const byName = candidate.host === domain ? communes?.epciOfLabel(domain.split('.')[0]) : undefined;
+      const epci = seat === undefined ? byName : communes?.epciOfCommune(seat.code);
       return epci === undefined ? null : { name: epci.nom, code: epci.siren };
     }
     // A hospital's, a university's or a research body's own site (its root, in ROR or RNSR) takes the record's name;
