@@ -289,6 +289,8 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
 
 const PREFECTURE = /^([a-z-]+)\.(?:pref\.)?gouv\.fr$/;
 const ACADEMIE = /^ac-([a-z-]+)\.[a-z]+$/;
+const CENTRE_DE_GESTION = /^cdg-?(\d{2,3}|2a|2b)\.[a-z]+$/;
+const MDPH = /^(mdph|mda)-?(\d{2,3}|2a|2b)\.[a-z]+$/;
 const DEPARTEMENT_NUMBER = /^(?:cg|cd|departement|le|mondepartement)-?(\d{2,3}|2a|2b)\.fr$/;
 
 /** The organisation behind a hostname of the seed, when its name follows from the pattern of the list it is in. */
@@ -303,6 +305,19 @@ export function knownOrganisation(host: string, lists: ReadonlySet<string>): Kno
     if (academie !== undefined) return { name: academie, code: '' };
   }
   if (lists.has('conseils-regionaux') && REGIONS[host] !== undefined) return { name: REGIONS[host], code: '', category: 'region' };
+  if (lists.has('centre-de-gestion')) {
+    const number = CENTRE_DE_GESTION.exec(host)?.[1]?.toUpperCase();
+    const departement = number === undefined ? undefined : DEPARTEMENT_BY_CODE.get(number);
+    if (departement !== undefined) return { name: `Centre de gestion de la fonction publique territoriale ${departement.of}`, code: departement.code };
+  }
+  if (lists.has('mdph-mda')) {
+    const number = MDPH.exec(host)?.[2]?.toUpperCase();
+    const departement = number === undefined ? undefined : DEPARTEMENT_BY_CODE.get(number);
+    if (departement !== undefined) {
+      const kind = MDPH.exec(host)?.[1] === 'mda' ? "Maison départementale de l'autonomie" : 'Maison départementale des personnes handicapées';
+      return { name: `${kind} ${departement.of}`, code: departement.code };
+    }
+  }
   if (lists.has('conseils-departementaux')) {
     const number = DEPARTEMENT_NUMBER.exec(host)?.[1]?.toUpperCase();
     const label = host.slice(0, host.indexOf('.')).replace(/\d+$/, '');

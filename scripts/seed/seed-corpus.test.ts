@@ -304,6 +304,11 @@ describe('knownOrganisation', () => {
     expect(knownOrganisation('hautesavoie.fr', lists('conseils-departementaux'))?.code).toBe('74');
     expect(knownOrganisation('saoneetloire71.fr', lists('conseils-departementaux'))?.code).toBe('71');
     expect(knownOrganisation('ac-orleans-tours.fr', lists('academies'))?.name).toBe("Académie d'Orléans-Tours");
+    expect(knownOrganisation('cdg-41.org', lists('centre-de-gestion'))).toEqual({
+      name: 'Centre de gestion de la fonction publique territoriale de Loir-et-Cher',
+      code: '41',
+    });
+    expect(knownOrganisation('mdph13.fr', lists('mdph-mda'))?.name).toBe('Maison départementale des personnes handicapées des Bouches-du-Rhône');
     expect(knownOrganisation('laregion.fr', lists('conseils-regionaux'))).toEqual({ name: 'Région Occitanie', code: '', category: 'region' });
     expect(knownOrganisation('service-public.fr', lists())?.category).toBe('etat');
   });
