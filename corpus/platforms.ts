@@ -102,6 +102,8 @@ const SUBDOMAIN_PLATFORM_HOSTS = [
   'biblixnet.net',
   'c3rb.org',
   'cassioweb.com',
+  'opac3d.fr',
+  'e-sezhame.fr',
   // Web agencies and portals hosting many unrelated clients.
   'a3w.fr',
   'neopse-site.com',
