@@ -20,7 +20,7 @@ import {
 import { organicTargets } from '../../extension/engines/saved-page.ts';
 import { innerHtmlOf, page, type ServedPageName } from './served-pages.ts';
 
-const MARKED_PAGES: ServedPageName[] = ['google-trusted', 'google-ads', 'google-redirects', 'bing-trusted', 'bing-ads', 'qwant-saved', 'qwant-ads'];
+const MARKED_PAGES: ServedPageName[] = ['google-trusted', 'google-ads', 'google-redirects', 'bing-trusted', 'bing-ads', 'qwant-saved', 'qwant-ads', 'duckduckgo-trusted', 'ecosia-trusted'];
 const MORE_RESULTS_URL = 'https://www.google.fr/search?q=couverture+anti-feu+vehicule&start=10';
 const TRUSTED_SITE = 'https://www.service-public.fr/particuliers/vosdroits/N19810';
 const UNTRUSTED_SITE = 'https://www.example.com/';

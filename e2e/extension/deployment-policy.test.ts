@@ -88,7 +88,7 @@ describe('Chromium, deployed with the guide\'s policy file', () => {
 
     const options = await session.newPage();
     await options.goto(session.extensionUrl('options.html'));
-    for (const id of ['engine-google', 'engine-bing', 'engine-qwant']) {
+    for (const id of ['engine-google', 'engine-bing', 'engine-qwant', 'engine-duckduckgo', 'engine-ecosia']) {
       expect(await options.locator(`#${id}`).isDisabled()).toBe(true);
       expect(await options.locator(`#${id}`).isChecked()).toBe(true);
     }

@@ -112,7 +112,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await options.getByRole('radio', { name: /^Détaillée/ }).check();
       await expect
         .poll(() => storedSettings(session))
-        .toMatchObject({ engines: { google: true, bing: false, qwant: true }, promoteFirstTrusted: true, hideUntrusted: true, density: 'detailed' });
+        .toMatchObject({ engines: { google: true, bing: false, qwant: true, duckduckgo: true, ecosia: true }, promoteFirstTrusted: true, hideUntrusted: true, density: 'detailed' });
       expect(await options.getByRole('status').innerText()).toBe('Enregistré.');
       await options.reload();
       await options.waitForSelector('main');

@@ -21,7 +21,7 @@ import {
 } from './page-checks.ts';
 import { innerHtmlOf, page, type ServedPageName } from './served-pages.ts';
 
-const MARKED_PAGES: ServedPageName[] = ['google-trusted', 'google-ads', 'google-redirects', 'bing-trusted', 'bing-ads', 'qwant-saved', 'qwant-ads'];
+const MARKED_PAGES: ServedPageName[] = ['google-trusted', 'google-ads', 'google-redirects', 'bing-trusted', 'bing-ads', 'qwant-saved', 'qwant-ads', 'duckduckgo-trusted', 'ecosia-trusted'];
 const MORE_RESULTS_URL = 'https://www.google.fr/search?q=couverture+anti-feu+vehicule&start=10';
 /** Firefox's own services (remote settings, captive portal detection): the browser's traffic, not the extension's. */
 const BROWSER_OWN_HOSTS = /^(?:[a-z0-9-]+\.)*(?:mozilla\.(?:com|net|org)|firefox\.com)(?::\d+)?$/;

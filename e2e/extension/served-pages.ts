@@ -149,6 +149,20 @@ const RECIPES: Record<string, PageRecipe> = {
     replace: [['href="https://www.bing.com/aclick?', 'href="https://www.grandlyon.com/annonce?']],
     trustedElsewhere: ['grandlyon.com'],
   },
+  // DuckDuckGo's script-free version, 2026: every result behind //duckduckgo.com/l/?uddg=<percent-encoded target>.
+  'duckduckgo-trusted': {
+    saved: 'duckduckgo-1.html',
+    url: 'https://html.duckduckgo.com/html/?q=cafeine+sommeil',
+    expected: ['ameli.fr', 'chu-lyon.fr'],
+    hosts: { 'www.sleepfoundation.org': 'www.ameli.fr', 'pmc.ncbi.nlm.nih.gov': 'www.chu-lyon.fr' },
+  },
+  // Ecosia 2025, as served; its two ad slots are empty.
+  'ecosia-trusted': {
+    saved: 'ecosia-2.html',
+    url: 'https://www.ecosia.org/search?q=asdasd',
+    expected: ['service-public.fr', 'paris.fr'],
+    hosts: { 'open.spotify.com': 'www.service-public.fr', 'www.shazam.com': 'www.paris.fr' },
+  },
   // Qwant (SSR of the single-page app) as saved: cnam.fr ×2 and a gouv.fr agency.
   'qwant-saved': {
     saved: 'qwant-1.html',

@@ -71,7 +71,7 @@ describe('the store packages', () => {
       const permissions = (declared.permissions as string[]).filter((permission) => !permission.includes('://'));
       expect(permissions.sort()).toEqual(['alarms', 'scripting', 'storage', 'tabs']);
       const hosts = [...((declared.host_permissions as string[] | undefined) ?? []), ...(declared.permissions as string[]).filter((permission) => permission.includes('://'))];
-      for (const host of hosts) expect(host).toMatch(/google|bing|qwant/);
+      for (const host of hosts) expect(host).toMatch(/google|bing|qwant|duckduckgo|ecosia/);
     }
   });
 });

@@ -5,9 +5,9 @@
  * Selectors avoid `:has()`, which older browsers on public machines (Firefox ESR 115) lack.
  */
 /** The engines a user can switch on or off; one engine may have several records (Qwant and Qwant Lite). */
-export type EngineId = 'google' | 'bing' | 'qwant';
+export type EngineId = 'google' | 'bing' | 'qwant' | 'duckduckgo' | 'ecosia';
 
-export const ENGINE_IDS: readonly EngineId[] = ['google', 'bing', 'qwant'];
+export const ENGINE_IDS: readonly EngineId[] = ['google', 'bing', 'qwant', 'duckduckgo', 'ecosia'];
 
 /**
  * An engine's redirect or tracking link: when a link (resolved against the page) is on one of the

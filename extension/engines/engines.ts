@@ -91,7 +91,42 @@ export const QWANT_LITE: EngineRecord = {
   redirects: [],
 };
 
-export const ENGINES: readonly EngineRecord[] = [GOOGLE, BING, QWANT, QWANT_LITE];
+/**
+ * DuckDuckGo's script-free version (html.duckduckgo.com/html/, also duckduckgo.com/html/), which
+ * public computers with scripts restricted get: one `div.web-result` per result, every link behind
+ * `//duckduckgo.com/l/?uddg=<percent-encoded target>` (duckduckgo-1, 2026). Its script version
+ * (duckduckgo.com/?q=) is not marked: no saved page of it could be found to test against.
+ */
+export const DUCKDUCKGO: EngineRecord = {
+  id: 'duckduckgo-html',
+  engine: 'duckduckgo',
+  hosts: ['html.duckduckgo.com', 'duckduckgo.com'],
+  resultPaths: ['/html'],
+  result: 'div.web-result',
+  excludeWithin: ['.result--ad'],
+  link: 'a.result__a[href]',
+  ownLinks: [/^(?:[a-z0-9-]+\.)*duckduckgo\.com$/],
+  redirects: [{ path: '/l/', param: 'uddg' }],
+};
+
+/**
+ * Ecosia (www.ecosia.org/search): results rendered on the server, marked by `data-test-id`
+ * attributes (ecosia-1, ecosia-2, 2025-26); the ad slots are empty containers filled by script,
+ * left out all the same; each result's « learn more » and « report » links go to support pages.
+ */
+export const ECOSIA: EngineRecord = {
+  id: 'ecosia',
+  engine: 'ecosia',
+  hosts: ['www.ecosia.org'],
+  resultPaths: ['/search'],
+  result: '[data-test-id="mainline-result-web"]',
+  excludeWithin: ['[data-test-id="mainline-result-ad"]'],
+  link: 'a[data-test-id="result-link"][href]',
+  ownLinks: [/^(?:[a-z0-9-]+\.)*ecosia\.org$/],
+  redirects: [],
+};
+
+export const ENGINES: readonly EngineRecord[] = [GOOGLE, BING, QWANT, QWANT_LITE, DUCKDUCKGO, ECOSIA];
 
 /** The record that describes the result page at `url`, or null when it is not one. */
 export function engineForPage(url: string): EngineRecord | null {

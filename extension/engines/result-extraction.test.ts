@@ -7,13 +7,17 @@ const PAGE_URLS: Record<string, string> = {
   google: 'https://www.google.fr/search?q=test',
   bing: 'https://www.bing.com/search?q=test',
   qwant: 'https://www.qwant.com/?q=test&t=web',
+  duckduckgo: 'https://html.duckduckgo.com/html/?q=test',
+  ecosia: 'https://www.ecosia.org/search?q=test',
 };
 
 describe('organic results of the real saved pages', () => {
-  it('covers every saved Google, Bing and Qwant page', () => {
+  it('covers every saved Google, Bing, Qwant, DuckDuckGo and Ecosia page', () => {
     expect(SAVED_PAGES.filter((name) => name.startsWith('google'))).toHaveLength(10);
     expect(SAVED_PAGES.filter((name) => name.startsWith('bing'))).toHaveLength(8);
     expect(SAVED_PAGES.filter((name) => name.startsWith('qwant'))).toHaveLength(4);
+    expect(SAVED_PAGES.filter((name) => name.startsWith('duckduckgo'))).toHaveLength(1);
+    expect(SAVED_PAGES.filter((name) => name.startsWith('ecosia'))).toHaveLength(2);
   });
 
   for (const name of SAVED_PAGES) {
@@ -26,7 +30,7 @@ describe('organic results of the real saved pages', () => {
       expect(results.map((result) => result.target)).toEqual(organicTargets(name));
       for (const result of results) {
         expect(result.block.contains(result.link)).toBe(true);
-        expect(new URL(result.target).hostname).not.toMatch(/^(www\.)?(bing\.com|qwant\.com)$/);
+        expect(new URL(result.target).hostname).not.toMatch(/^(www\.|html\.)?(bing\.com|qwant\.com|duckduckgo\.com|ecosia\.org)$/);
       }
     });
   }

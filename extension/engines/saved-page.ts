@@ -10,7 +10,7 @@ export const FIXTURES_DIR = new URL('./fixtures/', import.meta.url);
 const groundTruth = JSON.parse(readFileSync(new URL('ground_truth.json', FIXTURES_DIR), 'utf8')) as Record<string, string[]>;
 
 /** The saved pages of the engines the extension marks, by file name (`google-3.html`). */
-export const SAVED_PAGES = Object.keys(groundTruth).filter((name) => /^(google|bing|qwant)-\d+\.html$/.test(name));
+export const SAVED_PAGES = Object.keys(groundTruth).filter((name) => /^(google|bing|qwant|duckduckgo|ecosia)-\d+\.html$/.test(name));
 
 /** The ordered organic targets of a saved page, as the URL parser writes them. */
 export function organicTargets(name: string): string[] {

@@ -8,7 +8,7 @@ import { type MessageKey, text } from '../i18n/ui-text.ts';
 import { creditFooter, element, preparePage } from '../pages/page-parts.ts';
 import { DENSITIES, type Density, type LockedSettings, readPolicy, readSettings, type Settings, updateSettings } from '../settings/settings.ts';
 
-const ENGINE_NAMES: Record<EngineId, string> = { google: 'Google', bing: 'Bing', qwant: 'Qwant' };
+const ENGINE_NAMES: Record<EngineId, string> = { google: 'Google', bing: 'Bing', qwant: 'Qwant', duckduckgo: 'DuckDuckGo', ecosia: 'Ecosia' };
 const DENSITY_LABELS: Record<Density, MessageKey> = { compact: 'densityCompact', standard: 'densityStandard', detailed: 'densityDetailed' };
 
 function choice(document: Document, type: 'checkbox' | 'radio', id: string, label: string, checked: boolean, locked: boolean, attributes: Record<string, string> = {}) {

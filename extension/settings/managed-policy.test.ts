@@ -25,7 +25,7 @@ describe('the enterprise policy', () => {
     expect(policy).toEqual({ listChannels: ['https://miroir.exemple.fr/v1/'], density: 'compact', showPauseSwitch: false, pauseMinutes: 30 });
     expect(dropped).toEqual([
       'updateIntervalMinutes: whole minutes, from 15 to 10080',
-      'engines: an object of google, bing, qwant → true or false',
+      'engines: an object of google, bing, qwant, duckduckgo, ecosia → true or false',
       'reportUrl: an https: or mailto: address',
       'colour: unknown setting',
     ]);
@@ -62,7 +62,7 @@ describe('the enterprise policy', () => {
   it('overrides the user’s choices with what it fixes, and says what is locked; no pause switch means never paused', () => {
     const policy = { engines: { bing: false }, density: 'compact' as const, showPauseSwitch: false };
     const settings = effectiveSettings({ paused: true, density: 'detailed', hideUntrusted: true, engines: { bing: true, qwant: false } }, policy);
-    expect(settings).toEqual({ ...DEFAULT_SETTINGS, paused: false, density: 'compact', hideUntrusted: true, engines: { google: true, bing: false, qwant: false } });
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, paused: false, density: 'compact', hideUntrusted: true, engines: { google: true, bing: false, qwant: false, duckduckgo: true, ecosia: true } });
     expect(lockedBy(policy)).toEqual({ engines: true, density: true, paused: true });
   });
 

@@ -9,7 +9,7 @@ describe('settings', () => {
 
   it('gives the defaults on a fresh profile: marking on for every engine, no promotion, nothing hidden', async () => {
     expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
-    expect(DEFAULT_SETTINGS.engines).toEqual({ google: true, bing: true, qwant: true });
+    expect(DEFAULT_SETTINGS.engines).toEqual({ google: true, bing: true, qwant: true, duckduckgo: true, ecosia: true });
   });
 
   it('keeps a change and tells listeners', async () => {
@@ -32,7 +32,7 @@ describe('settings', () => {
       hideUntrusted: true,
       reportUrl: 'javascript:alert(1)',
     });
-    expect(settings).toEqual({ ...DEFAULT_SETTINGS, engines: { google: false, bing: true, qwant: true }, hideUntrusted: true });
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, engines: { google: false, bing: true, qwant: true, duckduckgo: true, ecosia: true }, hideUntrusted: true });
     expect(settingsFrom(null)).toEqual(DEFAULT_SETTINGS);
   });
 

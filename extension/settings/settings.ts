@@ -27,7 +27,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   paused: false,
-  engines: { google: true, bing: true, qwant: true },
+  engines: { google: true, bing: true, qwant: true, duckduckgo: true, ecosia: true },
   promoteFirstTrusted: false,
   hideUntrusted: false,
   density: 'standard',
