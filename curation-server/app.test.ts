@@ -65,7 +65,7 @@ describe('languages', () => {
     const english = await client.page('/sources?lang=en');
     expect(english.html).toContain('<html lang="en">');
     expect(english.html).toContain('Search and filter');
-    expect(english.html).toContain(DATA_CREDIT.en.replaceAll('"', '&quot;'));
+    expect(english.html).toContain(DATA_CREDIT.en.replaceAll("'", '&#39;').replaceAll('"', '&quot;'));
     expect((await client.page('/activity')).html).toContain('<html lang="en">');
   });
 

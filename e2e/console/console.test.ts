@@ -50,7 +50,7 @@ async function signIn(context: BrowserContext): Promise<Page> {
 
 describe('the curation console in a browser', () => {
   it('starts with a seeded list and no account: the first administrator comes from the command line', async () => {
-    expect(server.output()).toContain('Base créée et remplie avec 55408 sources du corpus initial');
+    expect(server.output()).toContain(`Base créée et remplie avec ${readSeedCorpus().sources.length} sources du corpus initial`);
     expect(server.output()).toContain('Aucun administrateur : créez le premier avec');
     const created = await runUserCommand(server.databasePath, ['add', ADMIN, '--role', 'admin'], `${PASSWORD}\n`);
     // Standard output and error in arrival order: the result, and the database it was made in.
@@ -74,7 +74,8 @@ describe('the curation console in a browser', () => {
     const context = await browser.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
     const page = await signIn(context);
     // French digit grouping uses a narrow no-break space.
-    expect(await page.locator('.result-summary strong').textContent()).toMatch(/^55\s408 sources$/);
+    const seeded = String(readSeedCorpus().sources.length).replace(/\B(?=(\d{3})+$)/g, '\\s');
+    expect(await page.locator('.result-summary strong').textContent()).toMatch(new RegExp(`^${seeded} sources$`));
 
     // Add a source.
     await page.getByRole('link', { name: 'Ajouter une source' }).click();
@@ -120,8 +121,8 @@ describe('the curation console in a browser', () => {
     expect(batch).toContain('mairie-importee.fr');
     expect(batch).toContain('suspension');
 
-    await page.goto(`${server.url}/sources?q=recette`);
-    expect(await page.locator('table.sources tbody').textContent()).toContain('suspendue');
+    await page.goto(`${server.url}/sources?q=mairie-recette.fr`);
+    expect(await page.locator('table.sources tbody tr', { hasText: 'mairie-recette.fr' }).textContent()).toContain('suspendue');
 
     // Publish: version 2 holds the imported source, not the suspended one.
     await page.getByRole('link', { name: 'Administration' }).click();

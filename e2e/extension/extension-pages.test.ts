@@ -157,7 +157,7 @@ describe('Chromium in English', () => {
     const tab = await session.newPage();
     await tab.goto(page('google-redirects').url);
     await settledBadgeSources(tab, page('google-redirects').expectedSources.length);
-    expect((await tab.evaluate(firstBadgeState))?.name).toBe('Trusted source: site of a municipality — lyon.fr');
+    expect((await tab.evaluate(firstBadgeState))?.name).toBe('Trusted source: site of a municipality — Mairie de Lyon');
     await tab.close();
   });
 });
