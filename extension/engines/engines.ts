@@ -22,7 +22,9 @@ export const GOOGLE: EngineRecord = {
   engine: 'google',
   hosts: GOOGLE_HOSTS,
   resultPaths: ['/search'],
-  result: 'div.g, div.tF2Cxc, div.vt6azd, div.ZINbbc.xpd',
+  // .Ww4FFb: the result root public parsers read in 2026 (uBlacklist, June 2026); on the saved pages
+  // it sits on the same element as .tF2Cxc and .vt6azd, which newer pages may drop.
+  result: 'div.g, div.tF2Cxc, div.vt6azd, div.ZINbbc.xpd, .Ww4FFb',
   excludeWithin: [
     '#tads', // text ads, top (google-2, google-6)
     '#tadsb',

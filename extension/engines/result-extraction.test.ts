@@ -37,6 +37,14 @@ describe('organic results of the real saved pages', () => {
 });
 
 describe('engine knowledge', () => {
+  it('finds Google results by their 2026 root alone (.Ww4FFb), once the older class names are gone (google-7 without them)', () => {
+    const html = readSavedPage('google-7.html').replace(/class="([^"]*\bWw4FFb\b[^"]*)"/g, (_whole, classes: string) => `class="${classes.replace(/\b(?:tF2Cxc|vt6azd)\b/g, '')}"`);
+    const document = parsePage(html);
+    expect(document.querySelectorAll('.tF2Cxc, .vt6azd').length).toBe(0);
+    const targets = extractResults(document, GOOGLE, PAGE_URLS.google).map((result) => result.target);
+    expect(targets).toEqual(organicTargets('google-7.html'));
+  });
+
   it('decodes Bing ck/a links (bing-7) rather than taking bing.com as the target', () => {
     const html = readSavedPage('bing-7.html');
     expect(html).toContain('/ck/a?!&amp;&amp;p=');
