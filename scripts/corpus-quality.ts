@@ -15,6 +15,7 @@ import { platformOf } from '../corpus/platforms.ts';
 import { registrableDomain } from '../corpus/registrable-domain.ts';
 import type { Source } from '../corpus/source.ts';
 import { canonicalSourceHost } from '../corpus/source-validation.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,17 +29,6 @@ const sampleSize = Number(values.sample);
 const minTenants = Number(values.tenants);
 const wideOver = Number(values.wide);
 
-/** Mulberry32: a small seeded generator, so that the sample is the same on every machine. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function sampleOf<T>(items: readonly T[], size: number, seed: number): T[] {
   const random = seededRandom(seed);

@@ -24,7 +24,7 @@ import { writePublication } from '../../corpus/node/list-directory.ts';
 import { readSeedCorpusText } from '../../corpus/node/seed-corpus-file.ts';
 import type { Source } from '../../corpus/source.ts';
 import { median, report } from './report.ts';
-import { seededRandom } from './result-urls.ts';
+import { seededRandom } from '../seeded-random.ts';
 
 const seed = parseCorpusText(readSeedCorpusText()).sources;
 const key = await importSigningKey((await generateSigningKey()).privateKeyPem);

@@ -3,18 +3,8 @@
  * sources, ordinary untrusted sites, look-alikes of trusted names, and tenants of hosting platforms.
  */
 import type { Source } from '../../corpus/source.ts';
+import { seededRandom } from '../seeded-random.ts';
 
-/** mulberry32: a small seeded generator, so that every run measures the same URLs. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const UNTRUSTED = [
   'fr.wikipedia.org', 'www.youtube.com', 'www.amazon.fr', 'www.leboncoin.fr', 'www.lemonde.fr', 'www.lefigaro.fr',
