@@ -20,3 +20,6 @@ export const DATA_CREDIT = {
   sourceUrl: 'https://gitlab.adullact.net/dinum/noms-de-domaine-organismes-secteur-public',
   licenceUrl: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
 } as const;
+
+/** The credit as the header lines of a compact list (what the extension carries). */
+export const COMPACT_LIST_CREDIT = [DATA_CREDIT.fr, DATA_CREDIT.en, `Source : ${DATA_CREDIT.sourceUrl}`, `Licence : ${DATA_CREDIT.licenceUrl}`];

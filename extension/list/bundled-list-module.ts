@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseCorpusText } from '../../corpus/corpus-text.ts';
-import { DATA_CREDIT } from '../../corpus/credit.ts';
+import { COMPACT_LIST_CREDIT } from '../../corpus/credit.ts';
 import { sha256Hex, utf8 } from '../../corpus/list/digest.ts';
 import { MANIFEST_PATH } from '../../corpus/list/list-update.ts';
 import { readManifest } from '../../corpus/list/manifest.ts';
@@ -24,7 +24,7 @@ import { encodeCompactList } from '../../corpus/matching/compact-list-encoder.ts
 import { readSeedCorpus } from '../../corpus/node/seed-corpus-file.ts';
 import { keysFromDirectory, publishList } from '../../corpus/node/publish-list.ts';
 import { createKeyFiles, readPublicKeyFile, readSigningKeyDirectory } from '../../corpus/node/signing-key-files.ts';
-import type { ListChannelConfig, ListMeta } from './list-meta.ts';
+import { type ListChannelConfig, type ListMeta, listMetaOf } from './list-meta.ts';
 
 /** Where the list shipped with the extension comes from. */
 export interface BundledListOptions {
@@ -93,17 +93,9 @@ export async function bundledList(options: BundledListOptions): Promise<BundledL
   if ((await sha256Hex(utf8(snapshotText))) !== manifest.snapshot.sha256) throw new Error(`${manifest.snapshot.path}: SHA-256 differs from the signed manifest`);
   const parsed = parseCorpusText(snapshotText);
   if (parsed.errors.length > 0 || parsed.sources.length !== manifest.sources) throw new Error(`${manifest.snapshot.path}: not a list of ${manifest.sources} sources`);
-  const credit = [DATA_CREDIT.fr, DATA_CREDIT.en, `Source : ${DATA_CREDIT.sourceUrl}`, `Licence : ${DATA_CREDIT.licenceUrl}`];
   return {
-    compact: encodeCompactList(parsed.sources, credit),
-    meta: {
-      format: 'sdc-compact/1',
-      version: manifest.version,
-      createdAt: manifest.created,
-      sourceCount: manifest.sources,
-      snapshotSha256: manifest.snapshot.sha256,
-      expires: manifest.expires,
-    },
+    compact: encodeCompactList(parsed.sources, COMPACT_LIST_CREDIT),
+    meta: listMetaOf(manifest),
     channel: { mirrors: options.mirrors, pinnedKeys: keys },
     snapshotText,
   };

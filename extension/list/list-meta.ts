@@ -21,3 +21,15 @@ export interface ListChannelConfig {
   /** Pinned public keys (corpus/list/signing-keys.ts records). */
   pinnedKeys: import('../../corpus/list/signing-keys.ts').PublicKeyRecord[];
 }
+
+/** The metadata of the list a verified manifest describes. */
+export function listMetaOf(manifest: import('../../corpus/list/manifest.ts').SignedManifest): ListMeta {
+  return {
+    format: 'sdc-compact/1',
+    version: manifest.version,
+    createdAt: manifest.created,
+    sourceCount: manifest.sources,
+    snapshotSha256: manifest.snapshot.sha256,
+    expires: manifest.expires,
+  };
+}

@@ -12,7 +12,7 @@
  */
 import browser from 'webextension-polyfill';
 import { parseCorpusText } from '../../corpus/corpus-text.ts';
-import { DATA_CREDIT } from '../../corpus/credit.ts';
+import { COMPACT_LIST_CREDIT } from '../../corpus/credit.ts';
 import { sha256Hex } from '../../corpus/list/digest.ts';
 import { initialListState, isFrozen, type ListState, nextListState } from '../../corpus/list/list-state.ts';
 import { fetchListUpdate, type ListUpdate, type LocalList } from '../../corpus/list/list-update.ts';
@@ -20,7 +20,7 @@ import type { SignedManifest } from '../../corpus/list/manifest.ts';
 import { isPublicKeyRecord } from '../../corpus/list/signing-keys.ts';
 import { encodeCompactList } from '../../corpus/matching/compact-list-encoder.ts';
 import { type CompactListRecord, LIST_IN_USE_KEY, LIST_VERSION_KEY, type ListInUse, listInUseFrom } from './current-list.ts';
-import type { ListChannelConfig, ListMeta } from './list-meta.ts';
+import { type ListChannelConfig, type ListMeta, listMetaOf } from './list-meta.ts';
 import { DEFAULT_INTERVAL_MINUTES, nextCheckDelayMinutes } from './update-schedule.ts';
 
 /** What the background remembers between checks, besides the list itself. */
@@ -45,7 +45,6 @@ const RECORD_KEY = 'listUpdateRecord';
 /** The snapshot text of the stored list: what the next delta applies to. */
 const SNAPSHOT_KEY = 'listSnapshot';
 export const UPDATE_ALARM = 'sdc-list-update';
-const CREDIT = [DATA_CREDIT.fr, DATA_CREDIT.en, `Source : ${DATA_CREDIT.sourceUrl}`, `Licence : ${DATA_CREDIT.licenceUrl}`];
 
 export interface ListUpdatesOptions {
   /** The channel in force (the built-in one, or the policy's), read at each check. */
@@ -189,16 +188,9 @@ export class ListUpdates {
 
   /** A verified list becomes the one in use: the flag first, then the list and its snapshot in one write. */
   private async store(list: LocalList, manifest: SignedManifest): Promise<void> {
-    const compact = encodeCompactList(parseCorpusText(list.text).sources, CREDIT);
+    const compact = encodeCompactList(parseCorpusText(list.text).sources, COMPACT_LIST_CREDIT);
     const record: ListInUse = {
-      meta: {
-        format: 'sdc-compact/1',
-        version: list.version,
-        createdAt: manifest.created,
-        sourceCount: manifest.sources,
-        snapshotSha256: manifest.snapshot.sha256,
-        expires: manifest.expires,
-      },
+      meta: listMetaOf(manifest),
       compact,
       compactSha256: await sha256Hex(compact),
     };
