@@ -234,6 +234,17 @@ describe('list updates from the signed channel', { timeout: 30_000 }, () => {
     expect(inUse(list, 'https://www.service-public.fr/')).toBe('service-public.fr');
   });
 
+  it('drops, without calling it a failure, a stored list that an extension update made older than the bundled one', async () => {
+    await fakeBrowser.storage.local.set({
+      [LIST_IN_USE_KEY]: { meta: { ...BUNDLED_LIST.meta, version: 0 }, compact: BUNDLED_LIST.compact, compactSha256: 'x' },
+      listInUseVersion: 0,
+    });
+    const list = updates();
+    await list.whenReady();
+    expect(await list.status()).toMatchObject({ health: 'current', lastFailure: null, meta: { version: 1 } });
+    expect(await fakeBrowser.storage.local.get(LIST_IN_USE_KEY)).toEqual({});
+  });
+
   it('falls back to the bundled list when the stored one is corrupted, keeping the highest version seen', async () => {
     await publish([...seed.filter((source) => source.host !== WITHDRAWN), ADDED]);
     await updates().check();

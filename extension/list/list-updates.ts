@@ -129,10 +129,11 @@ export class ListUpdates {
       this.inUse = list;
       return;
     }
-    const at = this.now().toISOString();
-    const reason = list === null ? 'stored list unreadable' : list.meta.version <= this.options.bundled.meta.version ? 'stored list older than the bundled one' : 'stored list corrupted (hash)';
     await browser.storage.local.remove([LIST_IN_USE_KEY, LIST_VERSION_KEY, SNAPSHOT_KEY]);
-    this.record = { ...this.record, lastFailure: { reason: 'malformed-list', detail: `${reason}: back to the bundled list`, at } };
+    // An extension update that brings a newer list makes the stored one old: nothing failed.
+    if (list !== null && list.meta.version <= this.options.bundled.meta.version) return;
+    const reason = list === null ? 'stored list unreadable' : 'stored list corrupted (hash)';
+    this.record = { ...this.record, lastFailure: { reason: 'malformed-list', detail: `${reason}: back to the bundled list`, at: this.now().toISOString() } };
     await browser.storage.local.set({ [RECORD_KEY]: this.record });
   }
 
