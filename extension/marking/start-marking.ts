@@ -39,7 +39,7 @@ async function readStoredState(): Promise<{ settings: Settings; list: ListInUse 
 export async function startMarking(): Promise<void> {
   let marker: PageMarker | null = null;
   let latestSettings: Settings | null = null;
-  let latestList: { list: ListInUse | null } | null = null;
+  let listChanged = false;
   let compact = BUNDLED_LIST.compact;
   // Listening before reading: a change made while the page loads is never lost, and never
   // overtaken by the older answer of the first read.
@@ -48,7 +48,7 @@ export async function startMarking(): Promise<void> {
     if (marker !== null) void marker.applySettings(next);
   });
   onListInUseChanged((list) => {
-    latestList = { list };
+    listChanged = true;
     compact = (list ?? BUNDLED_LIST).compact;
     if (marker !== null) void marker.redraw();
   });
@@ -57,7 +57,7 @@ export async function startMarking(): Promise<void> {
   const language = uiLanguage();
   const usesCompiledIn = !storedStateFlagRaised();
   const initial = usesCompiledIn ? { settings: DEFAULT_SETTINGS, list: null } : await stored;
-  if (latestList === null) compact = (initial.list ?? BUNDLED_LIST).compact;
+  if (!listChanged) compact = (initial.list ?? BUNDLED_LIST).compact;
   const started = new PageMarker(
     {
       document,
@@ -72,7 +72,7 @@ export async function startMarking(): Promise<void> {
   // Marked with what is compiled in while the flag was being registered: the stored state wins.
   if (usesCompiledIn) {
     void stored.then(({ settings, list }) => {
-      const listDiffers = latestList === null && list !== null;
+      const listDiffers = !listChanged && list !== null;
       if (listDiffers) compact = list.compact;
       if (latestSettings === null && !marksLikeDefaults(settings)) void started.applySettings(settings);
       else if (listDiffers) void started.redraw();
