@@ -8,7 +8,7 @@
  */
 import browser from 'webextension-polyfill';
 import { type ManagedPolicy, readManagedPolicy } from './managed-policy.ts';
-import { MANAGED_POLICY_KEY } from './settings.ts';
+import { MANAGED_POLICY_KEY, readPolicy } from './settings.ts';
 
 /** Readings after the first, in ms from the background's start (within the 30 s a service worker lives idle): a late policy is found, an empty answer confirmed. */
 const LATER_READINGS_MS = [3_000, 20_000];
@@ -43,7 +43,7 @@ async function readAndKeep(confirmEmpty: boolean): Promise<void> {
 
 /** The policy kept now (what settings.ts layers), for the background's own use (list channel, interval). */
 export async function keptPolicy(): Promise<ManagedPolicy> {
-  return readManagedPolicy((await browser.storage.local.get(MANAGED_POLICY_KEY))[MANAGED_POLICY_KEY]).policy;
+  return (await readPolicy()).policy;
 }
 
 /** Reads the policy now, a few times more after start, and whenever the browser says it changed. */
