@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseCorpusText, serializeCorpusText } from './corpus-text.ts';
 import { compactMatcher, createMatcher, loadMatcher, type Matcher } from './matcher.ts';
+import { listPatch } from './list/list-patch.ts';
+import { snapshotText } from './list/snapshot.ts';
 import { encodeCompactList } from './matching/compact-list-encoder.ts';
 import { compactListComments } from './matching/compact-list.ts';
 import { readSeedCorpusText } from './node/seed-corpus-file.ts';
-import type { Source } from './source.ts';
+import { type Source, sourceKey } from './source.ts';
 import { makeSource } from './testing/make-source.ts';
 
 let nextId = 0;
@@ -57,15 +59,33 @@ const fromText = (list: Source[]): Matcher => {
 };
 
 /** The compact list keeps what clients use, not the curation fields: an answer is mapped back to the source it stands for. */
+function fromCompactAnswer(list: Source[], found: Source | null): Source | null {
+  const same = (s: Source) => found !== null && s.host === found.host && s.path === found.path && s.scope === found.scope && s.category === found.category && s.name === found.name;
+  return found === null ? null : (list.find(same) ?? found);
+}
 const fromCompact = (list: Source[]): Matcher => {
   const matcher = compactMatcher(encodeCompactList(list, ['a comment']));
-  return {
-    match(url) {
-      const found = matcher.match(url);
-      const same = (s: Source) => found !== null && s.host === found.host && s.path === found.path && s.scope === found.scope && s.category === found.category && s.name === found.name;
-      return found === null ? null : (list.find(same) ?? found);
-    },
-  };
+  return { match: (url) => fromCompactAnswer(list, matcher.match(url)) };
+};
+
+/**
+ * The same list as a patch over an older one that differs from it every way a patch can: sources
+ * missing, changed (another category, name or scope), extra ones on hostnames the list has too or
+ * not at all, another path on a path-scoped hostname.
+ */
+const fromPatch = (list: Source[]): Matcher => {
+  const older = [
+    ...list.slice(3).map((s) => (s === eMonsiteTenant ? { ...s, scope: 'subdomains' as const } : s === servicePublic ? { ...s, category: 'autre' as const, name: 'Ancien nom' } : s)),
+    source('retire-depuis.fr', 'subdomains'),
+    source('x.free.fr', 'host'),
+    source('sites.google.com', 'path', { path: '/site/ancienne' }),
+    source('ain.fr', 'path', { path: '/ancien' }),
+  ].filter((s) => s !== servicePublic || list.indexOf(s) >= 3);
+  // A published version holds one claim per hostname and path: the first one, as matchers keep it.
+  const published = (sources: Source[]) => sources.filter((s, i) => s.status !== 'active' || sources.findIndex((t) => t.status === 'active' && sourceKey(t) === sourceKey(s)) === i);
+  const patch = listPatch({ version: 1, text: snapshotText(published(older)) }, { version: 2, text: snapshotText(published(list)) }, ['a comment']);
+  const matcher = compactMatcher(encodeCompactList(older, ['a comment']), patch.compact);
+  return { match: (url) => fromCompactAnswer(list, matcher.match(url)) };
 };
 
 // The same behaviour whether the matcher indexes source objects or a corpus text, or searches the text in place.
@@ -73,6 +93,7 @@ describe.each([
   ['createMatcher', createMatcher],
   ['loadMatcher', fromText],
   ['compactMatcher', (list: Source[]) => fromCompact(list)],
+  ['compactMatcher with a patch', (list: Source[]) => fromPatch(list)],
 ])('%s', (_, build: (list: Source[]) => Matcher) => {
   const matcher = build(sources);
 

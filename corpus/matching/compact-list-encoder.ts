@@ -20,6 +20,7 @@ import {
   NAME_PREFIX_BASE,
   NAME_PREFIXES_LINE,
   PUBLIC_SUFFIX_INFO,
+  REPLACED_HOSTS_LINE,
   reverseLabels,
   SHARED_BASE,
   WILDCARD_INFO,
@@ -101,8 +102,15 @@ function asciiComment(comment: string): string {
   return comment.replace(/[^\x00-\x7e]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** The compact list of the active sources; same sources and comments → same text. Throws on a source it cannot write. */
-export function encodeCompactList(sources: readonly Source[], comments: readonly string[] = []): string {
+/**
+ * The compact list of the active sources; same sources and comments → same text. Throws on a source
+ * it cannot write. With `patch`, a patch over another compact list (patched-list-index.ts): the
+ * sources are then every source the replaced hostnames have now.
+ */
+export function encodeCompactList(sources: readonly Source[], comments: readonly string[] = [], patch: { replacedHosts: readonly string[] } | null = null): string {
+  for (const host of patch?.replacedHosts ?? []) {
+    if (!KEY_SHAPE.test(host)) throw new Error(`compact list: replaced hostname "${host}" is not normalized`);
+  }
   for (const source of sources) {
     const problem = source.status === 'active' ? unwritable(source) : null;
     if (problem !== null) throw new Error(`compact list: ${problem}`);
@@ -149,7 +157,8 @@ export function encodeCompactList(sources: readonly Source[], comments: readonly
   const header =
     comments.map((comment) => `# ${asciiComment(comment)}\n`).join('') +
     (characters.length === 0 ? '' : `${CHARACTERS_LINE}${characters.map((character) => character.charCodeAt(0).toString(16)).join(',')}\n`) +
-    (prefixes.length === 0 ? '' : `${NAME_PREFIXES_LINE}${prefixes.map((prefix) => asciiText(prefix, codes)).join(EXTRA_SEPARATOR)}\n`);
+    (prefixes.length === 0 ? '' : `${NAME_PREFIXES_LINE}${prefixes.map((prefix) => asciiText(prefix, codes)).join(EXTRA_SEPARATOR)}\n`) +
+    (patch === null ? '' : `${REPLACED_HOSTS_LINE}${patch.replacedHosts.join(EXTRA_SEPARATOR)}\n`);
   return `${header}${blocks.join('\n')}\n`;
 }
 

@@ -22,7 +22,9 @@
  * \x01 + k begins with the k-th. The text is ASCII, so that the script carrying it is read and held
  * at one byte a character: the non-ASCII characters of names and paths are written as control
  * characters \x0b, \x0c, \x0e… standing for the characters a header line `#%` lists (hexadecimal
- * code points), or as \x1e and four hexadecimal digits. Written by compact-list-encoder.ts; this
+ * code points), or as \x1e and four hexadecimal digits. A patch over another compact list (a newer
+ * signed version as a difference from the bundled one, patched-list-index.ts) is a compact list
+ * with a `#-` header line naming the hostnames it replaces. Written by compact-list-encoder.ts; this
  * module only reads, and is browser-safe.
  */
 import { CATEGORY_IDS } from '../categories.ts';
@@ -47,6 +49,11 @@ export const NAME_PREFIX_BASE = 1;
 export const MAX_NAME_PREFIXES = 8;
 /** The header line of the non-ASCII characters that have a code of their own. */
 export const CHARACTERS_LINE = '#%';
+/**
+ * The header line of a patch (list-patch.ts): the hostnames whose sources it replaces in the list it
+ * applies to (separated by \x1f). Its entries then stand for every source those hostnames have now.
+ */
+export const REPLACED_HOSTS_LINE = '#-';
 /** The codes of those characters, in order. */
 export const CHARACTER_CODES = [0x0b, 0x0c, ...Array.from({ length: 16 }, (_, i) => 0x0e + i)];
 /** Followed by four hexadecimal digits: any other UTF-16 code unit. */
@@ -112,6 +119,8 @@ export class CompactListIndex implements RuleIndex {
   private readonly namePrefixes: string[] = [];
   /** The characters that have a code (the `#%` header line). */
   private readonly characters: string[] = [];
+  /** A patch's hostnames whose sources it replaces (the `#-` header line); empty for a whole list. */
+  readonly replacedHosts = new Set<string>();
 
   constructor(private readonly text: string) {
     let start = 0;
@@ -121,6 +130,9 @@ export class CompactListIndex implements RuleIndex {
       if (text.startsWith(NAME_PREFIXES_LINE, start)) this.namePrefixes = text.slice(start + NAME_PREFIXES_LINE.length, lineEnd).split(EXTRA_SEPARATOR);
       if (text.startsWith(CHARACTERS_LINE, start)) {
         this.characters = text.slice(start + CHARACTERS_LINE.length, lineEnd).split(',').map((hex) => String.fromCharCode(Number.parseInt(hex, 16)));
+      }
+      if (text.startsWith(REPLACED_HOSTS_LINE, start)) {
+        for (const host of text.slice(start + REPLACED_HOSTS_LINE.length, lineEnd).split(EXTRA_SEPARATOR)) if (host !== '') this.replacedHosts.add(host);
       }
       start = end < 0 ? text.length : end + 1;
     }

@@ -59,13 +59,13 @@ function popupListStatus(): { health: string; info: string; reason: string | nul
   return { health: status?.getAttribute('data-health') ?? '', info: document.querySelector('#list-info')?.textContent ?? '', reason: status?.getAttribute('data-reason') ?? null };
 }
 
-/** Run in an extension page or the worker: the stored compact list with one character changed in its middle. */
+/** Run in an extension page or the worker: the stored list's patch with one character changed in its middle. */
 async function corruptStoredList(): Promise<void> {
   const storage = ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).storage.local;
-  const stored = (await storage.get('listInUse')).listInUse as { compact: string };
-  const middle = Math.floor(stored.compact.length / 2);
-  const flipped = stored.compact.slice(0, middle) + (stored.compact[middle] === 'x' ? 'y' : 'x') + stored.compact.slice(middle + 1);
-  await storage.set({ listInUse: { ...stored, compact: flipped } });
+  const stored = (await storage.get('listInUse')).listInUse as { patch: string };
+  const middle = Math.floor(stored.patch.length / 2);
+  const flipped = stored.patch.slice(0, middle) + (stored.patch[middle] === 'x' ? 'y' : 'x') + stored.patch.slice(middle + 1);
+  await storage.set({ listInUse: { ...stored, patch: flipped } });
 }
 
 async function chromiumBrowser(channel: ChannelServer): Promise<Browser> {

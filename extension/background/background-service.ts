@@ -39,7 +39,7 @@ export function startBackground(): void {
     if (request === null) return undefined;
     switch (request.type) {
       case 'match':
-        return updates.whenReady().then(() => matchTargets(request.targets, updates.compact()));
+        return updates.whenReady().then(() => matchTargets(request.targets, updates.patch()));
       case 'list-status':
         return updates.status();
       case 'update-list':
@@ -47,7 +47,7 @@ export function startBackground(): void {
     }
   });
 
-  followTabs((url) => updates.whenReady().then(() => matchTargets([url], updates.compact())[0]));
+  followTabs((url) => updates.whenReady().then(() => matchTargets([url], updates.patch())[0]));
   followStoredStateForResultPages();
   followPauseTimer();
   void updates.start();

@@ -2,11 +2,14 @@
  * The one place the extension gets its list from. The list bundled at build (a published, signed
  * version: bundled-list-module.ts) is compiled into the scripts, so that it is there as soon as a
  * script starts, offline and on the very first run; a newer signed version that the background
- * verified (list-updates.ts) is kept in storage.local as `listInUse`, and then wins everywhere.
+ * verified (list-updates.ts) is kept in storage.local as `listInUse`, and then wins everywhere. It
+ * is kept as its difference from the bundled list (corpus/list/list-patch.ts): a few kilobytes
+ * that a result page reads at once, where the whole list would be megabytes.
  */
 import compact from 'virtual:sdc-bundled-list/compact';
 import meta from 'virtual:sdc-bundled-list/meta';
 import browser from 'webextension-polyfill';
+import { sha256Hex } from '../../corpus/list/digest.ts';
 import type { ListMeta } from './list-meta.ts';
 
 export interface CompactListRecord {
@@ -15,10 +18,15 @@ export interface CompactListRecord {
   compact: string;
 }
 
-/** A newer list than the bundled one, as stored by the background. */
-export interface ListInUse extends CompactListRecord {
-  /** SHA-256 of `compact`, checked by the background when it starts (a corrupted store falls back to the bundled list). */
-  compactSha256: string;
+/** A newer list than the bundled one, as stored by the background: its difference from the bundled list. */
+export interface ListInUse {
+  meta: ListMeta;
+  /** The compact patch over the bundled compact list (corpus/matching/patched-list-index.ts): what matching reads. */
+  patch: string;
+  /** The delta from the bundled snapshot (sdc-delta/1): what rebuilds the snapshot for the next update. */
+  fromBundled: string;
+  /** SHA-256 of both (listInUseDigest), checked by the background when it starts (a corrupted store falls back to the bundled list). */
+  sha256: string;
 }
 
 /** Storage key of the list in use when it is not the bundled one (read by result pages while the flag says so). */
@@ -43,8 +51,13 @@ function isListMeta(value: unknown): value is ListMeta {
 /** A stored list record, or null when absent or not of the expected shape. */
 export function listInUseFrom(value: unknown): ListInUse | null {
   const candidate = (value ?? {}) as Record<string, unknown>;
-  if (!isListMeta(candidate.meta) || typeof candidate.compact !== 'string' || typeof candidate.compactSha256 !== 'string') return null;
-  return { meta: candidate.meta, compact: candidate.compact, compactSha256: candidate.compactSha256 };
+  if (!isListMeta(candidate.meta) || typeof candidate.patch !== 'string' || typeof candidate.fromBundled !== 'string' || typeof candidate.sha256 !== 'string') return null;
+  return { meta: candidate.meta, patch: candidate.patch, fromBundled: candidate.fromBundled, sha256: candidate.sha256 };
+}
+
+/** What a stored record's `sha256` is computed over. */
+export function listInUseDigest(record: Pick<ListInUse, 'patch' | 'fromBundled'>): Promise<string> {
+  return sha256Hex(`${record.patch}\n\x00\n${record.fromBundled}`);
 }
 
 /** Calls `listener` with each new list in use (null: back to the bundled list). */

@@ -59,7 +59,7 @@ function updates(options: { mirrors?: string[]; now?: () => Date } = {}) {
 }
 
 function inUse(list: ListUpdates, url: string) {
-  return compactMatcher(list.compact()).match(url)?.host ?? null;
+  return compactMatcher(BUNDLED_LIST.compact, list.patch()).match(url)?.host ?? null;
 }
 
 beforeAll(async () => {
@@ -114,6 +114,25 @@ describe('list updates from the signed channel', { timeout: 30_000 }, () => {
     requests = [];
     expect((await restarted.check()).health).toBe('current');
     expect(requests).toEqual(['manifest.json']);
+  });
+
+  it('keeps a newer list as its small difference from the bundled one, from which the next delta applies', async () => {
+    await publish([...seed.filter((source) => source.host !== WITHDRAWN), ADDED]);
+    await updates().check();
+    const stored = (await fakeBrowser.storage.local.get(LIST_IN_USE_KEY))[LIST_IN_USE_KEY] as { patch: string; fromBundled: string };
+    // Two hostnames changed: a few hundred bytes, where the whole list is megabytes.
+    expect(JSON.stringify(stored).length).toBeLessThan(4_000);
+    expect(stored.patch).toContain(`#-${WITHDRAWN}\x1fnouvelle-commune.fr\n`);
+
+    const THIRD = makeSource('troisieme.fr', { name: 'Mairie de Troisième' });
+    await publish([...seed.filter((source) => source.host !== WITHDRAWN), ADDED, THIRD]);
+    requests = [];
+    const restarted = updates();
+    expect(await restarted.check()).toMatchObject({ health: 'current', meta: { version: 3 } });
+    // The delta from version 2, applied to the snapshot rebuilt from the bundled one: no whole snapshot downloaded.
+    expect(requests).toEqual(['manifest.json', 'deltas/2-3.tsv']);
+    for (const host of ['troisieme.fr', 'nouvelle-commune.fr']) expect(inUse(restarted, `https://${host}/`)).toBe(host);
+    expect(inUse(restarted, `https://www.${WITHDRAWN}/`)).toBeNull();
   });
 
   it('says the bundled list is current before its first check, while its own manifest vouches for it', async () => {
@@ -236,7 +255,7 @@ describe('list updates from the signed channel', { timeout: 30_000 }, () => {
 
   it('drops, without calling it a failure, a stored list that an extension update made older than the bundled one', async () => {
     await fakeBrowser.storage.local.set({
-      [LIST_IN_USE_KEY]: { meta: { ...BUNDLED_LIST.meta, version: 0 }, compact: BUNDLED_LIST.compact, compactSha256: 'x' },
+      [LIST_IN_USE_KEY]: { meta: { ...BUNDLED_LIST.meta, version: 0 }, patch: '', fromBundled: '', sha256: 'x' },
       listInUseVersion: 0,
     });
     const list = updates();
@@ -248,16 +267,16 @@ describe('list updates from the signed channel', { timeout: 30_000 }, () => {
   it('falls back to the bundled list when the stored one is corrupted, keeping the highest version seen', async () => {
     await publish([...seed.filter((source) => source.host !== WITHDRAWN), ADDED]);
     await updates().check();
-    const stored = (await fakeBrowser.storage.local.get(LIST_IN_USE_KEY))[LIST_IN_USE_KEY] as { compact: string };
-    const middle = Math.floor(stored.compact.length / 2);
-    const flipped = stored.compact.slice(0, middle) + (stored.compact[middle] === 'x' ? 'y' : 'x') + stored.compact.slice(middle + 1);
-    await fakeBrowser.storage.local.set({ [LIST_IN_USE_KEY]: { ...stored, compact: flipped } });
+    const stored = (await fakeBrowser.storage.local.get(LIST_IN_USE_KEY))[LIST_IN_USE_KEY] as { patch: string };
+    const middle = Math.floor(stored.patch.length / 2);
+    const flipped = stored.patch.slice(0, middle) + (stored.patch[middle] === 'x' ? 'y' : 'x') + stored.patch.slice(middle + 1);
+    await fakeBrowser.storage.local.set({ [LIST_IN_USE_KEY]: { ...stored, patch: flipped } });
 
     const restarted = updates();
     await restarted.whenReady();
     const status = await restarted.status();
     expect(status).toMatchObject({ meta: { version: 1 }, health: 'failing', lastFailure: { reason: 'malformed-list' } });
-    expect(restarted.compact()).toBe(BUNDLED_LIST.compact);
+    expect(restarted.patch()).toBeNull();
     expect(await fakeBrowser.storage.local.get(LIST_IN_USE_KEY)).toEqual({});
     // The replayed manifest of version 1 would now be refused: version 2 was seen.
     expect((await restarted.check()).meta.version).toBe(2);

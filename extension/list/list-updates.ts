@@ -11,15 +11,13 @@
  * nothing about searches or visits.
  */
 import browser from 'webextension-polyfill';
-import { parseCorpusText } from '../../corpus/corpus-text.ts';
 import { COMPACT_LIST_CREDIT } from '../../corpus/credit.ts';
-import { sha256Hex } from '../../corpus/list/digest.ts';
+import { listPatch, patchedSnapshot } from '../../corpus/list/list-patch.ts';
 import { initialListState, isFrozen, type ListState, nextListState } from '../../corpus/list/list-state.ts';
 import { fetchListUpdate, type ListUpdate, type LocalList } from '../../corpus/list/list-update.ts';
 import type { SignedManifest } from '../../corpus/list/manifest.ts';
 import { isPublicKeyRecord } from '../../corpus/list/signing-keys.ts';
-import { encodeCompactList } from '../../corpus/matching/compact-list-encoder.ts';
-import { type CompactListRecord, LIST_IN_USE_KEY, LIST_VERSION_KEY, type ListInUse, listInUseFrom } from './current-list.ts';
+import { type CompactListRecord, LIST_IN_USE_KEY, LIST_VERSION_KEY, type ListInUse, listInUseDigest, listInUseFrom } from './current-list.ts';
 import { type ListChannelConfig, type ListMeta, listMetaOf } from './list-meta.ts';
 import { DEFAULT_INTERVAL_MINUTES, nextCheckDelayMinutes } from './update-schedule.ts';
 
@@ -42,8 +40,6 @@ export interface ListStatus {
 }
 
 const RECORD_KEY = 'listUpdateRecord';
-/** The snapshot text of the stored list: what the next delta applies to. */
-const SNAPSHOT_KEY = 'listSnapshot';
 export const UPDATE_ALARM = 'sdc-list-update';
 
 export interface ListUpdatesOptions {
@@ -80,7 +76,9 @@ function recordFrom(value: unknown, bundled: ListMeta): UpdateRecord {
 }
 
 export class ListUpdates {
-  private inUse: CompactListRecord;
+  /** The stored list in use, or null: the bundled one. */
+  private inUse: ListInUse | null = null;
+  private bundledSnapshot: Promise<LocalList> | null = null;
   private record: UpdateRecord;
   private ready: Promise<void>;
   private running: Promise<ListStatus> | null = null;
@@ -89,7 +87,6 @@ export class ListUpdates {
   private readonly random: () => number;
 
   constructor(private readonly options: ListUpdatesOptions) {
-    this.inUse = options.bundled;
     this.record = recordFrom(undefined, options.bundled.meta);
     this.fetch = options.fetch ?? ((input, init) => fetch(input, init));
     this.now = options.now ?? (() => new Date());
@@ -105,14 +102,14 @@ export class ListUpdates {
     return this.ready;
   }
 
-  /** The compact list in use now (the bundled one until the stored one is checked). */
-  compact(): string {
-    return this.inUse.compact;
+  /** The patch of the list in use over the bundled one, or null: the bundled list (until the stored one is checked, too). */
+  patch(): string | null {
+    return this.inUse?.patch ?? null;
   }
 
   async status(): Promise<ListStatus> {
     await this.ready;
-    const { meta } = this.inUse;
+    const { meta } = this.inUse ?? this.options.bundled;
     const { lastChecked, lastVerified, validUntil, lastFailure } = this.record;
     const frozen = isFrozen({ ...this.record, list: { version: meta.version, text: '' } }, this.now());
     const health = lastFailure !== null ? 'failing' : frozen ? 'stale' : 'current';
@@ -125,11 +122,11 @@ export class ListUpdates {
     this.record = recordFrom(stored[RECORD_KEY], this.options.bundled.meta);
     const list = listInUseFrom(stored[LIST_IN_USE_KEY]);
     if (stored[LIST_IN_USE_KEY] === undefined) return;
-    if (list !== null && list.meta.version > this.options.bundled.meta.version && (await sha256Hex(list.compact)) === list.compactSha256) {
+    if (list !== null && list.meta.version > this.options.bundled.meta.version && (await listInUseDigest(list)) === list.sha256) {
       this.inUse = list;
       return;
     }
-    await browser.storage.local.remove([LIST_IN_USE_KEY, LIST_VERSION_KEY, SNAPSHOT_KEY]);
+    await browser.storage.local.remove([LIST_IN_USE_KEY, LIST_VERSION_KEY]);
     // An extension update that brings a newer list makes the stored one old: nothing failed.
     if (list !== null && list.meta.version <= this.options.bundled.meta.version) return;
     const reason = list === null ? 'stored list unreadable' : 'stored list corrupted (hash)';
@@ -137,15 +134,18 @@ export class ListUpdates {
     await browser.storage.local.set({ [RECORD_KEY]: this.record });
   }
 
-  /** The list the next delta starts from: the stored snapshot, or the bundled one. */
+  /** The bundled snapshot (a packaged file, read once per start of the background). */
+  private bundledList(): Promise<LocalList> {
+    this.bundledSnapshot ??= this.options.bundledSnapshot().then((text) => ({ version: this.options.bundled.meta.version, text }));
+    return this.bundledSnapshot;
+  }
+
+  /** The list the next delta starts from: the stored one's snapshot, rebuilt from the bundled one, or the bundled one. */
   private async localList(): Promise<LocalList> {
-    if (this.inUse !== this.options.bundled) {
-      const stored = (await browser.storage.local.get(SNAPSHOT_KEY))[SNAPSHOT_KEY] as Partial<LocalList> | undefined;
-      if (stored?.version === this.inUse.meta.version && typeof stored.text === 'string') return { version: stored.version, text: stored.text };
-      // No usable snapshot: a version of 0 asks for the whole snapshot (its hash is checked anyway).
-      return { version: 0, text: '' };
-    }
-    return { version: this.options.bundled.meta.version, text: await this.options.bundledSnapshot() };
+    const bundled = await this.bundledList();
+    if (this.inUse === null) return bundled;
+    // Does not fit (cannot happen unless the store was tampered with): a version of 0 asks for the whole snapshot, whose hash is checked anyway.
+    return patchedSnapshot(bundled, this.inUse.meta.version, this.inUse.fromBundled) ?? { version: 0, text: '' };
   }
 
   /** One check of the channel, trying each mirror in turn while the failure is the network's. */
@@ -187,16 +187,12 @@ export class ListUpdates {
     return this.status();
   }
 
-  /** A verified list becomes the one in use: the flag first, then the list and its snapshot in one write. */
+  /** A verified list becomes the one in use, kept as its difference from the bundled one: the flag first, then the list in one write. */
   private async store(list: LocalList, manifest: SignedManifest): Promise<void> {
-    const compact = encodeCompactList(parseCorpusText(list.text).sources, COMPACT_LIST_CREDIT);
-    const record: ListInUse = {
-      meta: listMetaOf(manifest),
-      compact,
-      compactSha256: await sha256Hex(compact),
-    };
+    const { compact: patch, fromBundled } = listPatch(await this.bundledList(), list, COMPACT_LIST_CREDIT);
+    const record: ListInUse = { meta: listMetaOf(manifest), patch, fromBundled, sha256: await listInUseDigest({ patch, fromBundled }) };
     await this.options.beforeListChange();
-    await browser.storage.local.set({ [LIST_IN_USE_KEY]: record, [LIST_VERSION_KEY]: list.version, [SNAPSHOT_KEY]: list });
+    await browser.storage.local.set({ [LIST_IN_USE_KEY]: record, [LIST_VERSION_KEY]: list.version });
     this.inUse = record;
   }
 

@@ -10,7 +10,7 @@ import { matchTargets } from '../matching/list-matching.ts';
 import type { MatchedSource } from '../matching/messages.ts';
 import { storedStateFlagRaised } from '../settings/settings-flag.ts';
 import browser from 'webextension-polyfill';
-import { BUNDLED_LIST, LIST_IN_USE_KEY, type ListInUse, listInUseFrom, onListInUseChanged } from '../list/current-list.ts';
+import { LIST_IN_USE_KEY, type ListInUse, listInUseFrom, onListInUseChanged } from '../list/current-list.ts';
 import { DEFAULT_SETTINGS, MANAGED_POLICY_KEY, marksLikeDefaults, onSettingsChanged, type Settings, SETTINGS_KEY, settingsFromStorage } from '../settings/settings.ts';
 import type { BadgeText } from './badge.ts';
 import { PageMarker } from './page-marker.ts';
@@ -40,7 +40,8 @@ export async function startMarking(): Promise<void> {
   let marker: PageMarker | null = null;
   let latestSettings: Settings | null = null;
   let listChanged = false;
-  let compact = BUNDLED_LIST.compact;
+  /** The patch of the stored list over the compiled-in one (null: the compiled-in list). */
+  let patch: string | null = null;
   // Listening before reading: a change made while the page loads is never lost, and never
   // overtaken by the older answer of the first read.
   onSettingsChanged((next) => {
@@ -49,7 +50,7 @@ export async function startMarking(): Promise<void> {
   });
   onListInUseChanged((list) => {
     listChanged = true;
-    compact = (list ?? BUNDLED_LIST).compact;
+    patch = list?.patch ?? null;
     if (marker !== null) void marker.redraw();
   });
   const stored = readStoredState();
@@ -57,12 +58,12 @@ export async function startMarking(): Promise<void> {
   const language = uiLanguage();
   const usesCompiledIn = !storedStateFlagRaised();
   const initial = usesCompiledIn ? { settings: DEFAULT_SETTINGS, list: null } : await stored;
-  if (!listChanged) compact = (initial.list ?? BUNDLED_LIST).compact;
+  if (!listChanged) patch = initial.list?.patch ?? null;
   const started = new PageMarker(
     {
       document,
       pageUrl: () => location.href,
-      matchTargets: async (targets) => matchTargets(targets, compact),
+      matchTargets: async (targets) => matchTargets(targets, patch),
       badgeText: (source) => badgeText(source, language),
       hiddenNotice: (count) => text('hiddenNotice', [String(count)]),
     },
@@ -73,7 +74,7 @@ export async function startMarking(): Promise<void> {
   if (usesCompiledIn) {
     void stored.then(({ settings, list }) => {
       const listDiffers = !listChanged && list !== null;
-      if (listDiffers) compact = list.compact;
+      if (listDiffers) patch = list.patch;
       if (latestSettings === null && !marksLikeDefaults(settings)) void started.applySettings(settings);
       else if (listDiffers) void started.redraw();
     });
