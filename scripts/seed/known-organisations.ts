@@ -283,8 +283,28 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
     }),
     ['alsace.eu', "Collectivité européenne d'Alsace"],
   ]),
+  // Public cultural establishments and public broadcasting (établissements publics, sociétés nationales de programme).
+  ...curatedGroup('etat', [
+    ['louvre.fr', 'Musée du Louvre'], ['chateauversailles.fr', 'Château de Versailles'],
+    ['centrepompidou.fr', 'Centre Pompidou'], ['musee-orsay.fr', "Musée d'Orsay"], ['quaibranly.fr', 'Musée du quai Branly - Jacques Chirac'],
+    ['citedessciences.fr', 'Cité des sciences et de l\'industrie'], ['monuments-nationaux.fr', 'Centre des monuments nationaux'],
+    ['operadeparis.fr', 'Opéra national de Paris'], ['comedie-francaise.fr', 'Comédie-Française'], ['philharmoniedeparis.fr', 'Philharmonie de Paris'],
+    ['ina.fr', 'INA, Institut national de l\'audiovisuel'], ['radiofrance.fr', 'Radio France'],
+    ['francetelevisions.fr', 'France Télévisions'], ['france.tv', 'France Télévisions (france.tv)'], ['lumni.fr', 'Lumni, France Télévisions et audiovisuel public'],
+    ['arte.tv', 'ARTE'], ['francemediasmonde.com', 'France Médias Monde'], ['rfi.fr', 'RFI'], ['france24.com', 'France 24'],
+    ['lescrous.fr', 'Les Crous, réseau des œuvres universitaires'], ['ratp.fr', 'RATP'],
+    ['amf-france.org', 'AMF, Autorité des marchés financiers'], ['monavislerendu.fr', 'Services publics + (DINUM)'],
+  ]),
+  // Santé publique France's information lines.
+  ...curatedGroup('sante', [
+    ['vaccination-info-service.fr', 'Vaccination Info Service (Santé publique France)'], ['tabac-info-service.fr', 'Tabac Info Service (Santé publique France)'],
+    ['drogues-info-service.fr', 'Drogues Info Service (Santé publique France)'], ['alcool-info-service.fr', 'Alcool Info Service (Santé publique France)'],
+    ['mangerbouger.fr', 'Manger Bouger (Santé publique France)'], ['sexualites-info-sante.fr', 'Sexualités Info Santé (Santé publique France)'],
+  ]),
+  // The académies' and régions' digital workspaces for schools.
+  ...curatedGroup('education', [['toutatice.fr', 'Toutatice, espace numérique de l\'académie de Rennes'], ['monlycee.net', 'Monlycée.net, Région Île-de-France']]),
   // Communes people search for whose site the 2024 consolidation missed.
-  ...curatedGroup('commune', [['nantes.fr', 'Mairie de Nantes', '44109']]),
+  ...curatedGroup('commune', [['nantes.fr', 'Mairie de Nantes', '44109'], ['rennes.fr', 'Mairie de Rennes', '35238']]),
 ]);
 
 const PREFECTURE = /^([a-z-]+)\.(?:pref\.)?gouv\.fr$/;
