@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import { asciiOutputPlugin } from './extension/build/ascii-output.ts';
-import { BUNDLED_SNAPSHOT_FILE, bundledListOptionsFromEnv, bundledListPlugin, onceBundledList } from './extension/list/bundled-list-module.ts';
+import { BUNDLED_COMPACT_FILE, BUNDLED_SNAPSHOT_FILE, bundledListOptionsFromEnv, bundledListPlugin, onceBundledList } from './extension/list/bundled-list-module.ts';
 
 /** The published, signed list the build ships (SDC_LISTS_DIR, SDC_KEYS_DIR, SDC_LIST_CHANNEL: see bundled-list-module.ts). */
 const bundledList = onceBundledList(() => bundledListOptionsFromEnv(process.env));
@@ -52,11 +52,13 @@ export default defineConfig({
           storage: { managed_schema: 'managed_schema.json' },
         }),
   }),
-  // The list ships compiled into the scripts that match, and as a packaged snapshot for the first delta.
+  // The list ships compiled into the result pages' script, and as packaged files: the compact list
+  // the background matches with, the snapshot for the first delta.
   vite: () => ({ plugins: [bundledListPlugin(bundledList), asciiOutputPlugin()] }),
   hooks: {
     'build:publicAssets': async (_wxt, files) => {
-      files.push({ relativeDest: BUNDLED_SNAPSHOT_FILE, contents: (await bundledList()).snapshotText });
+      const list = await bundledList();
+      files.push({ relativeDest: BUNDLED_SNAPSHOT_FILE, contents: list.snapshotText }, { relativeDest: BUNDLED_COMPACT_FILE, contents: list.compact });
     },
   },
   zip: {

@@ -6,8 +6,8 @@
  */
 import channel from 'virtual:sdc-bundled-list/channel';
 import browser from 'webextension-polyfill';
-import { BUNDLED_SNAPSHOT_FILE } from '../list/bundled-snapshot-file.ts';
-import { BUNDLED_LIST } from '../list/current-list.ts';
+import { BUNDLED_COMPACT_FILE, BUNDLED_SNAPSHOT_FILE } from '../list/bundled-snapshot-file.ts';
+import { BUNDLED_META } from '../list/current-list.ts';
 import { ListUpdates } from '../list/list-updates.ts';
 import { matchTargets } from '../matching/list-matching.ts';
 import { parseRequest } from '../matching/messages.ts';
@@ -15,6 +15,11 @@ import { followManagedPolicy, keptPolicy } from '../settings/managed-storage.ts'
 import { followPauseTimer } from '../settings/pause-timer.ts';
 import { followStoredStateForResultPages, raiseResultPagesFlag } from '../settings/settings-signal.ts';
 import { followTabs } from './toolbar-state.ts';
+
+/** A file packaged with the extension, as text. */
+async function packagedText(path: string): Promise<string> {
+  return (await fetch(browser.runtime.getURL(`/${path}`))).text();
+}
 
 export function startBackground(): void {
   const policyReady = followManagedPolicy();
@@ -25,8 +30,7 @@ export function startBackground(): void {
       const policy = await keptPolicy();
       return { mirrors: policy.listChannels ?? channel.mirrors, pinnedKeys: policy.pinnedKeys ?? channel.pinnedKeys, intervalMinutes: policy.updateIntervalMinutes };
     },
-    bundled: BUNDLED_LIST,
-    bundledSnapshot: async () => (await fetch(browser.runtime.getURL(`/${BUNDLED_SNAPSHOT_FILE}`))).text(),
+    bundled: { meta: BUNDLED_META, compact: () => packagedText(BUNDLED_COMPACT_FILE), snapshot: () => packagedText(BUNDLED_SNAPSHOT_FILE) },
     clientVersion: browser.runtime.getManifest().version,
     beforeListChange: raiseResultPagesFlag,
   });
@@ -39,7 +43,7 @@ export function startBackground(): void {
     if (request === null) return undefined;
     switch (request.type) {
       case 'match':
-        return updates.whenReady().then(() => matchTargets(request.targets, updates.patch()));
+        return updates.whenReady().then(() => matchTargets(request.targets, updates.matchingList()));
       case 'list-status':
         return updates.status();
       case 'update-list':
@@ -47,7 +51,7 @@ export function startBackground(): void {
     }
   });
 
-  followTabs((url) => updates.whenReady().then(() => matchTargets([url], updates.patch())[0]));
+  followTabs((url) => updates.whenReady().then(() => matchTargets([url], updates.matchingList())[0]));
   followStoredStateForResultPages();
   followPauseTimer();
   void updates.start();

@@ -6,17 +6,10 @@
  * is kept as its difference from the bundled list (corpus/list/list-patch.ts): a few kilobytes
  * that a result page reads at once, where the whole list would be megabytes.
  */
-import compact from 'virtual:sdc-bundled-list/compact';
 import meta from 'virtual:sdc-bundled-list/meta';
 import browser from 'webextension-polyfill';
 import { sha256Hex } from '../../corpus/list/digest.ts';
 import type { ListMeta } from './list-meta.ts';
-
-export interface CompactListRecord {
-  meta: ListMeta;
-  /** The compact list (corpus/matching/compact-list.ts). */
-  compact: string;
-}
 
 /** A newer list than the bundled one, as stored by the background: its difference from the bundled list. */
 export interface ListInUse {
@@ -34,7 +27,8 @@ export const LIST_IN_USE_KEY = 'listInUse';
 /** The stored list's version alone, small, written with it: what the flag script's bookkeeping reads (settings-signal.ts). */
 export const LIST_VERSION_KEY = 'listInUseVersion';
 
-export const BUNDLED_LIST: CompactListRecord = { meta, compact };
+/** The bundled list's metadata (its compact list: bundled-compact.ts for the result pages, a packaged file for the background). */
+export const BUNDLED_META: ListMeta = meta;
 
 function isListMeta(value: unknown): value is ListMeta {
   const candidate = (value ?? {}) as Record<string, unknown>;

@@ -18,7 +18,8 @@ import { createKeyFiles } from '../../corpus/node/signing-key-files.ts';
 import type { Source } from '../../corpus/source.ts';
 import { makeSource } from '../../corpus/testing/make-source.ts';
 import channel from 'virtual:sdc-bundled-list/channel';
-import { BUNDLED_LIST, LIST_IN_USE_KEY } from './current-list.ts';
+import { BUNDLED_COMPACT } from './bundled-compact.ts';
+import { BUNDLED_META, LIST_IN_USE_KEY } from './current-list.ts';
 import { ListUpdates, UPDATE_ALARM } from './list-updates.ts';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
@@ -48,8 +49,7 @@ async function publish(sources: readonly Source[], options: { keysDirectory?: st
 function updates(options: { mirrors?: string[]; now?: () => Date } = {}) {
   return new ListUpdates({
     channel: async () => ({ ...channel, mirrors: options.mirrors ?? [`${base}/v1/`] }),
-    bundled: BUNDLED_LIST,
-    bundledSnapshot: () => readFile(join(built, 'lists', 'snapshots', '1.tsv'), 'utf8'),
+    bundled: { meta: BUNDLED_META, compact: async () => BUNDLED_COMPACT, snapshot: () => readFile(join(built, 'lists', 'snapshots', '1.tsv'), 'utf8') },
     clientVersion: '0.1.0',
     beforeListChange: async () => {},
     fetch: (input, init) => fetch(input, init),
@@ -59,7 +59,7 @@ function updates(options: { mirrors?: string[]; now?: () => Date } = {}) {
 }
 
 function inUse(list: ListUpdates, url: string) {
-  return compactMatcher(BUNDLED_LIST.compact, list.patch()).match(url)?.host ?? null;
+  return compactMatcher(list.matchingList().bundled, list.matchingList().patch).match(url)?.host ?? null;
 }
 
 beforeAll(async () => {
@@ -95,9 +95,10 @@ const WITHDRAWN = 'ain.gouv.fr';
 
 describe('list updates from the signed channel', { timeout: 30_000 }, () => {
   it('applies a new version by its delta from the bundled list: the added source is trusted, the withdrawn one is not, and both are stored', async () => {
-    expect(BUNDLED_LIST.meta.version).toBe(1);
+    expect(BUNDLED_META.version).toBe(1);
     await publish([...seed.filter((source) => source.host !== WITHDRAWN), ADDED]);
     const list = updates();
+    await list.whenReady();
     expect(inUse(list, `https://www.${WITHDRAWN}/`)).toBe(WITHDRAWN);
     const status = await list.check();
     expect(status).toMatchObject({ health: 'current', meta: { version: 2, sourceCount: seed.length } });
@@ -137,8 +138,8 @@ describe('list updates from the signed channel', { timeout: 30_000 }, () => {
 
   it('says the bundled list is current before its first check, while its own manifest vouches for it', async () => {
     const list = updates();
-    expect(await list.status()).toMatchObject({ health: 'current', lastChecked: null, validUntil: BUNDLED_LIST.meta.expires });
-    const later = updates({ now: () => new Date(Date.parse(BUNDLED_LIST.meta.expires ?? '') + 1000) });
+    expect(await list.status()).toMatchObject({ health: 'current', lastChecked: null, validUntil: BUNDLED_META.expires });
+    const later = updates({ now: () => new Date(Date.parse(BUNDLED_META.expires ?? '') + 1000) });
     expect((await later.status()).health).toBe('stale');
   });
 
@@ -255,7 +256,7 @@ describe('list updates from the signed channel', { timeout: 30_000 }, () => {
 
   it('drops, without calling it a failure, a stored list that an extension update made older than the bundled one', async () => {
     await fakeBrowser.storage.local.set({
-      [LIST_IN_USE_KEY]: { meta: { ...BUNDLED_LIST.meta, version: 0 }, patch: '', fromBundled: '', sha256: 'x' },
+      [LIST_IN_USE_KEY]: { meta: { ...BUNDLED_META, version: 0 }, patch: '', fromBundled: '', sha256: 'x' },
       listInUseVersion: 0,
     });
     const list = updates();
@@ -276,7 +277,7 @@ describe('list updates from the signed channel', { timeout: 30_000 }, () => {
     await restarted.whenReady();
     const status = await restarted.status();
     expect(status).toMatchObject({ meta: { version: 1 }, health: 'failing', lastFailure: { reason: 'malformed-list' } });
-    expect(restarted.patch()).toBeNull();
+    expect(restarted.matchingList()).toEqual({ bundled: BUNDLED_COMPACT, patch: null });
     expect(await fakeBrowser.storage.local.get(LIST_IN_USE_KEY)).toEqual({});
     // The replayed manifest of version 1 would now be refused: version 2 was seen.
     expect((await restarted.check()).meta.version).toBe(2);

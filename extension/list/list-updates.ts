@@ -17,8 +17,9 @@ import { initialListState, isFrozen, type ListState, nextListState } from '../..
 import { fetchListUpdate, type ListUpdate, type LocalList } from '../../corpus/list/list-update.ts';
 import type { SignedManifest } from '../../corpus/list/manifest.ts';
 import { isPublicKeyRecord } from '../../corpus/list/signing-keys.ts';
-import { type CompactListRecord, LIST_IN_USE_KEY, LIST_VERSION_KEY, type ListInUse, listInUseDigest, listInUseFrom } from './current-list.ts';
+import { LIST_IN_USE_KEY, LIST_VERSION_KEY, type ListInUse, listInUseDigest, listInUseFrom } from './current-list.ts';
 import { type ListChannelConfig, type ListMeta, listMetaOf } from './list-meta.ts';
+import type { MatchingList } from '../matching/list-matching.ts';
 import { DEFAULT_INTERVAL_MINUTES, nextCheckDelayMinutes } from './update-schedule.ts';
 
 /** What the background remembers between checks, besides the list itself. */
@@ -45,9 +46,8 @@ export const UPDATE_ALARM = 'sdc-list-update';
 export interface ListUpdatesOptions {
   /** The channel in force (the built-in one, or the policy's), read at each check. */
   channel: () => Promise<ListChannelConfig & { intervalMinutes?: number }>;
-  /** The list compiled in and its packaged snapshot text (for a first delta). */
-  bundled: CompactListRecord;
-  bundledSnapshot: () => Promise<string>;
+  /** The bundled list: its metadata, its packaged compact list (what matching reads) and snapshot text (for a first delta). */
+  bundled: { meta: ListMeta; compact: () => Promise<string>; snapshot: () => Promise<string> };
   clientVersion: string;
   /** Called before a stored list replaces the one in use (the result pages' flag must be up first). */
   beforeListChange: () => Promise<void>;
@@ -78,6 +78,8 @@ function recordFrom(value: unknown, bundled: ListMeta): UpdateRecord {
 export class ListUpdates {
   /** The stored list in use, or null: the bundled one. */
   private inUse: ListInUse | null = null;
+  /** The bundled compact list, once read. */
+  private bundledCompact = '';
   private bundledSnapshot: Promise<LocalList> | null = null;
   private record: UpdateRecord;
   private ready: Promise<void>;
@@ -102,9 +104,9 @@ export class ListUpdates {
     return this.ready;
   }
 
-  /** The patch of the list in use over the bundled one, or null: the bundled list (until the stored one is checked, too). */
-  patch(): string | null {
-    return this.inUse?.patch ?? null;
+  /** The list in use, to match with (call once ready): the bundled compact list and the stored one's patch, if any. */
+  matchingList(): MatchingList {
+    return { bundled: this.bundledCompact, patch: this.inUse?.patch ?? null };
   }
 
   async status(): Promise<ListStatus> {
@@ -118,7 +120,8 @@ export class ListUpdates {
 
   /** The stored list, if its hash holds; otherwise back to the bundled one (the highest version seen is kept). */
   private async load(): Promise<void> {
-    const stored = await browser.storage.local.get([RECORD_KEY, LIST_IN_USE_KEY]);
+    const [stored, compact] = await Promise.all([browser.storage.local.get([RECORD_KEY, LIST_IN_USE_KEY]), this.options.bundled.compact()]);
+    this.bundledCompact = compact;
     this.record = recordFrom(stored[RECORD_KEY], this.options.bundled.meta);
     const list = listInUseFrom(stored[LIST_IN_USE_KEY]);
     if (stored[LIST_IN_USE_KEY] === undefined) return;
@@ -136,7 +139,7 @@ export class ListUpdates {
 
   /** The bundled snapshot (a packaged file, read once per start of the background). */
   private bundledList(): Promise<LocalList> {
-    this.bundledSnapshot ??= this.options.bundledSnapshot().then((text) => ({ version: this.options.bundled.meta.version, text }));
+    this.bundledSnapshot ??= this.options.bundled.snapshot().then((text) => ({ version: this.options.bundled.meta.version, text }));
     return this.bundledSnapshot;
   }
 

@@ -7,6 +7,7 @@
  */
 import { describeSource, text, type UiLanguage, uiLanguage } from '../i18n/ui-text.ts';
 import { matchTargets } from '../matching/list-matching.ts';
+import { BUNDLED_COMPACT } from '../list/bundled-compact.ts';
 import type { MatchedSource } from '../matching/messages.ts';
 import { storedStateFlagRaised } from '../settings/settings-flag.ts';
 import browser from 'webextension-polyfill';
@@ -63,7 +64,7 @@ export async function startMarking(): Promise<void> {
     {
       document,
       pageUrl: () => location.href,
-      matchTargets: async (targets) => matchTargets(targets, patch),
+      matchTargets: async (targets) => matchTargets(targets, { bundled: BUNDLED_COMPACT, patch }),
       badgeText: (source) => badgeText(source, language),
       hiddenNotice: (count) => text('hiddenNotice', [String(count)]),
     },

@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { BUNDLED_COMPACT } from '../list/bundled-compact.ts';
 import { matchTargets, matchUrl } from './list-matching.ts';
 import { parseMatchResponse, parseRequest } from './messages.ts';
 
 describe('matching in the extension', () => {
+  const bundled = { bundled: BUNDLED_COMPACT, patch: null };
+
   it('gives the source of each target, in order, from the list compiled in', () => {
-    const matched = matchTargets(['https://www.ain.gouv.fr/demarches', 'https://evil-ain.fr/', 'https://www.bing.com/ck/a?u=a1x', 'http://demarches.ain.gouv.fr/x']);
+    const matched = matchTargets(['https://www.ain.gouv.fr/demarches', 'https://evil-ain.fr/', 'https://www.bing.com/ck/a?u=a1x', 'http://demarches.ain.gouv.fr/x'], bundled);
     expect(matched[0]).toEqual({ host: 'ain.gouv.fr', category: 'prefecture', name: expect.any(String) });
     expect(matched.slice(1, 3)).toEqual([null, null]);
     expect(matched[3]).toEqual(matched[0]);
-    expect(matchUrl('https://www.service-public.fr/')).toMatchObject({ host: 'service-public.fr' });
-    expect(matchUrl('https://service-public.fr.evil.example/')).toBeNull();
+    expect(matchUrl('https://www.service-public.fr/', bundled)).toMatchObject({ host: 'service-public.fr' });
+    expect(matchUrl('https://service-public.fr.evil.example/', bundled)).toBeNull();
   });
 });
 

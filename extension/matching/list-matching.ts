@@ -7,14 +7,21 @@
 import { compactMatcher } from '../../corpus/matching/compact-matcher.ts';
 import type { Matcher } from '../../corpus/matching/rule-matcher.ts';
 import type { Source } from '../../corpus/source.ts';
-import { BUNDLED_LIST } from '../list/current-list.ts';
 import type { MatchedSource, MatchResponse } from './messages.ts';
 
-let cached: { patch: string | null; matcher: Matcher } | undefined;
+/** The list to match with: the bundled compact list and, when a newer version is in use, its patch. */
+export interface MatchingList {
+  bundled: string;
+  patch: string | null;
+}
 
-/** The matcher over the bundled list and a patch (kept for the last patch asked: lists change rarely). */
-function matcherFor(patch: string | null): Matcher {
-  if (cached === undefined || cached.patch !== patch) cached = { patch, matcher: compactMatcher(BUNDLED_LIST.compact, patch) };
+let cached: (MatchingList & { matcher: Matcher }) | undefined;
+
+/** The matcher over a list (kept for the last list asked: lists change rarely). */
+function matcherFor(list: MatchingList): Matcher {
+  if (cached === undefined || cached.bundled !== list.bundled || cached.patch !== list.patch) {
+    cached = { ...list, matcher: compactMatcher(list.bundled, list.patch) };
+  }
   return cached.matcher;
 }
 
@@ -22,12 +29,12 @@ function toMatched(source: Source | null): MatchedSource | null {
   return source === null ? null : { host: source.host, category: source.category, name: source.name };
 }
 
-/** The sources of the targets, in order (null: not trusted), in the bundled list or, with its patch, the list in use. */
-export function matchTargets(targets: readonly string[], patch: string | null = null): MatchResponse {
-  const matcher = matcherFor(patch);
+/** The sources of the targets, in order (null: not trusted). */
+export function matchTargets(targets: readonly string[], list: MatchingList): MatchResponse {
+  const matcher = matcherFor(list);
   return targets.map((target) => toMatched(matcher.match(target)));
 }
 
-export function matchUrl(url: string, patch: string | null = null): MatchedSource | null {
-  return matchTargets([url], patch)[0];
+export function matchUrl(url: string, list: MatchingList): MatchedSource | null {
+  return matchTargets([url], list)[0];
 }
