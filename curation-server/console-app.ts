@@ -10,6 +10,7 @@ import { adminRoutes } from './routes/admin.tsx';
 import { importRoutes } from './routes/imports.tsx';
 import { loginRoutes } from './routes/login.tsx';
 import { publicationRoutes } from './routes/publications.tsx';
+import { reviewRoutes } from './routes/review.tsx';
 import { sourceExportRoutes } from './routes/source-exports.ts';
 import { sourceRoutes } from './routes/sources.tsx';
 
@@ -25,5 +26,6 @@ export function consoleApp(deps: AppDeps) {
   app.route('/', importRoutes(deps));
   app.route('/', publicationRoutes(deps));
   app.route('/', adminRoutes(deps));
+  app.route('/', reviewRoutes(deps));
   return app;
 }
