@@ -11,6 +11,7 @@ import { importRoutes } from './routes/imports.tsx';
 import { loginRoutes } from './routes/login.tsx';
 import { publicationRoutes } from './routes/publications.tsx';
 import { reviewRoutes } from './routes/review.tsx';
+import { reportRoutes } from './routes/reports.tsx';
 import { sourceExportRoutes } from './routes/source-exports.ts';
 import { sourceRoutes } from './routes/sources.tsx';
 
@@ -27,5 +28,6 @@ export function consoleApp(deps: AppDeps) {
   app.route('/', publicationRoutes(deps));
   app.route('/', adminRoutes(deps));
   app.route('/', reviewRoutes(deps));
+  app.route('/', reportRoutes(deps));
   return app;
 }

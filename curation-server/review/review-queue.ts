@@ -6,7 +6,7 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
-import { parentHostname } from '../../corpus/hostname.ts';
+import { parentHostname, withoutWww } from '../../corpus/hostname.ts';
 import type { Actor } from '../auth/actor.ts';
 import { randomToken } from '../auth/secret-token.ts';
 import type { Database, ReviewDecisionsTable, ReviewItemsTable } from '../db/schema.ts';
@@ -82,10 +82,10 @@ export interface PublicReport {
 
 /**
  * The source a hostname belongs to among those stored under it or its parents: the one of that
- * very host, else the nearest parent whose scope covers its subdomains. Pure.
+ * very host (`www.` aside), else the nearest parent whose scope covers its subdomains. Pure.
  */
 export function sourceForHost<T extends Pick<StoredSource, 'host' | 'scope' | 'path'>>(host: string, candidates: readonly T[]): T | undefined {
-  const exact = candidates.filter((source) => source.host === host).sort((a, b) => a.path.length - b.path.length)[0];
+  const exact = candidates.filter((source) => source.host === host || source.host === withoutWww(host)).sort((a, b) => a.path.length - b.path.length)[0];
   if (exact !== undefined) return exact;
   for (let parent = parentHostname(host); parent !== null && parent.includes('.'); parent = parentHostname(parent)) {
     const covering = candidates.find((source) => source.host === parent && source.scope === 'subdomains');
