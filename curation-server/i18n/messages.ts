@@ -10,7 +10,7 @@ import type { Role } from '../auth/roles.ts';
 import type { EventAction } from '../db/schema.ts';
 import type { BadRequestReason } from '../http/bad-request.ts';
 import type { ValidationState } from '../sources/validation-state.ts';
-import type { ReportKind, ReviewDecision, ReviewKind, ReviewReason } from '../review/review-types.ts';
+import type { CrawlOutcome, CrawlRunState, ReportKind, ReviewDecision, ReviewKind, ReviewReason } from '../review/review-types.ts';
 
 export type { Lang };
 export const LANGS = ['fr', 'en'] as const satisfies readonly Lang[];
@@ -376,6 +376,37 @@ const fr = {
     thanks: 'Votre signalement a bien été reçu. L’équipe de curation le vérifiera ; la liste des extensions est mise à jour après sa décision.',
     another: 'Signaler un autre site',
   },
+  crawlRuns: {
+    title: 'Passages du robot de vérification',
+    link: 'Passages du robot de vérification',
+    intro: 'Le robot vérifie les sources, les moins récemment vérifiées d’abord. Ce qu’il trouve arrive dans la file de revue ; il ne modifie jamais une source.',
+    start: 'Lancer un passage',
+    limit: 'Nombre de sources à vérifier (facultatif)',
+    limitHint: 'Sans nombre : toutes celles dont la vérification est due.',
+    limitInvalid: 'Un nombre entier entre 1 et 1 000 000.',
+    running: 'Un passage est en cours.',
+    runTitle: (id: number) => `Passage n° ${id}`,
+    states: { running: 'en cours', done: 'terminé', cancelled: 'annulé', interrupted: 'interrompu' } satisfies Record<CrawlRunState, string>,
+    progress: 'Avancement',
+    checkedOf: (checked: string, total: string) => `${checked} sur ${total} sources vérifiées`,
+    startedAt: 'Commencé le',
+    finishedAt: 'Fini le',
+    eta: 'Fin prévue vers',
+    state: 'État',
+    outcomes: { ok: 'en ordre', moved: 'déplacées', redirected: 'redirigées ailleurs', unreachable: 'injoignables', suspicious: 'suspectes', candidate: 'candidates' } satisfies Record<CrawlOutcome | 'ok', string>,
+    refresh: 'Actualiser',
+    cancel: 'Annuler ce passage',
+    cancelled: 'Le passage a été annulé.',
+    notCancelled: 'Ce passage est déjà terminé.',
+    history: 'Passages précédents',
+    none: 'Aucun passage pour l’instant.',
+    run: 'Passage',
+    checked: 'Vérifiées',
+    chartTitle: 'Résultats des derniers passages',
+    chartSummary: (runs: number) => `Part de chaque résultat pour les ${runs} derniers passages, du plus ancien au plus récent ; les chiffres sont dans le tableau ci-dessous.`,
+    chartBar: (id: number, parts: string) => `Passage n° ${id} : ${parts}`,
+    toQueue: 'Voir la file de revue',
+  },
 };
 
 export type Messages = typeof fr;
@@ -729,6 +760,37 @@ const en: Messages = {
     thanksTitle: 'Thank you for your report',
     thanks: 'Your report has been received. The curation team will check it; the extensions’ list is updated after its decision.',
     another: 'Report another site',
+  },
+  crawlRuns: {
+    title: 'Checking robot runs',
+    link: 'Checking robot runs',
+    intro: 'The robot checks the sources, least recently checked first. What it finds arrives in the review queue; it never changes a source.',
+    start: 'Start a run',
+    limit: 'Number of sources to check (optional)',
+    limitHint: 'Without a number: all those due for a check.',
+    limitInvalid: 'A whole number between 1 and 1,000,000.',
+    running: 'A run is in progress.',
+    runTitle: (id: number) => `Run no. ${id}`,
+    states: { running: 'running', done: 'done', cancelled: 'cancelled', interrupted: 'interrupted' },
+    progress: 'Progress',
+    checkedOf: (checked: string, total: string) => `${checked} of ${total} sources checked`,
+    startedAt: 'Started on',
+    finishedAt: 'Finished on',
+    eta: 'Expected end around',
+    state: 'State',
+    outcomes: { ok: 'fine', moved: 'moved', redirected: 'redirected elsewhere', unreachable: 'unreachable', suspicious: 'suspicious', candidate: 'candidates' },
+    refresh: 'Refresh',
+    cancel: 'Cancel this run',
+    cancelled: 'The run was cancelled.',
+    notCancelled: 'This run is already over.',
+    history: 'Previous runs',
+    none: 'No run yet.',
+    run: 'Run',
+    checked: 'Checked',
+    chartTitle: 'Outcomes of the latest runs',
+    chartSummary: (runs: number) => `Share of each outcome for the latest ${runs} runs, oldest to newest; the figures are in the table below.`,
+    chartBar: (id: number, parts: string) => `Run no. ${id}: ${parts}`,
+    toQueue: 'See the review queue',
   },
 };
 

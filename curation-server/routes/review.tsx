@@ -77,7 +77,7 @@ export function reviewRoutes(deps: AppDeps) {
       title: view.t.review.title,
       status,
       hasErrors: Object.keys(errors).length > 0,
-      body: <ReviewQueuePage view={view} query={query} page={await listReviewItems(db, query)} errors={errors} notice={done > 0 ? view.t.review.notice(done) : undefined} />,
+      body: <ReviewQueuePage view={view} query={query} page={await listReviewItems(db, query)} errors={errors} notice={done > 0 ? view.t.review.notice(done) : undefined} hasRuns={deps.crawlControl !== undefined} />,
     });
   };
 

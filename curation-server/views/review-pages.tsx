@@ -220,7 +220,7 @@ function Pages(props: { view: View; query: ReviewQuery; pages: number }) {
   );
 }
 
-export function ReviewQueuePage(props: { view: View; query: ReviewQuery; page: ReviewPage; errors: FieldErrors; notice?: string }) {
+export function ReviewQueuePage(props: { view: View; query: ReviewQuery; page: ReviewPage; errors: FieldErrors; notice?: string; hasRuns?: boolean }) {
   const { view, query, page } = props;
   const { t, lang, user } = view;
   const canDecide = user !== null && can(user.role, 'edit') && query.state === 'open';
@@ -230,6 +230,11 @@ export function ReviewQueuePage(props: { view: View; query: ReviewQuery; page: R
       <Notice message={props.notice} />
       <ErrorSummary view={view} errors={props.errors} />
       <p>{t.review.intro}</p>
+      {props.hasRuns === true && (
+        <p>
+          <a href="/crawl-runs">{t.crawlRuns.link}</a>
+        </p>
+      )}
       <FilterForm view={view} query={query} />
       <p class="result-summary">
         <strong>{t.review.count(formatCount(page.total, lang), query.state === 'open')}</strong>

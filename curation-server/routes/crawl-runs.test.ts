@@ -1,0 +1,155 @@
+import { type Kysely, sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Database } from '../db/schema.ts';
+import type { CrawlControl, CrawlRunState, CrawlRunSummary, OutcomeCounts } from '../review/review-types.ts';
+import { type ConsoleFixture, consoleFixture } from '../testing/console-client.ts';
+
+let fixture: ConsoleFixture;
+afterEach(async () => {
+  await fixture.close();
+});
+
+interface RunRow {
+  id: number;
+  started_at: string;
+  finished_at: string | null;
+  state: CrawlRunState;
+  checked: number;
+  total: number;
+  outcomes: string;
+  started_by: string;
+}
+
+/**
+ * A stand-in for the engine's crawl-runs.ts, backed by a real table of this test's own: the console
+ * drives runs only through CrawlControl, which the engine implements.
+ */
+function tableCrawlControl(database: () => Kysely<Database>): CrawlControl & { ready(): Promise<void>; addRun(row: Omit<RunRow, 'id'>): Promise<void> } {
+  const db = () => database();
+  const summary = (row: RunRow): CrawlRunSummary => ({
+    id: row.id,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    state: row.state,
+    checked: row.checked,
+    total: row.total,
+    outcomes: JSON.parse(row.outcomes) as OutcomeCounts,
+    eta: row.state === 'running' ? '2026-12-01T12:00:00.000Z' : null,
+  });
+  return {
+    async ready() {
+      await sql`CREATE TABLE test_crawl_runs (id INTEGER PRIMARY KEY AUTOINCREMENT, started_at TEXT NOT NULL, finished_at TEXT, state TEXT NOT NULL,
+        checked INTEGER NOT NULL, total INTEGER NOT NULL, outcomes TEXT NOT NULL, started_by TEXT NOT NULL)`.execute(db());
+    },
+    async addRun(row) {
+      await sql`INSERT INTO test_crawl_runs (started_at, finished_at, state, checked, total, outcomes, started_by)
+        VALUES (${row.started_at}, ${row.finished_at}, ${row.state}, ${row.checked}, ${row.total}, ${row.outcomes}, ${row.started_by})`.execute(db());
+    },
+    async startCrawlRun(options) {
+      const total = options.limit ?? 1000;
+      const { rows } = await sql<{ id: number }>`INSERT INTO test_crawl_runs (started_at, finished_at, state, checked, total, outcomes, started_by)
+        VALUES ('2026-12-01T10:00:00.000Z', NULL, 'running', 0, ${total}, '{}', ${options.startedBy}) RETURNING id`.execute(db());
+      return rows[0].id;
+    },
+    async cancelCrawlRun(runId) {
+      const result = await sql`UPDATE test_crawl_runs SET state = 'cancelled', finished_at = '2026-12-01T10:05:00.000Z' WHERE id = ${runId} AND state = 'running'`.execute(db());
+      return result.numAffectedRows === 1n;
+    },
+    async crawlRunProgress(runId) {
+      const { rows } = await sql<RunRow>`SELECT * FROM test_crawl_runs WHERE id = ${runId}`.execute(db());
+      return rows[0] === undefined ? undefined : summary(rows[0]);
+    },
+    async listCrawlRuns() {
+      const { rows } = await sql<RunRow>`SELECT * FROM test_crawl_runs ORDER BY id DESC`.execute(db());
+      return rows.map(summary);
+    },
+  };
+}
+
+async function withControl() {
+  const control = tableCrawlControl(() => fixture.db);
+  fixture = await consoleFixture({ crawlControl: control });
+  await control.ready();
+  return control;
+}
+
+const runRow = (fields: Partial<RunRow>): Omit<RunRow, 'id'> => ({
+  started_at: '2026-11-30T02:00:00.000Z',
+  finished_at: '2026-11-30T03:00:00.000Z',
+  state: 'done',
+  checked: 100,
+  total: 100,
+  outcomes: JSON.stringify({ ok: 90, moved: 4, unreachable: 5, suspicious: 1 }),
+  started_by: 'système',
+  ...fields,
+});
+
+describe('the crawler runs page', () => {
+  it('is not there when the app has no crawler', async () => {
+    fixture = await consoleFixture();
+    const reader = await fixture.as('reader');
+    expect((await reader.page('/crawl-runs')).response.status).toBe(404);
+    expect((await reader.page('/review')).html).not.toContain('href="/crawl-runs"');
+  });
+
+  it('shows past runs to readers as a table and a chart the table puts in words, without the start form', async () => {
+    const control = await withControl();
+    await control.addRun(runRow({}));
+    await control.addRun(runRow({ started_at: '2026-12-01T02:00:00.000Z', outcomes: JSON.stringify({ ok: 97, redirected: 3 }) }));
+    const reader = await fixture.as('reader');
+    const { response, html } = await reader.page('/crawl-runs');
+    expect(response.status).toBe(200);
+    expect(html).toContain('<h1>Passages du robot de vérification</h1>');
+    expect(html).toContain('role="img" aria-labelledby="run-chart-caption"');
+    expect(html).toContain('<title>Passage n° 1 : 90 en ordre, 4 déplacées, 0 redirigées ailleurs, 5 injoignables, 1 suspectes, 0 candidates</title>');
+    // Newest first in the table; oldest on the left of the chart.
+    expect(html.indexOf('<a href="/crawl-runs/2">')).toBeLessThan(html.indexOf('<a href="/crawl-runs/1">'));
+    expect(html.indexOf('<title>Passage n° 1')).toBeLessThan(html.indexOf('<title>Passage n° 2'));
+    expect(html).toContain('100 sur 100 sources vérifiées');
+    expect(html).not.toContain('action="/crawl-runs"');
+    expect((await reader.page('/review')).html).toContain('href="/crawl-runs"');
+    expect((await reader.post('/crawl-runs', {})).status).toBe(403);
+    expect(await control.listCrawlRuns()).toHaveLength(2);
+  });
+
+  it('starts a run for a curator, shows its progress, as JSON too, and cancels it', async () => {
+    const control = await withControl();
+    const curator = await fixture.as('curator');
+    await curator.page('/crawl-runs');
+    const started = await curator.post('/crawl-runs', { limit: '50' });
+    expect(started.status).toBe(303);
+    expect(started.headers.get('location')).toBe('/crawl-runs/1');
+    expect(await control.crawlRunProgress(1)).toMatchObject({ state: 'running', total: 50 });
+    const { html } = await curator.page('/crawl-runs/1');
+    expect(html).toContain('data-progress-url="/crawl-runs/1/progress.json"');
+    expect(html).toContain('0 sur 50 sources vérifiées');
+    expect(html).toContain('Annuler ce passage');
+    // While one runs, no second start form.
+    expect((await curator.page('/crawl-runs')).html).not.toContain('Lancer un passage');
+
+    const json = (await (await curator.request('/crawl-runs/1/progress.json')).json()) as { state: string; total: number; text: { checkedOf: string; state: string } };
+    expect(json).toMatchObject({ state: 'running', total: 50, text: { checkedOf: '0 sur 50 sources vérifiées', state: 'en cours' } });
+
+    await curator.page('/crawl-runs/1');
+    const cancelled = await curator.post('/crawl-runs/1/cancel', {});
+    expect(cancelled.headers.get('location')).toBe('/crawl-runs/1?done=cancelled');
+    const after = (await curator.page('/crawl-runs/1?done=cancelled')).html;
+    expect(after).toContain('Le passage a été annulé.');
+    expect(after).not.toContain('Annuler ce passage');
+    expect((await curator.post('/crawl-runs/1/cancel', {})).headers.get('location')).toBe('/crawl-runs/1?done=notCancelled');
+  });
+
+  it('refuses a limit that is not a whole number in range, and unknown runs', async () => {
+    const control = await withControl();
+    const curator = await fixture.as('curator');
+    await curator.page('/crawl-runs');
+    for (const limit of ['0', '-5', '1.5', 'beaucoup', '99999999']) {
+      const refused = await curator.post('/crawl-runs', { limit });
+      expect(refused.status).toBe(422);
+      expect(await refused.text()).toContain('Un nombre entier entre 1 et 1 000 000.');
+    }
+    expect(await control.listCrawlRuns()).toHaveLength(0);
+    expect((await curator.page('/crawl-runs/7')).response.status).toBe(404);
+    expect((await curator.request('/crawl-runs/abc/progress.json')).status).toBe(404);
+  });
+});
