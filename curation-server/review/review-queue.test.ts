@@ -160,8 +160,12 @@ describe('public reports', () => {
   });
 
   it('never offers an edit without a suggestion, nor activation of an active source reported missing', () => {
-    const active = { id: 's', host: 'a.fr', scope: 'host' as const, path: '', category: 'commune' as const, status: 'active' as const, name: '', code: '', provenance: '' };
+    const active = { id: 'syj66jel4pyz', host: 'a.fr', scope: 'host' as const, path: '', category: 'commune' as const, status: 'active' as const, name: '', code: '', provenance: 'etalab/verified' };
     expect(availableDecisions({ kind: 'report', reason: 'missing', suggestion: null }, active)).toEqual(['suspend', 'keep']);
     expect(availableDecisions({ kind: 'crawl', reason: 'moved', suggestion: {} }, active)).toEqual(['suspend', 'keep']);
+    // What the source already is, as the list writes hosts, or what no source can be, is no edit to apply.
+    expect(availableDecisions({ kind: 'crawl', reason: 'moved', suggestion: { host: 'www.A.fr' } }, active)).toEqual(['suspend', 'keep']);
+    expect(availableDecisions({ kind: 'crawl', reason: 'moved', suggestion: { host: 'pas un hôte' } }, active)).toEqual(['suspend', 'keep']);
+    expect(availableDecisions({ kind: 'crawl', reason: 'moved', suggestion: { host: 'b.fr' } }, active)).toEqual(['suspend', 'apply', 'keep']);
   });
 });
