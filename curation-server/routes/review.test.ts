@@ -50,6 +50,15 @@ describe('the review queue in the console', () => {
     expect((await sourceById(fixture.db, 'syj66jel4pyz'))?.status).toBe('active');
   });
 
+  it('speaks English when asked', async () => {
+    await reviewQueueSink(fixture.db).record(finding());
+    const { html } = await (await fixture.as('curator')).page('/review?lang=en');
+    expect(html).toContain('<h1>Review queue</h1>');
+    expect(html).toContain('aria-label="Suspend: besancon.fr"');
+    expect(html).toContain('Page title');
+    expect(html).toContain('1 item to review');
+  });
+
   it('sends anonymous visitors to sign in', async () => {
     const response = await fixture.anonymous().request('/review');
     expect(response.status).toBe(303);
