@@ -6,6 +6,8 @@ import type { User } from './auth/users.ts';
 import type { Database } from './db/schema.ts';
 import type { ListPublisher } from './publishing/list-publisher.ts';
 import type { Lang, Messages } from './i18n/messages.ts';
+import type { ReportThrottle } from './review/report-throttle.ts';
+import type { CrawlControl } from './review/review-types.ts';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -16,6 +18,10 @@ export interface AppDeps {
   trustProxy: boolean;
   loginThrottle: LoginThrottle;
   now(): Date;
+  /** Public reports per client address (routes/reports.tsx). */
+  reportThrottle: ReportThrottle;
+  /** The crawler's runs, driven from the console's runs page (absent: no runs page). */
+  crawlControl?: CrawlControl;
 }
 
 export interface ConsoleVariables {

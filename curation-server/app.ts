@@ -20,6 +20,8 @@ import { assetRoutes } from './routes/assets.ts';
 import { healthRoutes } from './routes/health.ts';
 import { listChannelRoutes } from './list-channel/list-channel-routes.ts';
 import type { ListPublisher } from './publishing/list-publisher.ts';
+import { ReportThrottle } from './review/report-throttle.ts';
+import type { CrawlControl } from './review/review-types.ts';
 import { renderError } from './views/render.tsx';
 
 export interface AppOptions {
@@ -31,6 +33,8 @@ export interface AppOptions {
   loginThrottle?: LoginThrottle;
   /** The clock sessions are checked against (tests move it). */
   now?: () => Date;
+  reportThrottle?: ReportThrottle;
+  crawlControl?: CrawlControl;
 }
 
 export function createApp(options: AppOptions) {
@@ -41,6 +45,8 @@ export function createApp(options: AppOptions) {
     trustProxy: options.trustProxy ?? false,
     loginThrottle: options.loginThrottle ?? new LoginThrottle(),
     now: options.now ?? (() => new Date()),
+    reportThrottle: options.reportThrottle ?? new ReportThrottle(),
+    crawlControl: options.crawlControl,
   };
   const app = new Hono<ConsoleEnv>();
   app.use(securityHeaders(deps.secureCookies), bodyLimits());

@@ -10,6 +10,9 @@ import { adminRoutes } from './routes/admin.tsx';
 import { importRoutes } from './routes/imports.tsx';
 import { loginRoutes } from './routes/login.tsx';
 import { publicationRoutes } from './routes/publications.tsx';
+import { reviewRoutes } from './routes/review.tsx';
+import { reportRoutes } from './routes/reports.tsx';
+import { crawlRunRoutes } from './routes/crawl-runs.tsx';
 import { sourceExportRoutes } from './routes/source-exports.ts';
 import { sourceRoutes } from './routes/sources.tsx';
 
@@ -25,5 +28,9 @@ export function consoleApp(deps: AppDeps) {
   app.route('/', importRoutes(deps));
   app.route('/', publicationRoutes(deps));
   app.route('/', adminRoutes(deps));
+  app.route('/', reviewRoutes(deps));
+  app.route('/', reportRoutes(deps));
+  // The runs page exists when the app is given the crawler's control (main.ts wires the engine).
+  if (deps.crawlControl !== undefined) app.route('/', crawlRunRoutes({ ...deps, crawlControl: deps.crawlControl }));
   return app;
 }

@@ -22,3 +22,35 @@
     all.indeterminate = checked > 0 && checked < boxes.length;
   });
 })();
+
+// A crawler run's page follows its progress from a small JSON endpoint while the run is going;
+// without this script, the page has a refresh link.
+(function () {
+  'use strict';
+  var section = document.getElementById('run-progress');
+  if (!section || section.getAttribute('data-state') !== 'running') return;
+  var url = section.getAttribute('data-progress-url');
+  var bar = document.getElementById('run-progress-bar');
+  function field(name) { return section.querySelector('[data-field="' + name + '"]'); }
+  function poll() {
+    fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin' })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (progress) {
+        if (!progress) return;
+        if (progress.state !== 'running') { window.location.reload(); return; }
+        bar.max = Math.max(progress.total, 1);
+        bar.value = progress.checked;
+        field('checkedOf').textContent = progress.text.checkedOf;
+        field('state').textContent = progress.text.state;
+        var eta = field('eta');
+        if (eta && progress.text.eta) eta.textContent = progress.text.eta;
+        Object.keys(progress.text.outcomes).forEach(function (outcome) {
+          var cell = section.querySelector('[data-outcome="' + outcome + '"]');
+          if (cell) cell.textContent = progress.text.outcomes[outcome];
+        });
+        window.setTimeout(poll, 2000);
+      })
+      .catch(function () { window.setTimeout(poll, 10000); });
+  }
+  window.setTimeout(poll, 2000);
+})();

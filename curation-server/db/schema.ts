@@ -7,6 +7,7 @@ import type { Category } from '../../corpus/categories.ts';
 import type { Scope, Status } from '../../corpus/source.ts';
 import type { Role } from '../auth/roles.ts';
 import type { ValidationState } from '../sources/validation-state.ts';
+import type { ReviewDecision, ReviewKind, ReviewReason } from '../review/review-types.ts';
 
 /** ISO 8601 instants in UTC (`2026-11-23T12:00:00.000Z`), which sort as text. */
 type Instant = string;
@@ -132,6 +133,47 @@ export interface PublicationsTable {
   key_ids: string;
 }
 
+/** An item of the review queue (migration 007): a crawler finding or a report from the public. */
+export interface ReviewItemsTable {
+  id: Generated<number>;
+  kind: ReviewKind;
+  /** The crawl outcome, or the kind of report. */
+  reason: ReviewReason;
+  /** The source concerned, when the host is one. */
+  source_id: string | null;
+  host: string;
+  /** JSON: the crawler's recorded evidence (DNS, hops, status, title, signals). */
+  evidence: string | null;
+  /** JSON `{ host?, path?, scope? }`: the edit the crawler suggests. */
+  suggestion: string | null;
+  /** A report: the address as the person typed it, their message, their optional email. */
+  site: string | null;
+  message: string | null;
+  contact: string | null;
+  run_id: number | null;
+  opened_at: Instant;
+  /** When the finding was last seen (a newer check refreshes an open item). */
+  seen_at: Instant;
+  findings: Generated<number>;
+  /** 1 once decided (review_decisions); a decided item never changes again. */
+  decided: Generated<number>;
+}
+
+/** A curator's decision on an item: append-only. */
+export interface ReviewDecisionsTable {
+  id: Generated<number>;
+  item_id: number;
+  at: Instant;
+  actor: string;
+  user_id: number | null;
+  decision: ReviewDecision;
+  comment: string;
+  /** Shared by the decisions of one batch, and by the source events they made. */
+  batch: string | null;
+  /** The source event the decision made (none for « keep »). */
+  event_id: number | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -141,4 +183,6 @@ export interface Database {
   events: EventsTable;
   imports: ImportsTable;
   publications: PublicationsTable;
+  review_items: ReviewItemsTable;
+  review_decisions: ReviewDecisionsTable;
 }

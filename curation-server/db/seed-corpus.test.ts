@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readSeedCorpus } from '../../corpus/node/seed-corpus-file.ts';
 import { listSources } from '../sources/source-list.ts';
 import { type TempDatabase, tempDatabase } from '../testing/temp-database.ts';
+import { MIGRATIONS } from './migrations.ts';
 import { openDatabase } from './open-database.ts';
 import { seedFromCorpus } from './seed-corpus.ts';
 
@@ -31,7 +32,7 @@ describe('seeding from the corpus', () => {
     await temp.db.destroy();
     const reopened = await openDatabase(temp.path);
     const migrations = await reopened.selectFrom('kysely_migration' as never).selectAll().execute();
-    expect(migrations.map((row) => (row as { name: string }).name)).toEqual(['001-accounts', '002-sources', '003-events', '004-imports', '005-publications']);
+    expect(migrations.map((row) => (row as { name: string }).name)).toEqual(Object.keys(MIGRATIONS));
     temp.db = reopened;
   });
 

@@ -65,36 +65,54 @@ export type BulkResult =
  * Applies the same change to a selection of sources: all of them, or — when one of them is refused —
  * none (the failures say which and why). One batch groups their events in the history.
  */
-async function changeEach(
+function changeEach(
   db: Kysely<Database>,
   actor: Actor,
   ids: readonly string[],
   comment: string,
   change: (source: StoredSource) => Source,
 ): Promise<BulkResult> {
-  const unique = [...new Set(ids)];
-  return db.transaction().execute(async (trx) => {
-    const found = new Map((await sourcesByIds(trx, unique)).map((source) => [source.id, source]));
-    const failures: { id: string; issues: WriteIssue[] }[] = [];
-    const writes: { before: StoredSource; after: Source }[] = [];
-    for (const id of unique) {
-      const before = found.get(id);
-      if (before === undefined) {
-        failures.push({ id, issues: [{ code: 'not-found' }] });
-        continue;
-      }
-      const candidate = change(before);
-      if (changedFields(before, candidate).length === 0) continue;
-      const checked = await checkedSource(trx, candidate, id);
-      if (checked.ok) writes.push({ before, after: checked.value });
-      else failures.push({ id, issues: checked.issues });
+  return db.transaction().execute((trx) => applyChanges(trx, actor, [...new Set(ids)].map((id) => ({ id, change })), comment));
+}
+
+/** One source's change: its id, and what it becomes from what it is. */
+export interface SourceChange {
+  id: string;
+  change: (source: StoredSource) => Source;
+}
+
+/**
+ * Applies each change to its source, inside the caller's transaction, with the same validation
+ * and events as every other write: all of them, or none when one is refused. The events share
+ * `batch` when given (the caller groups more than these writes), else a new one when there are several.
+ */
+export async function applyChanges(
+  trx: Kysely<Database>,
+  actor: Actor,
+  changes: readonly SourceChange[],
+  comment: string,
+  batch?: string,
+): Promise<BulkResult> {
+  const found = new Map((await sourcesByIds(trx, changes.map((change) => change.id))).map((source) => [source.id, source]));
+  const failures: { id: string; issues: WriteIssue[] }[] = [];
+  const writes: { before: StoredSource; after: Source }[] = [];
+  for (const { id, change } of changes) {
+    const before = found.get(id);
+    if (before === undefined) {
+      failures.push({ id, issues: [{ code: 'not-found' }] });
+      continue;
     }
-    if (failures.length > 0) return { ok: false, failures };
-    const batch = writes.length > 1 ? randomToken(12) : null;
-    const at = now();
-    for (const write of writes) await writeSource(trx, { ...write, actor, comment, at, batch });
-    return { ok: true, changed: writes.length, unchanged: unique.length - writes.length, batch };
-  });
+    const candidate = change(before);
+    if (changedFields(before, candidate).length === 0) continue;
+    const checked = await checkedSource(trx, candidate, id);
+    if (checked.ok) writes.push({ before, after: checked.value });
+    else failures.push({ id, issues: checked.issues });
+  }
+  if (failures.length > 0) return { ok: false, failures };
+  const sharedBatch = batch ?? (writes.length > 1 ? randomToken(12) : null);
+  const at = now();
+  for (const write of writes) await writeSource(trx, { ...write, actor, comment, at, batch: sharedBatch });
+  return { ok: true, changed: writes.length, unchanged: changes.length - writes.length, batch: sharedBatch };
 }
 
 /** Activates, suspends or removes sources (removal is a status: nothing is deleted). */

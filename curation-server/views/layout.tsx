@@ -17,6 +17,7 @@ const SECTIONS: Section[] = [
   { href: '/sources', label: (view) => view.t.nav.sources, permission: 'read' },
   { href: '/activity', label: (view) => view.t.nav.activity, permission: 'read' },
   { href: '/import', label: (view) => view.t.nav.import, permission: 'edit' },
+  { href: '/review', label: (view) => view.t.review.nav, permission: 'read' },
   { href: '/admin', label: (view) => view.t.nav.admin, permission: 'administer' },
 ];
 

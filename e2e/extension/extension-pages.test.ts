@@ -10,6 +10,7 @@ import { clientSources } from '../../corpus/corpus-text.ts';
 import { DATA_CREDIT } from '../../corpus/credit.ts';
 import { readSeedCorpus } from '../../corpus/node/seed-corpus-file.ts';
 import { type ChromiumSession, settledBadgeSources, startChromium } from './chromium-session.ts';
+import { E2E_CHANNEL } from './extension-build.ts';
 import { firstBadgeState } from './page-checks.ts';
 import { page } from './served-pages.ts';
 
@@ -78,8 +79,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await popup.locator('#list-info').innerText()).toMatch(new RegExp(`^Liste version 1 du \\d{1,2} \\S+ \\d{4} : ${count} sources\\.$`, 'u'));
       expect(text).toContain(DATA_CREDIT.fr);
       const report = await popup.getByRole('link', { name: 'Signaler une source manquante ou erronée' }).getAttribute('href');
-      expect(report).toMatch(/^mailto:signalement@sources-de-confiance\.fr\?subject=/);
-      expect(decodeURIComponent(report ?? '')).toContain(`Site concerné : ${TRUSTED_SITE}`);
+      // The curation server's report page beside the compiled-in channel, with the tab's origin only.
+      expect(report).toBe(`${new URL('../signaler', E2E_CHANNEL).href}?site=${encodeURIComponent(new URL(TRUSTED_SITE).origin)}`);
       expect(await seriousViolations(popup)).toEqual([]);
 
       const pause = popup.getByRole('switch', { name: 'Mettre en pause le marquage des résultats' });

@@ -1,8 +1,9 @@
 /**
  * The popup: is the site in this tab a trusted source, and which; the list in use; the pause
- * switch; a link to report a missing or wrong source (it opens a page or the mail client, the
- * user sends — or not); the data credit.
+ * switch; a link to report a missing or wrong source (it opens the server's report page, or the
+ * mail client a policy chose: the user sends — or not); the data credit.
  */
+import channel from 'virtual:sdc-bundled-list/channel';
 import browser from 'webextension-polyfill';
 import { describeSource, text, type UiLanguage } from '../i18n/ui-text.ts';
 import type { ListStatus } from '../list/list-updates.ts';
@@ -11,6 +12,7 @@ import { askListStatus, askSources } from '../matching/ask-background.ts';
 import type { MatchedSource } from '../matching/messages.ts';
 import { creditFooter, element, preparePage } from '../pages/page-parts.ts';
 import { DEFAULT_PAUSE_MINUTES } from '../settings/pause-timer.ts';
+import { reportHref } from './report-link.ts';
 import { readPolicy, readSettings, updateSettings } from '../settings/settings.ts';
 
 function isWebPage(url: string | undefined): url is string {
@@ -34,15 +36,6 @@ function siteStatus(document: Document, language: UiLanguage, url: string | unde
       ...row(text('popupSite'), source.host),
     ]),
   ], { class: 'status trusted', 'aria-live': 'polite' });
-}
-
-/** The report link: a mailto: is prefilled with the site (shown to the user before anything is sent). */
-export function reportHref(reportUrl: string, pageUrl: string | undefined): string {
-  if (!reportUrl.startsWith('mailto:')) return reportUrl;
-  const site = isWebPage(pageUrl) ? pageUrl : '';
-  const query = new URLSearchParams({ subject: text('reportSubject'), body: text('reportBody', [site]) });
-  // mailto: bodies want %20, not the + that URLSearchParams writes for spaces.
-  return `${reportUrl}?${query.toString().replace(/\+/g, '%20')}`;
 }
 
 function formatDate(iso: string, language: UiLanguage, withTime: boolean): string {
@@ -106,9 +99,12 @@ export async function showPopup(document: Document): Promise<void> {
   // The policy may leave the pause out (schools): no switch, never paused.
   const pauseControls = locked.paused ? [] : [element(document, 'label', [pause, element(document, 'span', text('popupPause'))], { for: 'pause' }), pauseNote];
 
-  const report = openInTab(element(document, 'a', text('popupReport'), { href: reportHref(settings.reportUrl, url) }), () =>
-    browser.tabs.create({ url: reportHref(settings.reportUrl, url) }),
-  );
+  // The report page of the server whose list is in use: the policy's channel, else the built-in one.
+  const reportLink = reportHref(settings.reportUrl, url, policy.listChannels?.[0] ?? channel.mirrors[0], {
+    subject: text('reportSubject'),
+    body: (site) => text('reportBody', [site]),
+  });
+  const report = openInTab(element(document, 'a', text('popupReport'), { href: reportLink }), () => browser.tabs.create({ url: reportLink }));
   const options = openInTab(element(document, 'a', text('popupOptions'), { href: browser.runtime.getURL('/options.html') }), () =>
     browser.runtime.openOptionsPage(),
   );

@@ -21,7 +21,10 @@ export interface Settings {
   hideUntrusted: boolean;
   /** How much the badge shows: glyph and short text, the usual label, or the label with category and organisation. */
   density: Density;
-  /** Where "report a missing or wrong source" leads: an https page or a mailto: address, opened for the user. */
+  /**
+   * Where "report a missing or wrong source" leads: an https page or a mailto: address, opened for the
+   * user; '' (the default) for the curation server's report page beside the list channel (popup/report-link.ts).
+   */
   reportUrl: string;
 }
 
@@ -31,7 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   promoteFirstTrusted: false,
   hideUntrusted: false,
   density: 'standard',
-  reportUrl: 'mailto:signalement@sources-de-confiance.fr',
+  reportUrl: '',
 };
 
 export const SETTINGS_KEY = 'settings';
