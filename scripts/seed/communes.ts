@@ -19,6 +19,7 @@ interface CommuneRecord {
   chefLieu?: string;
   /** For an arrondissement municipal: its commune. */
   commune?: string;
+  population?: number;
 }
 
 interface EpciRecord {
@@ -33,6 +34,8 @@ export interface Commune {
   nom: string;
   departement: string;
   codesPostaux: readonly string[];
+  /** Municipal population (INSEE, as the divisions give it). */
+  population: number;
 }
 
 export interface Epci {
@@ -121,6 +124,7 @@ export class CommuneIndex {
         nom: record.nom,
         departement: record.departement ?? '',
         codesPostaux: record.codesPostaux ?? [],
+        population: record.population ?? 0,
       });
       this.resolved.set(record.code, record.code);
       for (const slug of nameSlugs(record.nom)) {

@@ -12,7 +12,7 @@ import { registrableDomain, suffixStatus } from '../../corpus/registrable-domain
 import type { Scope, Source, Status } from '../../corpus/source.ts';
 import { canonicalSourceHost, validateSource } from '../../corpus/source-validation.ts';
 import type { AdministrativeDivisions, Commune } from './communes.ts';
-import { CommuneIndex, mairieName } from './communes.ts';
+import { CommuneIndex, mairieName, nameSlugs } from './communes.ts';
 import type { EtalabInput } from './etalab-input.ts';
 import { MORE_DATASETS, type WebsiteRecord } from './more-input.ts';
 import { CURATED_SOURCES, type KnownOrganisation, knownOrganisation } from './known-organisations.ts';
@@ -433,5 +433,30 @@ export function buildSeedCorpus(input: SeedInput): SeedCorpus {
   });
 
   rejected.sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : a.reason < b.reason ? -1 : 1));
-  return { sources: named, rejected };
+  return { sources: communes === undefined ? named : withCitySitesActive(named, communes), rejected };
+}
+
+/** Towns above this population: their name in .fr is not left to lapse unnoticed. */
+export const CITY_POPULATION = 10_000;
+
+/**
+ * A town's site that the 2024 consolidation did not see answer, activated all the same when every
+ * sign points one way: the State's directory of mairies (DILA) gives it for that commune, the commune
+ * has at least 10,000 inhabitants, the hostname is the commune's own name (`valence.fr`,
+ * `ville-castres.fr`, `mairie-perpignan.fr`), and no other site of the list claims that commune (an
+ * old address beside a new one stays suspended for the crawler to settle).
+ */
+function withCitySitesActive(sources: Source[], communes: CommuneIndex): Source[] {
+  const sitesByCode = new Map<string, number>();
+  for (const source of sources) if (source.category === 'commune' && source.code !== '') sitesByCode.set(source.code, (sitesByCode.get(source.code) ?? 0) + 1);
+  return sources.map((source) => {
+    const provenance = source.provenance.split(',');
+    if (source.status !== 'suspended' || source.category !== 'commune' || !provenance.includes('unverified')) return source;
+    if (!provenance.some((token) => token.startsWith('dila/')) || sitesByCode.get(source.code) !== 1) return source;
+    const commune = communes.communeOfCode(source.code);
+    if (commune === undefined || commune.code !== source.code || commune.population < CITY_POPULATION) return source;
+    const ownNames = nameSlugs(commune.nom).flatMap((slug) => [`${slug}.fr`, `ville-${slug}.fr`, `mairie-${slug}.fr`]);
+    if (!ownNames.includes(source.host)) return source;
+    return { ...source, status: 'active', provenance: [...provenance.filter((token) => token !== 'unverified'), 'city-in-official-directory'].join(',') };
+  });
 }

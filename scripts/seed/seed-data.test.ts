@@ -124,4 +124,18 @@ describe('the committed seed corpus', () => {
     expect(rejectedLines).toEqual(rebuilt.rejected.map((r) => [r.host, r.reason, r.detail, r.lists].join('\t')));
     expect(parseCorpusText(text).errors).toEqual([]);
   }, 60_000);
+
+  it("activates a town's own-name site that the State's directory gives, alone for its commune; an old address beside a new one waits", () => {
+    const byHost = new Map(sources.map((s) => [s.host, s]));
+    for (const host of ['clermont-ferrand.fr', 'valence.fr', 'mairie-perpignan.fr']) {
+      expect(byHost.get(host)).toMatchObject({ status: 'active', category: 'commune', provenance: expect.stringContaining('city-in-official-directory') });
+    }
+    // Annonay has two sites in the list: neither is activated without a check.
+    for (const host of ['annonay.fr', 'mairie-annonay.fr']) expect(byHost.get(host)?.status).toBe('suspended');
+    // Every site activated so: one per commune, under the commune's own name, listed by DILA.
+    const activated = sources.filter((s) => s.provenance.includes('city-in-official-directory'));
+    expect(activated.length).toBeGreaterThan(40);
+    expect(activated.every((s) => s.code !== '' && s.provenance.includes('dila/') && s.status === 'active')).toBe(true);
+    expect(new Set(activated.map((s) => s.code)).size).toBe(activated.length);
+  });
 });
