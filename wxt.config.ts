@@ -1,9 +1,14 @@
 import { defineConfig } from 'wxt';
 import { asciiOutputPlugin } from './extension/build/ascii-output.ts';
+import { readEngineDefinitions } from './extension/engines/engine-definitions-schema.ts';
+import { BUNDLED_ENGINE_DEFINITIONS } from './extension/engines/engines.ts';
 import { BUNDLED_COMPACT_FILE, BUNDLED_SNAPSHOT_FILE, bundledListOptionsFromEnv, bundledListPlugin, onceBundledList } from './extension/list/bundled-list-module.ts';
 
 /** The published, signed list the build ships (SDC_LISTS_DIR, SDC_KEYS_DIR, SDC_LIST_CHANNEL: see bundled-list-module.ts). */
 const bundledList = onceBundledList(() => bundledListOptionsFromEnv(process.env));
+// The engine definitions shipped with this release must pass the schema a published file must pass.
+const engineDefinitions = readEngineDefinitions(BUNDLED_ENGINE_DEFINITIONS);
+if (!engineDefinitions.ok) throw new Error(`extension/engines/engine-definitions.json: ${engineDefinitions.reason}`);
 
 /**
  * The extension's fixed Chrome id (gchlaeidhlpjhcidhkkimiadkidlgkgh) comes from this public key

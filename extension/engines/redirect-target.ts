@@ -36,7 +36,7 @@ function httpUrl(value: string, base?: string): URL | null {
  * Reads `href` (as written in the page, relative or absolute) against the page's URL.
  * A link to the engine's own hosts is a redirect to decode when a rule says so, else an engine link.
  */
-export function linkTarget(href: string, pageUrl: string, engine: Pick<EngineRecord, 'hosts' | 'ownLinks' | 'redirects'>): LinkTarget {
+export function linkTarget(href: string, pageUrl: string, engine: Pick<EngineRecord, 'hosts' | 'ownHosts' | 'redirects'>): LinkTarget {
   const url = httpUrl(href, pageUrl);
   if (url === null) return { ok: false, reason: 'not-http' };
   if (!isEngineHost(url.hostname, engine)) return { ok: true, url: url.href };
@@ -44,13 +44,20 @@ export function linkTarget(href: string, pageUrl: string, engine: Pick<EngineRec
     if (url.pathname !== rule.path) continue;
     const raw = url.searchParams.get(rule.param);
     if (raw === null) continue;
-    const decoded = rule.encoding === 'bing-a1-base64url' ? decodeBingA1(raw) : raw;
+    const decoded = rule.decoder === 'bing-a1-base64url' ? decodeBingA1(raw) : raw;
     const target = decoded === null ? null : httpUrl(decoded);
     return target === null ? { ok: false, reason: 'undecodable' } : { ok: true, url: target.href };
   }
   return { ok: false, reason: 'engine-link' };
 }
 
-function isEngineHost(hostname: string, engine: Pick<EngineRecord, 'hosts' | 'ownLinks'>): boolean {
-  return engine.hosts.includes(hostname) || engine.ownLinks.some((pattern) => pattern.test(hostname));
+/** `bing.com`: it and its subdomains; `maps.google.*`: that name under any country's domain (maps.google.co.uk). */
+function isOwnHost(hostname: string, entry: string): boolean {
+  if (!entry.endsWith('.*')) return hostname === entry || hostname.endsWith(`.${entry}`);
+  const name = entry.slice(0, -1);
+  return hostname.startsWith(name) && /^[a-z]{2,}(?:\.[a-z]{2,})?$/.test(hostname.slice(name.length));
+}
+
+function isEngineHost(hostname: string, engine: Pick<EngineRecord, 'hosts' | 'ownHosts'>): boolean {
+  return engine.hosts.includes(hostname) || engine.ownHosts.some((entry) => isOwnHost(hostname, entry));
 }
