@@ -90,6 +90,26 @@ describe('npm run publish', { timeout: 60_000 }, () => {
     expect(hostile.out).toContain('sbidi0000001: Refused text: it holds a character that is invisible or reverses the direction of writing (U+202E)');
   });
 
+  it('publishes engine definitions with the list once the extension would accept them, and says why not otherwise', async () => {
+    const keys = join(temp.directory, 'keys');
+    const out = join(temp.directory, 'static', 'v1');
+    await createKeyFiles(keys);
+    const definitions = JSON.parse(readFileSync('extension/engines/engine-definitions.json', 'utf8')) as { engines: { hosts: string[] }[] };
+    const file = join(temp.directory, 'engines.json');
+    definitions.engines[0].hosts.push('www.google.example');
+    writeFileSync(file, JSON.stringify(definitions));
+    const refused = publish(['--from', corpusFile(), '--out', out, '--keys-dir', keys, '--engines', file]);
+    expect(refused.status).toBe(2);
+    expect(refused.out).toContain('www.google.example/search is not a result page this version of the extension runs on');
+    expect(existsSync(join(out, 'manifest.json'))).toBe(false);
+
+    definitions.engines[0].hosts.pop();
+    writeFileSync(file, JSON.stringify(definitions));
+    expect(publish(['--from', corpusFile(), '--out', out, '--keys-dir', keys, '--engines', file]).status).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { signed: { engines?: { path: string } } };
+    expect(readFileSync(join(out, manifest.signed.engines?.path ?? 'none'), 'utf8')).toBe(JSON.stringify(definitions));
+  });
+
   it('says clearly when there is no key or the options contradict each other', () => {
     const missing = publish(['--db', temp.path, '--out', join(temp.directory, 'v1'), '--keys-dir', join(temp.directory, 'none')]);
     expect(missing.status).toBe(2);

@@ -6,7 +6,8 @@
  *   npm run publish -- --db data/curation.sqlite --resign
  *   npm run publish -- --from <corpus.tsv> --out <dir> [--keys-dir <dir> | --key <private.pem>…] [--announce <public.json>]…
  *   npm run publish -- --resign --out <dir> [--keys-dir <dir> | --key <private.pem>…]
- *   (and --expiry-days 7, --delta-depth 10)
+ *   (and --expiry-days 7, --delta-depth 10; --engines <definitions.json> publishes new search-engine
+ *   definitions with the list, checked against the extension's schema first)
  *
  * --db publishes the curation database: the same step as the console's « Publier », recorded in its
  * publications (which give the version numbers). --from publishes a corpus text file, every source
@@ -23,6 +24,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCorpusText } from '../corpus/corpus-text.ts';
 import { DEFAULT_DELTA_DEPTH, DEFAULT_EXPIRY_DAYS } from '../corpus/list/publication.ts';
+import { readEngineDefinitions } from '../extension/engines/engine-definitions-schema.ts';
+import { contentScriptMatches } from '../extension/engines/engines.ts';
 import { keysFromDirectory, type PublishingKeys, publishList, resignList } from '../corpus/node/publish-list.ts';
 import { readPublicKeyFile, readSigningKeyFile } from '../corpus/node/signing-key-files.ts';
 import { issueMessage, validateSource } from '../corpus/source-validation.ts';
@@ -54,6 +57,7 @@ const { values } = parseArgs({
     comment: { type: 'string', default: '' },
     'expiry-days': { type: 'string', default: String(DEFAULT_EXPIRY_DAYS) },
     'delta-depth': { type: 'string', default: String(DEFAULT_DELTA_DEPTH) },
+    engines: { type: 'string' },
   },
 });
 
@@ -61,6 +65,23 @@ function fail(message: string): never {
   console.error(message);
   process.exit(2);
 }
+
+/** The engine definitions of --engines, refused with the schema's reason when they would be refused by the extensions. */
+function engineDefinitionsFile(path: string | undefined): string | undefined {
+  if (path === undefined) return undefined;
+  let text: string;
+  let value: unknown;
+  try {
+    text = readFileSync(path, 'utf8');
+    value = JSON.parse(text);
+  } catch (error) {
+    fail(`--engines ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const reading = readEngineDefinitions(value, contentScriptMatches());
+  if (!reading.ok) fail(`--engines ${path}: ${reading.reason}`);
+  return text;
+}
+const engineDefinitions = engineDefinitionsFile(values.engines);
 
 const expiryDays = Number(values['expiry-days']);
 const deltaDepth = Number(values['delta-depth']);
@@ -134,7 +155,7 @@ if (values.db !== undefined) {
       if (manifest === null) fail(`nothing published yet in ${values.out}, or no signing key in ${values['keys-dir']}`);
       console.log(`Version ${manifest.version} signed again, valid until ${manifest.expires}.`);
     } else {
-      const outcome = await publisher.publish(CLI_ACTOR, { force: values.force, comment: values.comment });
+      const outcome = await publisher.publish(CLI_ACTOR, { force: values.force, comment: values.comment, engineDefinitions });
       if (outcome.status === 'no-key') fail(`no signing key in ${values['keys-dir']}: create one with "npm run keys -- generate"`);
       report(outcome.status === 'unchanged' ? outcome : { status: 'published', ...outcome.record });
     }
@@ -144,7 +165,7 @@ if (values.db !== undefined) {
 } else if (values.from !== undefined) {
   refuseServerDirectory(values.out);
   const sources = corpusFile(values.from);
-  const publication = await publishList({ ...(await keys()), directory: values.out, sources, force: values.force, expiryDays, deltaDepth });
+  const publication = await publishList({ ...(await keys()), directory: values.out, sources, force: values.force, expiryDays, deltaDepth, engineDefinitions });
   report(publication.status === 'unchanged' ? publication : { status: 'published', version: publication.version, ...publication.summary });
 } else {
   // Signing again makes no version: nothing for a record to hold.

@@ -38,6 +38,11 @@ const signedSchema = z.object({
   deltas: z.array(z.object({ from: z.int().check(z.gte(0)), ...fileEntry })).check(z.maxLength(100)),
   /** The shortest interval, in minutes, between two checks of a client (the server raises it under load). */
   minCheckMinutes: z.optional(z.int().check(z.gte(0), z.lte(7 * 24 * 60))),
+  /**
+   * The search engines' definitions the extensions read (extension/engines/engine-definitions-schema.ts),
+   * when the channel publishes some: a layout fix reaches every installed extension with the list.
+   */
+  engines: z.optional(z.object(fileEntry)),
   /** Keys announced for a rotation: clients that verified this manifest may trust them from now on. */
   keys: z.array(z.custom<PublicKeyRecord>(isPublicKeyRecord)).check(z.maxLength(8)),
 });

@@ -17,6 +17,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const snapshotPath = (version: number) => `snapshots/${version}.tsv`;
 export const deltaPath = (from: number, to: number) => `deltas/${from}-${to}.tsv`;
+/** Named by their hash: a file of definitions is never rewritten with other content. */
+export const enginesPath = (sha256: string) => `engines/${sha256}.json`;
 
 export interface PublishedVersion {
   version: number;
@@ -45,6 +47,13 @@ export interface PublicationOptions {
   minCheckMinutes?: number;
   /** Publish a new version even when nothing changed. */
   force?: boolean;
+  /** The previous manifest's definitions entry, to tell whether new definitions change anything. */
+  previousEngines?: SignedManifest['engines'];
+  /**
+   * The engine definitions to publish with this version (JSON text, checked by the caller), or the
+   * entry of the previous manifest to keep naming (definitions stay published from one version to the next).
+   */
+  engines?: { text: string } | SignedManifest['engines'];
 }
 
 export interface PublishedFile {
@@ -77,10 +86,14 @@ function validity(now: Date, expiryDays: number): Pick<SignedManifest, 'created'
 export async function buildPublication(options: PublicationOptions): Promise<Publication> {
   const latest = options.previous[0];
   const text = snapshotText(options.sources);
-  if (latest !== undefined && latest.snapshotText === text && !options.force) return { status: 'unchanged', version: latest.version };
+  const newEngines = options.engines !== undefined && 'text' in options.engines ? options.engines.text : null;
+  const engines = newEngines === null ? (options.engines as SignedManifest['engines']) : await fileEntry(enginesPath(await sha256Hex(utf8(newEngines))), newEngines);
+  const enginesChanged = newEngines !== null && engines?.sha256 !== options.previousEngines?.sha256;
+  if (latest !== undefined && latest.snapshotText === text && !enginesChanged && !options.force) return { status: 'unchanged', version: latest.version };
 
   const version = Math.max(latest?.version ?? 0, options.lastVersion ?? 0) + 1;
   const files: PublishedFile[] = [{ path: snapshotPath(version), text }];
+  if (newEngines !== null && engines !== undefined) files.push({ path: engines.path, text: newEngines });
   const deltas: SignedManifest['deltas'] = [];
   const sources = countRows(text);
   let summary: DeltaSummary = { added: sources, changed: 0, removed: 0 };
@@ -102,6 +115,7 @@ export async function buildPublication(options: PublicationOptions): Promise<Pub
     deltas,
     keys: [...(options.announcedKeys ?? [])],
     ...(options.minCheckMinutes === undefined ? {} : { minCheckMinutes: options.minCheckMinutes }),
+    ...(engines === undefined ? {} : { engines }),
   };
   const manifest = await signManifest(signed, options.signingKeys);
   return { status: 'published', version, manifest, files, summary: { ...summary, sources }, snapshotText: text };

@@ -36,6 +36,8 @@ export interface PublishListOptions extends PublishingKeys {
   deltaDepth?: number;
   /** See PublicationOptions.minCheckMinutes. */
   minCheckMinutes?: number;
+  /** New engine definitions (JSON text, checked by the caller); without them, the published ones stay. */
+  engineDefinitions?: string;
   now?: Date;
 }
 
@@ -53,6 +55,8 @@ export async function publishList(options: PublishListOptions): Promise<Publicat
     deltaDepth,
     force: options.force,
     minCheckMinutes: options.minCheckMinutes,
+    engines: options.engineDefinitions === undefined ? state.manifest?.engines : { text: options.engineDefinitions },
+    previousEngines: state.manifest?.engines,
     now: options.now,
   });
   if (publication.status === 'published') await writePublication(options.directory, publication);

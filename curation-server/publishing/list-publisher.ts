@@ -93,7 +93,8 @@ export class ListPublisher {
     }
   }
 
-  publish(actor: Actor, options: { force?: boolean; comment?: string } = {}): Promise<PublishOutcome> {
+  /** `engineDefinitions`: new engine definitions (JSON text, already checked) to publish with the list; otherwise the published ones stay. */
+  publish(actor: Actor, options: { force?: boolean; comment?: string; engineDefinitions?: string } = {}): Promise<PublishOutcome> {
     return this.exclusive(async () => {
       const keys = await keysFromDirectory(this.options.keysDirectory);
       if (keys.signingKeys.length === 0) return { status: 'no-key' } as const;
@@ -105,6 +106,7 @@ export class ListPublisher {
         // The record outlives the files: a wiped or restored directory never makes a version number come back.
         lastVersion: await this.lastRecordedVersion(),
         force: options.force,
+        engineDefinitions: options.engineDefinitions,
         expiryDays: this.options.expiryDays,
         deltaDepth: this.options.deltaDepth,
         minCheckMinutes: this.options.minCheckMinutes,
