@@ -47,7 +47,9 @@ export type UpdateFailure =
   | 'client-too-old'
   | 'length'
   | 'hash'
-  | 'malformed-list';
+  | 'malformed-list'
+  /** Engine definitions the manifest names that the client's schema refuses. */
+  | 'malformed-engines';
 
 export type ListUpdate =
   /** A newer list, verified: store it, with the manifest's version as the highest seen and its announced keys. */
@@ -111,6 +113,18 @@ function decode(bytes: Uint8Array, what: string): Step<string> {
   } catch {
     return fail('malformed-list', `${what}: not UTF-8`);
   }
+}
+
+/**
+ * Another file a verified manifest names (the engine definitions), as text once its length and
+ * SHA-256 are those announced; every failure is a value.
+ */
+export async function fetchVerifiedFile(
+  channel: ListChannel,
+  file: { path: string; sha256: string; length: number },
+): Promise<{ ok: true; text: string } | { ok: false; reason: UpdateFailure; detail: string }> {
+  const step = await downloadVerified(channel, file);
+  return step.ok ? { ok: true, text: step.value } : step;
 }
 
 /** A downloaded file whose length and SHA-256 are those the manifest announced, as text. */

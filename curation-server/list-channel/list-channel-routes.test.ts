@@ -117,8 +117,26 @@ describe('the list channel under /v1', () => {
     }
   });
 
+  it('serves the engine definitions a manifest names, as immutable JSON', async () => {
+    const definitions = await mkdtemp(join(tmpdir(), 'sdc-channel-engines-'));
+    try {
+      const publication = await buildPublication({ sources: [source('ain.fr')], previous: [], signingKeys: [key], engines: { text: '{"format":"sdc-engines/1"}' } });
+      if (publication.status !== 'published') throw new Error('expected a publication');
+      await writePublication(definitions, publication);
+      const path = publication.manifest.signed.engines?.path ?? '';
+      expect(path).toMatch(/^engines\/[0-9a-f]{64}\.json$/);
+      const served = await new Hono().route('/v1', listChannelRoutes(definitions)).request(`/v1/${path}`);
+      expect(served.status).toBe(200);
+      expect(served.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(served.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(await served.text()).toBe('{"format":"sdc-engines/1"}');
+    } finally {
+      await rm(definitions, { recursive: true, force: true });
+    }
+  });
+
   it('serves nothing outside the published files', async () => {
-    for (const path of ['/v1/snapshots/9.tsv', '/v1/snapshots/..%2Fmanifest.json', '/v1/snapshots/2.tsv.tmp', '/v1/keys/x.pem', '/v1/../package.json', '/v1/deltas/a-b.tsv']) {
+    for (const path of ['/v1/snapshots/9.tsv', '/v1/snapshots/..%2Fmanifest.json', '/v1/snapshots/2.tsv.tmp', '/v1/keys/x.pem', '/v1/../package.json', '/v1/deltas/a-b.tsv', '/v1/engines/x.json', '/v1/engines/%2E%2E%2Fmanifest.json']) {
       expect((await app.request(path)).status, path).toBe(404);
     }
   });

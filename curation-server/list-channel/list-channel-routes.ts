@@ -2,8 +2,9 @@
  * The list channel: the published directory (corpus/node/list-directory.ts) served over HTTP under
  * /v1/, as a static host or CDN would serve it.
  *
- * - snapshots/<N>.tsv and deltas/<M>-<N>.tsv never change once written: cached for a year as
- *   immutable, with strong ETags;
+ * - snapshots/<N>.tsv, deltas/<M>-<N>.tsv and engines/<sha256>.json (the search engines'
+ *   definitions the manifest names) never change once written: cached for a year as immutable,
+ *   with strong ETags;
  * - manifest.json changes at each publication and daily re-signing: short cache, ETag, and
  *   `If-None-Match` answered with 304 so that thousands of polling extensions cost almost nothing;
  * - bodies are sent brotli- or gzip-compressed when the client accepts it, from the compressed
@@ -19,7 +20,12 @@ import { COMPRESSED_FORMS } from '../../corpus/node/list-directory.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const MANIFEST_CACHE = 'public, max-age=60, must-revalidate';
-const FILE_NAMES: Record<string, RegExp> = { snapshots: /^\d{1,9}\.tsv$/, deltas: /^\d{1,9}-\d{1,9}\.tsv$/ };
+const FILE_NAMES: Record<string, RegExp> = { snapshots: /^\d{1,9}\.tsv$/, deltas: /^\d{1,9}-\d{1,9}\.tsv$/, engines: /^[0-9a-f]{64}\.json$/ };
+const CONTENT_TYPES: Record<string, string> = {
+  snapshots: 'text/tab-separated-values; charset=utf-8',
+  deltas: 'text/tab-separated-values; charset=utf-8',
+  engines: 'application/json; charset=utf-8',
+};
 const CACHED_FILES = 32;
 
 type Encoding = 'br' | 'gzip' | 'identity';
@@ -112,11 +118,11 @@ export function listChannelRoutes(directory: string): Hono {
     ifNoneMatch: header('if-none-match'),
   });
   routes.get('/manifest.json', (c) => serve(requestOf((name) => c.req.header(name)), 'manifest.json', MANIFEST_CACHE, 'application/json; charset=utf-8'));
-  routes.get('/:folder{snapshots|deltas}/:name', (c) => {
+  routes.get('/:folder{snapshots|deltas|engines}/:name', (c) => {
     const folder = c.req.param('folder');
     const name = c.req.param('name');
     if (!FILE_NAMES[folder]?.test(name)) return Promise.resolve(c.text('Not found', 404) as Response);
-    return serve(requestOf((header) => c.req.header(header)), `${folder}/${name}`, IMMUTABLE, 'text/tab-separated-values; charset=utf-8');
+    return serve(requestOf((header) => c.req.header(header)), `${folder}/${name}`, IMMUTABLE, CONTENT_TYPES[folder]);
   });
   return routes;
 }

@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { E2E_CHANNEL } from './extension-build.ts';
 
-const CHANNEL_FILE = /^(?:manifest\.json|snapshots\/\d+\.tsv|deltas\/\d+-\d+\.tsv)$/;
+const CHANNEL_FILE = /^(?:manifest\.json|snapshots\/\d+\.tsv|deltas\/\d+-\d+\.tsv|engines\/[0-9a-f]{64}\.json)$/;
 /**
  * Headers a browser adds by itself; anything else would be the extension's. Among them the cache
  * validators of a revalidation (the manifest is fetched with `cache: 'no-cache'`): they echo what

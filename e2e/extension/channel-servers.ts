@@ -34,7 +34,7 @@ function builtChannel(): string {
 export interface TestChannel {
   listsDirectory: string;
   /** Publishes the next version, signed by the build's key (or by the keys of `keysDirectory`). */
-  publish(sources: readonly Source[], keysDirectory?: string): Promise<number>;
+  publish(sources: readonly Source[], keysDirectory?: string, options?: { engineDefinitions?: string }): Promise<number>;
   /** Signs the current manifest again as if at `now` (an expired manifest, with a date in the past). */
   resign(now: Date, expiryDays: number): Promise<void>;
   builtSources(): Promise<Source[]>;
@@ -45,8 +45,8 @@ export async function copyOfBuiltChannel(): Promise<TestChannel> {
   await cp(join(builtChannel(), 'lists'), listsDirectory, { recursive: true });
   return {
     listsDirectory,
-    async publish(sources, keysDirectory = join(builtChannel(), 'keys')) {
-      const publication = await publishList({ directory: listsDirectory, sources, ...(await keysFromDirectory(keysDirectory)) });
+    async publish(sources, keysDirectory = join(builtChannel(), 'keys'), options = {}) {
+      const publication = await publishList({ directory: listsDirectory, sources, engineDefinitions: options.engineDefinitions, ...(await keysFromDirectory(keysDirectory)) });
       if (publication.status !== 'published') throw new Error('nothing to publish');
       return publication.manifest.signed.version;
     },

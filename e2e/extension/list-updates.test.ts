@@ -21,6 +21,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKeyFiles } from '../../corpus/node/signing-key-files.ts';
+import { BUNDLED_ENGINE_DEFINITIONS } from '../../extension/engines/engines.ts';
 
 const RESULTS = page('bing-trusted');
 /** On bing-trusted: organic result 3, not in the built list; the update adds it. */
@@ -43,6 +44,8 @@ interface Browser {
   storedListVersion(): Promise<number | undefined>;
   /** Loads bing-trusted in a tab that records every badge drawn; gives the settled badges and every badge ever drawn. */
   markedResults(): Promise<{ badges: string[]; drawn: string[] }>;
+  /** Serves `html` at `url` and loads it: the sources of its badges once `count` are drawn. */
+  badgesOn(url: string, html: string, count: number): Promise<string[]>;
   /** The popup's account of the list, without asking for a check. */
   listStatus(): Promise<{ health: string; info: string; reason: string | null }>;
   /** Clicks « update now » in the popup; gives the list's health and version as the popup then says, and the failure's reason. */
@@ -101,6 +104,14 @@ async function chromiumBrowser(channel: ChannelServer): Promise<Browser> {
       await tab.close();
       return { badges, drawn };
     },
+    async badgesOn(url, html, count) {
+      session.serve(url, html);
+      const tab: PlaywrightPage = await session.newPage();
+      await tab.goto(url);
+      const badges = await settledBadgeSources(tab, count);
+      await tab.close();
+      return badges;
+    },
     listStatus: () => popupStatus(false),
     updateNow: () => popupStatus(true),
     channelRequests: () => [...earlierRequests, ...session.requests].filter((request) => request.url.startsWith(E2E_CHANNEL)),
@@ -151,6 +162,16 @@ async function firefoxBrowser(channel: ChannelServer): Promise<Browser> {
       const drawn = await tab.evaluate(drawnBadges);
       await tab.close();
       return { badges, drawn };
+    },
+    async badgesOn(url, html, count) {
+      session.serve(url, html);
+      const tab = await session.newPage();
+      await tab.goto(url);
+      await tab.waitForFunction((expected) => document.querySelectorAll('[data-sdc-source]').length >= expected, { timeout: 20_000 }, count);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const badges = await tab.evaluate(() => [...document.querySelectorAll('[data-sdc-source]')].map((badge) => badge.getAttribute('data-sdc-source') ?? ''));
+      await tab.close();
+      return badges;
     },
     listStatus: () => popupStatus(false),
     updateNow: () => popupStatus(true),
@@ -254,4 +275,51 @@ for (const [browserName, startBrowser] of Object.entries(BROWSERS)) {
       });
     });
   }
+}
+
+/**
+ * Bing's markup as it might change tomorrow: its result blocks renamed (`b_algo` → `b_future`).
+ * The bundled definitions see no result there; definitions published with the list do.
+ */
+const CHANGED_MARKUP = { url: 'https://www.bing.com/search?q=nouvelle+mise+en+page', html: RESULTS.html.replace(/\bb_algo\b/g, 'b_future') };
+
+/** The bundled definitions with Bing's result selector (and, to be refused, a host) changed. */
+function definitionsWithBing(result: string, extraHost?: string): string {
+  const definitions = JSON.parse(JSON.stringify(BUNDLED_ENGINE_DEFINITIONS)) as { engines: { id: string; result: string; hosts: string[] }[] };
+  const bing = definitions.engines.find((record) => record.id === 'bing');
+  if (bing === undefined) throw new Error('no Bing definition');
+  bing.result = result;
+  if (extraHost !== undefined) bing.hosts.push(extraHost);
+  return JSON.stringify(definitions);
+}
+
+for (const [browserName, startBrowser] of Object.entries(BROWSERS)) {
+  describe(`${browserName}: engine definitions published with the list`, () => {
+    it('marks a changed layout once signed definitions arrive, without a new build; tampered definitions and definitions for a page the build does not declare are refused, the last good ones still marking', async () => {
+      expect(CHANGED_MARKUP.html).not.toContain('b_algo');
+      const channel = await copyOfBuiltChannel();
+      cleanups.push(() => rm(join(channel.listsDirectory, '..'), { recursive: true, force: true }));
+      const built = await channel.builtSources();
+      expect(await channel.publish(built, undefined, { engineDefinitions: definitionsWithBing('#b_results li.b_algo, #b_results li.b_future') })).toBe(2);
+      const server = await startProjectChannel(channel.listsDirectory);
+      cleanups.push(() => server.stop());
+      const browser = await startBrowser(server);
+      cleanups.push(() => browser.close());
+
+      await expect.poll(() => browser.storedListVersion(), { timeout: 30_000 }).toBe(2);
+      expect(await browser.badgesOn(CHANGED_MARKUP.url, CHANGED_MARKUP.html, RESULTS.expectedSources.length)).toEqual(RESULTS.expectedSources);
+
+      // Version 3 names other definitions, altered on the server: refused by their hash.
+      expect(await channel.publish([...built, ANOTHER], undefined, { engineDefinitions: definitionsWithBing('#b_results li.b_other') })).toBe(3);
+      const manifest = JSON.parse(await readFile(join(channel.listsDirectory, 'manifest.json'), 'utf8')) as { signed: { engines: { path: string } } };
+      await replaceServed(channel.listsDirectory, manifest.signed.engines.path, (text) => text.replace('li.b_other', 'li.b_evil_'));
+      expect(await browser.updateNow()).toMatchObject({ health: 'failing', reason: 'hash' });
+      expect(await browser.badgesOn(`${CHANGED_MARKUP.url}&v=3`, CHANGED_MARKUP.html, RESULTS.expectedSources.length)).toEqual(RESULTS.expectedSources);
+
+      // Version 4's definitions describe a host this build does not run on: refused.
+      expect(await channel.publish([...built, ANOTHER, makeSource('une-de-plus.fr', { category: 'commune' })], undefined, { engineDefinitions: definitionsWithBing('#b_results li.b_other', 'www.bing.example') })).toBe(4);
+      expect(await browser.updateNow()).toMatchObject({ health: 'failing', reason: 'malformed-engines' });
+      expect(await browser.badgesOn(`${CHANGED_MARKUP.url}&v=4`, CHANGED_MARKUP.html, RESULTS.expectedSources.length)).toEqual(RESULTS.expectedSources);
+    });
+  });
 }

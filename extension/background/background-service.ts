@@ -33,6 +33,7 @@ export function startBackground(): void {
     bundled: { meta: BUNDLED_META, compact: () => packagedText(BUNDLED_COMPACT_FILE), snapshot: () => packagedText(BUNDLED_SNAPSHOT_FILE) },
     clientVersion: browser.runtime.getManifest().version,
     beforeListChange: raiseResultPagesFlag,
+    builtMatches: (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []),
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {

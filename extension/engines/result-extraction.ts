@@ -23,7 +23,17 @@ export function extractResults(root: ParentNode, engine: EngineRecord, pageUrl: 
   const exclusion = engine.excludeWithin.join(', ');
   const results: ExtractedResult[] = [];
   const seenBlocks = new Set<Element>();
-  for (const block of root.querySelectorAll(engine.result)) {
+  let blocks: Iterable<Element>;
+  try {
+    blocks = root.querySelectorAll(engine.result);
+    if (exclusion !== '') root.querySelector(exclusion);
+    for (const selector of [engine.link, ...(engine.excludeContaining ?? [])]) root.querySelector(selector);
+  } catch {
+    // A selector the browser cannot read (definitions published with the list pass the schema, not
+    // every browser's parser): nothing is marked rather than the page broken.
+    return [];
+  }
+  for (const block of blocks) {
     // Result selectors can match both a block and its wrapper (Google's `div.g` inside `div.g`): keep the outer one.
     if (hasAncestorIn(block, seenBlocks)) continue;
     if (engine.excludeContaining?.some((selector) => block.querySelector(selector) !== null)) continue;

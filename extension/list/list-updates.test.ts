@@ -4,7 +4,7 @@
  * WXT's in-memory browser. The bundled list is the one the test build compiled in (version 1, the
  * seed, signed by a key made for the run: vitest.config.ts).
  */
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,8 @@ import { createKeyFiles } from '../../corpus/node/signing-key-files.ts';
 import type { Source } from '../../corpus/source.ts';
 import { makeSource } from '../../corpus/testing/make-source.ts';
 import channel from 'virtual:sdc-bundled-list/channel';
+import { BUNDLED_ENGINE_DEFINITIONS, contentScriptMatches } from '../engines/engines.ts';
+import { ENGINE_DEFINITIONS_KEY } from '../engines/stored-definitions.ts';
 import { BUNDLED_COMPACT } from './bundled-compact.ts';
 import { BUNDLED_META, LIST_IN_USE_KEY } from './current-list.ts';
 import { ListUpdates, UPDATE_ALARM } from './list-updates.ts';
@@ -33,7 +35,7 @@ let base: string;
 const overrides = new Map<string, (response: import('node:http').ServerResponse) => void>();
 let requests: string[] = [];
 
-async function publish(sources: readonly Source[], options: { keysDirectory?: string; now?: Date; expiryDays?: number; minCheckMinutes?: number } = {}) {
+async function publish(sources: readonly Source[], options: { keysDirectory?: string; now?: Date; expiryDays?: number; minCheckMinutes?: number; engineDefinitions?: string; lastVersion?: number } = {}) {
   const publication = await publishList({
     directory,
     sources,
@@ -41,6 +43,8 @@ async function publish(sources: readonly Source[], options: { keysDirectory?: st
     now: options.now,
     expiryDays: options.expiryDays,
     minCheckMinutes: options.minCheckMinutes,
+    engineDefinitions: options.engineDefinitions,
+    lastVersion: options.lastVersion,
   });
   if (publication.status !== 'published') throw new Error('nothing published');
   return publication.manifest.signed.version;
@@ -52,6 +56,7 @@ function updates(options: { mirrors?: string[]; now?: () => Date } = {}) {
     bundled: { meta: BUNDLED_META, compact: async () => BUNDLED_COMPACT, snapshot: () => readFile(join(built, 'lists', 'snapshots', '1.tsv'), 'utf8') },
     clientVersion: '0.1.0',
     beforeListChange: async () => {},
+    builtMatches: contentScriptMatches(),
     fetch: (input, init) => fetch(input, init),
     now: options.now,
     random: () => 0.5,
@@ -91,6 +96,7 @@ beforeEach(async () => {
 afterEach(() => rm(directory, { recursive: true, force: true }));
 
 const ADDED = makeSource('nouvelle-commune.fr', { name: 'Mairie de Nouvelle-Commune' });
+const THIRD_SOURCE = makeSource('troisieme-source.fr');
 const WITHDRAWN = 'ain.gouv.fr';
 
 describe('list updates from the signed channel', { timeout: 30_000 }, () => {
@@ -282,5 +288,55 @@ describe('list updates from the signed channel', { timeout: 30_000 }, () => {
     // The replayed manifest of version 1 would now be refused: version 2 was seen.
     expect((await restarted.check()).meta.version).toBe(2);
   });
+
+describe('engine definitions published with the list', { timeout: 30_000 }, () => {
+  /** The bundled definitions with Bing's result selector changed (what a layout fix looks like). */
+  const fixedBing = (result: string, extraHost?: string) => {
+    const definitions = structuredClone(BUNDLED_ENGINE_DEFINITIONS) as unknown as { engines: { id: string; result: string; hosts: string[] }[] };
+    const bing = definitions.engines.find((record) => record.id === 'bing')!;
+    bing.result = result;
+    if (extraHost !== undefined) bing.hosts.push(extraHost);
+    return JSON.stringify(definitions);
+  };
+  const storedDefinitions = async () => (await fakeBrowser.storage.local.get(ENGINE_DEFINITIONS_KEY))[ENGINE_DEFINITIONS_KEY] as { engines: { id: string; result: string }[] } | undefined;
+
+  it('applies verified definitions, keeps them while the manifest names them, and goes back to the bundled ones when it stops', async () => {
+    await publish(seed, { engineDefinitions: fixedBing('#b_results li.b_algo, #b_results li.b_new') });
+    expect((await updates().check()).health).toBe('current');
+    expect((await storedDefinitions())?.engines.find((record) => record.id === 'bing')?.result).toBe('#b_results li.b_algo, #b_results li.b_new');
+    requests = [];
+    await updates().check();
+    expect(requests).toEqual(['manifest.json']);
+
+    // A channel that no longer names definitions (published again from scratch, after the versions clients have seen): the bundled ones again.
+    await rm(join(directory, 'manifest.json'));
+    await rm(join(directory, 'snapshots'), { recursive: true });
+    await publish(seed, { lastVersion: 5 });
+    const manifest = JSON.parse(await readFile(join(directory, 'manifest.json'), 'utf8')) as { signed: { engines?: unknown } };
+    expect(manifest.signed.engines).toBeUndefined();
+    await updates().check();
+    expect(await storedDefinitions()).toBeUndefined();
+  });
+
+  it('refuses tampered definitions and definitions naming a page the built extension does not run on, keeping those in use', async () => {
+    await publish(seed, { engineDefinitions: fixedBing('#b_results li.b_algo, #b_results li.b_new') });
+    await updates().check();
+    const good = await storedDefinitions();
+
+    const version = await publish([...seed, ADDED], { engineDefinitions: fixedBing('#b_results li.b_algo, li.b_other') });
+    const published = JSON.parse(await readFile(join(directory, 'manifest.json'), 'utf8')) as { signed: { engines: { path: string } } };
+    const file = join(directory, published.signed.engines.path);
+    await writeFile(file, (await readFile(file, 'utf8')).replace('li.b_other', 'li.b_evil_'));
+    const tampered = await updates().check();
+    expect(tampered).toMatchObject({ health: 'failing', meta: { version }, lastFailure: { reason: 'hash' } });
+    expect(await storedDefinitions()).toEqual(good);
+
+    await publish([...seed, ADDED, THIRD_SOURCE], { engineDefinitions: fixedBing('#b_results li.b_algo', 'www.bing.example') });
+    const outside = await updates().check();
+    expect(outside.lastFailure).toMatchObject({ reason: 'malformed-engines', detail: expect.stringContaining('www.bing.example/search is not a result page this version of the extension runs on') });
+    expect(await storedDefinitions()).toEqual(good);
+  });
+});
+
 });
 

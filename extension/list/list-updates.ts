@@ -14,7 +14,9 @@ import browser from 'webextension-polyfill';
 import { COMPACT_LIST_CREDIT } from '../../corpus/credit.ts';
 import { listPatch, patchedSnapshot } from '../../corpus/list/list-patch.ts';
 import { initialListState, isFrozen, type ListState, nextListState } from '../../corpus/list/list-state.ts';
-import { fetchListUpdate, type ListUpdate, type LocalList } from '../../corpus/list/list-update.ts';
+import { fetchListUpdate, fetchVerifiedFile, type ListUpdate, type LocalList, type UpdateFailure } from '../../corpus/list/list-update.ts';
+import { readEngineDefinitions } from '../engines/engine-definitions-schema.ts';
+import { ENGINE_DEFINITIONS_KEY, type StoredEngineDefinitions } from '../engines/stored-definitions.ts';
 import type { SignedManifest } from '../../corpus/list/manifest.ts';
 import { isPublicKeyRecord } from '../../corpus/list/signing-keys.ts';
 import { LIST_IN_USE_KEY, LIST_VERSION_KEY, type ListInUse, listInUseDigest, listInUseFrom } from './current-list.ts';
@@ -49,8 +51,10 @@ export interface ListUpdatesOptions {
   /** The bundled list: its metadata, its packaged compact list (what matching reads) and snapshot text (for a first delta). */
   bundled: { meta: ListMeta; compact: () => Promise<string>; snapshot: () => Promise<string> };
   clientVersion: string;
-  /** Called before a stored list replaces the one in use (the result pages' flag must be up first). */
+  /** Called before a stored list or engine definitions replace those in use (the result pages' flag must be up first). */
   beforeListChange: () => Promise<void>;
+  /** The result pages the built manifest declares (`*://host/path*`): published engine definitions may describe no other. */
+  builtMatches: readonly string[];
   fetch?: typeof fetch;
   now?: () => Date;
   random?: () => number;
@@ -164,7 +168,9 @@ export class ListUpdates {
     const local = await this.localList();
     const channel = await this.options.channel();
     let update: ListUpdate = { outcome: 'failed', reason: 'network', detail: 'no mirror' };
+    let answeredBy = '';
     for (const baseUrl of channel.mirrors) {
+      answeredBy = baseUrl;
       update = await fetchListUpdate({
         channel: { baseUrl, fetch: this.fetch },
         local,
@@ -185,9 +191,41 @@ export class ListUpdates {
       serverMinimumMinutes: update.outcome === 'failed' ? this.record.serverMinimumMinutes : (update.manifest.minCheckMinutes ?? 0),
     };
     if (update.outcome === 'updated') await this.store(update.list, update.manifest);
+    if (update.outcome !== 'failed') {
+      const refusal = await this.followEngineDefinitions(update.manifest, answeredBy);
+      if (refusal !== null) this.record = { ...this.record, consecutiveFailures: this.record.consecutiveFailures + 1, lastFailure: { ...refusal, at: now.toISOString() } };
+    }
     await browser.storage.local.set({ [RECORD_KEY]: this.record });
     await this.schedule(channel.intervalMinutes);
     return this.status();
+  }
+
+  /**
+   * The engine definitions a verified manifest names become those in use, once their hash and
+   * length hold and the schema accepts them within the built manifest's pages; none named: back to
+   * the bundled ones. A refusal keeps the definitions in use, and says why.
+   */
+  private async followEngineDefinitions(manifest: SignedManifest, baseUrl: string): Promise<{ reason: UpdateFailure; detail: string } | null> {
+    const stored = (await browser.storage.local.get(ENGINE_DEFINITIONS_KEY))[ENGINE_DEFINITIONS_KEY] as Partial<StoredEngineDefinitions> | undefined;
+    if (manifest.engines === undefined) {
+      if (stored !== undefined) await browser.storage.local.remove(ENGINE_DEFINITIONS_KEY);
+      return null;
+    }
+    if (stored?.sha256 === manifest.engines.sha256) return null;
+    const file = await fetchVerifiedFile({ baseUrl, fetch: this.fetch }, manifest.engines);
+    if (!file.ok) return { reason: file.reason, detail: `engine definitions: ${file.detail}` };
+    let value: unknown;
+    try {
+      value = JSON.parse(file.text);
+    } catch {
+      return { reason: 'malformed-engines', detail: 'engine definitions: not JSON' };
+    }
+    const reading = readEngineDefinitions(value, this.options.builtMatches);
+    if (!reading.ok) return { reason: 'malformed-engines', detail: `engine definitions: ${reading.reason}` };
+    const record: StoredEngineDefinitions = { sha256: manifest.engines.sha256, engines: reading.definitions.engines };
+    await this.options.beforeListChange();
+    await browser.storage.local.set({ [ENGINE_DEFINITIONS_KEY]: record });
+    return null;
   }
 
   /** A verified list becomes the one in use, kept as its difference from the bundled one: the flag first, then the list in one write. */

@@ -19,6 +19,8 @@ export interface MarkerEnvironment {
   matchTargets(targets: string[]): Promise<MatchResponse | null>;
   badgeText(source: MatchedSource): BadgeText;
   hiddenNotice(count: number): string;
+  /** The engine definitions in use (default: the bundled ones). */
+  engines?(): readonly EngineRecord[];
 }
 
 /** How long mutations are gathered before results are looked for again. */
@@ -109,7 +111,7 @@ export class PageMarker {
   }
 
   private activeRecord(): EngineRecord | null {
-    const record = engineForPage(this.environment.pageUrl());
+    const record = engineForPage(this.environment.pageUrl(), this.environment.engines?.());
     if (record === null || this.settings.paused || !this.settings.engines[record.engine]) return null;
     return record;
   }

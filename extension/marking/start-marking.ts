@@ -11,6 +11,9 @@ import { BUNDLED_COMPACT } from '../list/bundled-compact.ts';
 import type { MatchedSource } from '../matching/messages.ts';
 import { storedStateFlagRaised } from '../settings/settings-flag.ts';
 import browser from 'webextension-polyfill';
+import type { EngineRecord } from '../engines/engine-record.ts';
+import { ENGINES } from '../engines/engines.ts';
+import { ENGINE_DEFINITIONS_KEY, storedEngines } from '../engines/stored-definitions.ts';
 import { LIST_IN_USE_KEY, type ListInUse, listInUseFrom, onListInUseChanged } from '../list/current-list.ts';
 import { DEFAULT_SETTINGS, MANAGED_POLICY_KEY, marksLikeDefaults, onSettingsChanged, type Settings, SETTINGS_KEY, settingsFromStorage } from '../settings/settings.ts';
 import type { BadgeText } from './badge.ts';
@@ -31,10 +34,10 @@ function documentParsed(document: Document): Promise<void> {
   return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
 }
 
-/** The settings in force (the user's under the policy) and the stored list (null: the bundled one), in one read. */
-async function readStoredState(): Promise<{ settings: Settings; list: ListInUse | null }> {
-  const stored = await browser.storage.local.get([SETTINGS_KEY, MANAGED_POLICY_KEY, LIST_IN_USE_KEY]);
-  return { settings: settingsFromStorage(stored), list: listInUseFrom(stored[LIST_IN_USE_KEY]) };
+/** The settings in force (the user's under the policy), the stored list and engine definitions (null: the bundled ones), in one read. */
+async function readStoredState(): Promise<{ settings: Settings; list: ListInUse | null; engines: readonly EngineRecord[] | null }> {
+  const stored = await browser.storage.local.get([SETTINGS_KEY, MANAGED_POLICY_KEY, LIST_IN_USE_KEY, ENGINE_DEFINITIONS_KEY]);
+  return { settings: settingsFromStorage(stored), list: listInUseFrom(stored[LIST_IN_USE_KEY]), engines: storedEngines(stored[ENGINE_DEFINITIONS_KEY]) };
 }
 
 export async function startMarking(): Promise<void> {
@@ -43,6 +46,9 @@ export async function startMarking(): Promise<void> {
   let listChanged = false;
   /** The patch of the stored list over the compiled-in one (null: the compiled-in list). */
   let patch: string | null = null;
+  /** Engine definitions published with the list (null: the bundled ones). */
+  let engines: readonly EngineRecord[] | null = null;
+  let enginesChanged = false;
   // Listening before reading: a change made while the page loads is never lost, and never
   // overtaken by the older answer of the first read.
   onSettingsChanged((next) => {
@@ -54,12 +60,19 @@ export async function startMarking(): Promise<void> {
     patch = list?.patch ?? null;
     if (marker !== null) void marker.redraw();
   });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !(ENGINE_DEFINITIONS_KEY in changes)) return;
+    enginesChanged = true;
+    engines = storedEngines(changes[ENGINE_DEFINITIONS_KEY].newValue);
+    if (marker !== null) void marker.redraw();
+  });
   const stored = readStoredState();
   await documentParsed(document);
   const language = uiLanguage();
   const usesCompiledIn = !storedStateFlagRaised();
-  const initial = usesCompiledIn ? { settings: DEFAULT_SETTINGS, list: null } : await stored;
+  const initial = usesCompiledIn ? { settings: DEFAULT_SETTINGS, list: null, engines: null } : await stored;
   if (!listChanged) patch = initial.list?.patch ?? null;
+  if (!enginesChanged) engines = initial.engines;
   const started = new PageMarker(
     {
       document,
@@ -67,17 +80,20 @@ export async function startMarking(): Promise<void> {
       matchTargets: async (targets) => matchTargets(targets, { bundled: BUNDLED_COMPACT, patch }),
       badgeText: (source) => badgeText(source, language),
       hiddenNotice: (count) => text('hiddenNotice', [String(count)]),
+      engines: () => engines ?? ENGINES,
     },
     latestSettings ?? initial.settings,
   );
   marker = started;
   // Marked with what is compiled in while the flag was being registered: the stored state wins.
   if (usesCompiledIn) {
-    void stored.then(({ settings, list }) => {
+    void stored.then(({ settings, list, engines: storedRecords }) => {
       const listDiffers = !listChanged && list !== null;
+      const enginesDiffer = !enginesChanged && storedRecords !== null;
       if (listDiffers) patch = list.patch;
+      if (enginesDiffer) engines = storedRecords;
       if (latestSettings === null && !marksLikeDefaults(settings)) void started.applySettings(settings);
-      else if (listDiffers) void started.redraw();
+      else if (listDiffers || enginesDiffer) void started.redraw();
     });
   }
   await started.start();

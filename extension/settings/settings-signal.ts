@@ -4,12 +4,13 @@
  * machines keep the default settings, and the list compiled in is the one in use until an update
  * arrives. So the background registers a one-line content script on the result pages while the
  * stored state differs from what is compiled in — settings that differ from the defaults in
- * anything marking uses, or a newer list in storage; a page without that flag marks at once with
+ * anything marking uses, a newer list or engine definitions in storage; a page without that flag marks at once with
  * the defaults and the bundled list, a page with it waits for storage. Either way the stored state
  * is read, and it wins (a change made while a page loads is applied when it arrives).
  */
 import browser from 'webextension-polyfill';
 import { contentScriptMatches } from '../engines/engines.ts';
+import { ENGINE_DEFINITIONS_KEY } from '../engines/stored-definitions.ts';
 import { LIST_VERSION_KEY } from '../list/current-list.ts';
 import { marksLikeDefaults, onSettingsChanged, readSettings } from './settings.ts';
 
@@ -18,8 +19,8 @@ export const FLAG_SCRIPT_ID = 'sdc-stored-state-differs';
 const FLAG_SCRIPT_FILE = 'content-scripts/settings-signal.js';
 
 async function flagWanted(): Promise<boolean> {
-  const listStored = (await browser.storage.local.get(LIST_VERSION_KEY))[LIST_VERSION_KEY] !== undefined;
-  return listStored || !marksLikeDefaults(await readSettings());
+  const stored = await browser.storage.local.get([LIST_VERSION_KEY, ENGINE_DEFINITIONS_KEY]);
+  return stored[LIST_VERSION_KEY] !== undefined || stored[ENGINE_DEFINITIONS_KEY] !== undefined || !marksLikeDefaults(await readSettings());
 }
 
 async function setFlag(wanted: boolean): Promise<void> {
@@ -51,6 +52,6 @@ export function followStoredStateForResultPages(): void {
   sync();
   onSettingsChanged(sync);
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && LIST_VERSION_KEY in changes) sync();
+    if (area === 'local' && (LIST_VERSION_KEY in changes || ENGINE_DEFINITIONS_KEY in changes)) sync();
   });
 }
