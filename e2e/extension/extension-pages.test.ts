@@ -123,6 +123,58 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await options.close();
     });
 
+    it("badges follow the page's own background, not the computer's theme; hover and keyboard focus say who the source is; the label never wraps", async () => {
+      // The same saved page drawn on a white and on a dark background (google-7 was saved in Google's dark theme).
+      const withBackground = (color: string) => page('google-trusted').html.replace('<head>', `<head><style>html, body { background: ${color} !important; }</style>`);
+      const lightUrl = `${page('google-trusted').url}&theme=clair`;
+      const darkUrl = `${page('google-trusted').url}&theme=sombre`;
+      session.serve(lightUrl, withBackground('#ffffff'));
+      session.serve(darkUrl, withBackground('#202124'));
+      const badgeClasses = async (tab: import('playwright-core').Page) =>
+        tab.evaluate(() => document.querySelector('[data-sdc-source]')?.shadowRoot?.querySelector('.badge')?.className ?? '');
+      const light = await session.newPage();
+      await light.goto(lightUrl);
+      await settledBadgeSources(light, page('google-trusted').expectedSources.length);
+      expect(await badgeClasses(light)).toBe('badge standard light');
+
+      // Hovering the pill shows who the source is and what the badge vouches for, without a click.
+      const details = (tab: import('playwright-core').Page) =>
+        tab.evaluate(() => {
+          const panel = document.querySelector('[data-sdc-source]')?.shadowRoot?.querySelector('.details') as HTMLElement;
+          return getComputedStyle(panel).display === 'none' ? null : panel.innerText;
+        });
+      expect(await details(light)).toBeNull();
+      const box = await light.evaluate(() => {
+        const rect = (document.querySelector('[data-sdc-source]')?.shadowRoot?.querySelector('button') as HTMLElement).getBoundingClientRect();
+        return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+      });
+      await light.mouse.move(box.x, box.y);
+      expect(await details(light)).toMatch(/^Site officiel : Service-Public\.fr, le site officiel de l'administration française — ministère ou opérateur de l'État/);
+      expect(await details(light)).toContain('cela ne garantit pas le contenu de chacune de ses pages');
+      await light.mouse.move(0, 0);
+      expect(await details(light)).toBeNull();
+      // Keyboard focus does the same.
+      await light.evaluate(() => (document.querySelector('[data-sdc-source]')?.shadowRoot?.querySelector('button') as HTMLElement).focus());
+      expect(await details(light)).toMatch(/^Site officiel : /);
+      await light.close();
+
+      const dark = await session.newPage();
+      await dark.goto(darkUrl);
+      await settledBadgeSources(dark, page('google-trusted').expectedSources.length);
+      expect(await badgeClasses(dark)).toBe('badge standard dark');
+      expect(await seriousViolations(dark, '[data-sdc-element]')).toEqual([]);
+
+      // The detailed density keeps « Source de confiance » on one line, even in a narrow result.
+      await session.worker.evaluate(() => chrome.storage.local.set({ settings: { density: 'detailed' } }));
+      await dark.waitForFunction(() => document.querySelector('[data-sdc-source]')?.shadowRoot?.querySelector('.badge.detailed') !== null);
+      await dark.setViewportSize({ width: 360, height: 800 });
+      const labelLines = await dark.evaluate(() => (document.querySelector('[data-sdc-source]')?.shadowRoot?.querySelector('.label') as HTMLElement).getClientRects().length);
+      expect(labelLines).toBe(1);
+      expect(await seriousViolations(dark, '[data-sdc-element]')).toEqual([]);
+      await session.worker.evaluate(() => chrome.storage.local.clear());
+      await dark.close();
+    });
+
     it('badges on a marked result page: no serious or critical violation, in every density', async () => {
       const tab = await session.newPage();
       await tab.goto(page('google-trusted').url);

@@ -1,7 +1,9 @@
 /**
  * The badge drawn on a trusted result: a host element carrying `data-sdc-source`, with the badge
  * inside an open shadow root (styles isolated both ways). A glyph and text, never colour alone;
- * a button whose accessible name says what the source is, toggling a small panel of details.
+ * a button whose accessible name says what the source is; hovering or focusing it shows who the
+ * source is (« Site officiel : Mairie de … — commune ») and what the badge vouches for, a click
+ * keeps that panel open.
  * Built with DOM calls only: list and page text is never parsed as HTML.
  */
 import type { Density } from '../settings/settings.ts';
@@ -19,7 +21,7 @@ export interface BadgeText {
    * density, read by screen readers in all.
    */
   description: string;
-  /** « Site d'une commune — Mairie de … » */
+  /** « Site officiel : Mairie de … — commune » (shown on hover, focus and click) */
   summary: string;
   /** « D'après la liste Sources de confiance… » */
   note: string;
@@ -45,7 +47,29 @@ function addStyles(root: ShadowRoot, css: string): void {
 
 let nextId = 0;
 
-export function createBadge(document: Document, sourceHost: string, text: BadgeText, density: Density): HTMLElement {
+/** The page's own background, light or dark: the badge follows the page it is drawn on, not the computer's theme. */
+export type PageTheme = 'light' | 'dark';
+
+/** Whether the page is drawn dark: the first opaque background from the body up (none: light, as browsers draw pages). */
+export function pageTheme(document: Document): PageTheme {
+  const view = document.defaultView;
+  for (const element of [document.body, document.documentElement]) {
+    if (element === null || view === null) continue;
+    const parsed = /rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:[\s,/]+([\d.]+%?))?/.exec(view.getComputedStyle(element).backgroundColor);
+    if (parsed === null) continue;
+    const alpha = parsed[4] === undefined ? 1 : parsed[4].endsWith('%') ? Number.parseFloat(parsed[4]) / 100 : Number(parsed[4]);
+    if (alpha < 0.5) continue;
+    // Relative luminance (sRGB), as WCAG computes it.
+    const [r, g, b] = [parsed[1], parsed[2], parsed[3]].map((channel) => {
+      const value = Number(channel) / 255;
+      return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.2 ? 'dark' : 'light';
+  }
+  return 'light';
+}
+
+export function createBadge(document: Document, sourceHost: string, text: BadgeText, density: Density, theme: PageTheme = 'light'): HTMLElement {
   const host = document.createElement('span');
   host.setAttribute(OWN_ELEMENT_ATTRIBUTE, 'badge');
   host.setAttribute('data-sdc-source', sourceHost);
@@ -59,7 +83,7 @@ export function createBadge(document: Document, sourceHost: string, text: BadgeT
     return element;
   };
 
-  const badge = make('span', `badge ${density}`);
+  const badge = make('span', `badge ${density} ${theme}`);
   const detailsId = `sdc-details-${++nextId}`;
   const button = make('button', '');
   button.type = 'button';
@@ -100,13 +124,13 @@ export function createBadge(document: Document, sourceHost: string, text: BadgeT
 }
 
 /** A short status line put before the results, e.g. how many untrusted results are hidden. */
-export function createNotice(document: Document, message: string): HTMLElement {
+export function createNotice(document: Document, message: string, theme: PageTheme = 'light'): HTMLElement {
   const host = document.createElement('div');
   host.setAttribute(OWN_ELEMENT_ATTRIBUTE, 'notice');
   const root = host.attachShadow({ mode: 'open' });
   addStyles(root, BADGE_CSS);
   const notice = document.createElement('p');
-  notice.className = 'notice';
+  notice.className = `notice ${theme}`;
   notice.setAttribute('role', 'status');
   notice.textContent = message;
   root.append(notice);

@@ -9,7 +9,7 @@ import type { EngineRecord } from '../engines/engine-record.ts';
 import { type ExtractedResult, extractResults } from '../engines/result-extraction.ts';
 import type { MatchedSource, MatchResponse } from '../matching/messages.ts';
 import type { Settings } from '../settings/settings.ts';
-import { type BadgeText, createBadge, createNotice, OWN_ELEMENT_ATTRIBUTE } from './badge.ts';
+import { type BadgeText, createBadge, createNotice, OWN_ELEMENT_ATTRIBUTE, type PageTheme, pageTheme } from './badge.ts';
 
 export interface MarkerEnvironment {
   document: Document;
@@ -110,6 +110,14 @@ export class PageMarker {
     return this.running;
   }
 
+  private pageThemeSeen: PageTheme | null = null;
+
+  /** The page's theme, read once (engines draw their dark theme from the start). */
+  private theme(): PageTheme {
+    this.pageThemeSeen ??= pageTheme(this.environment.document);
+    return this.pageThemeSeen;
+  }
+
   private activeRecord(): EngineRecord | null {
     const record = engineForPage(this.environment.pageUrl(), this.environment.engines?.());
     if (record === null || this.settings.paused || !this.settings.engines[record.engine]) return null;
@@ -143,7 +151,7 @@ export class PageMarker {
     this.badges.delete(block);
     this.trusted.delete(block);
     if (source === null) return;
-    const badge = createBadge(this.environment.document, source.host, this.environment.badgeText(source), this.settings.density);
+    const badge = createBadge(this.environment.document, source.host, this.environment.badgeText(source), this.settings.density, this.theme());
     block.prepend(badge);
     this.badges.set(block, badge);
     this.trusted.set(block, source);
@@ -186,7 +194,7 @@ export class PageMarker {
     this.notice?.remove();
     this.notice = null;
     if (message === null || firstBlock === undefined) return;
-    this.notice = createNotice(this.environment.document, message);
+    this.notice = createNotice(this.environment.document, message, this.theme());
     this.notice.setAttribute(NOTICE_TEXT_ATTRIBUTE, message);
     firstBlock.before(this.notice);
   }

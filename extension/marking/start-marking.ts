@@ -24,7 +24,7 @@ export function badgeText(source: MatchedSource, language: UiLanguage): BadgeTex
   return {
     label: text('badgeLabel'),
     description: text('badgeDescription', [description.article, description.organisation]),
-    summary: `${text('badgeSiteOf', [description.article])} — ${description.organisation}`,
+    summary: text('badgeOfficialSite', [description.organisation, description.category]),
     note: text('badgeListNote'),
   };
 }
