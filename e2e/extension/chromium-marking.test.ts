@@ -84,7 +84,7 @@ describe('Chromium: marking the saved result pages', () => {
     await tab.keyboard.press('Enter');
     const opened = await tab.evaluate(firstBadgeState);
     expect(opened).toMatchObject({ expanded: 'true', detailsShown: true });
-    expect(opened?.details).toContain("Site d'un ministère ou d'un opérateur de l'État — Service-Public.fr");
+    expect(opened?.details).toContain("Site officiel : Service-Public.fr, le site officiel de l'administration française — ministère ou opérateur de l'État");
     expect(opened?.details).toContain('(service-public.fr)');
     await tab.keyboard.press('Escape');
     expect(await tab.evaluate(firstBadgeState)).toMatchObject({ expanded: 'false', detailsShown: false });
@@ -194,8 +194,15 @@ describe('Chromium: settings', () => {
     await setStoredSettings({ promoteFirstTrusted: true, hideUntrusted: true });
     await tab.waitForFunction(() => document.querySelector('[data-sdc-element="notice"]') !== null);
     expect(await tab.evaluate(visibleTitles)).toEqual(trustedTitles);
-    const notice = await tab.evaluate(() => document.querySelector('[data-sdc-element="notice"]')?.shadowRoot?.textContent ?? '');
-    expect(notice).toBe(`${organicTargets('google-2.html').length - expected.length} résultat(s) masqué(s) : ils ne viennent pas de sources de confiance.`);
+    const notice = await tab.evaluate(() => document.querySelector('[data-sdc-element="notice"]')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '');
+    // What promotion moved, and how many items hiding took away: the untrusted results and the ads and answer boxes around them.
+    const said = /^Résultat de confiance placé en tête : (.+)\. (\d+) élément\(s\) masqué\(s\) : résultats, annonces et encadrés qui ne viennent pas de sources de confiance\.$/.exec(notice);
+    expect(said, notice).not.toBeNull();
+    expect(Number(said?.[2])).toBeGreaterThan(organicTargets('google-2.html').length - expected.length);
+    // « Afficher » brings everything back on this page.
+    await tab.evaluate(() => (document.querySelector('[data-sdc-element="notice"]')?.shadowRoot?.querySelector('button') as HTMLElement).click());
+    await tab.waitForFunction(() => !(document.querySelector('[data-sdc-element="notice"]')?.shadowRoot?.textContent ?? '').includes('masqué'));
+    expect((await tab.evaluate(visibleTitles)).length).toBe(before.length);
 
     await setStoredSettings(null);
     await tab.waitForFunction(() => document.querySelector('[data-sdc-element="notice"]') === null);

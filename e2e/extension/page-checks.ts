@@ -64,7 +64,8 @@ export function firstBadgeState(): { name: string; label: string; expanded: stri
 
 /**
  * Serializable, run in the page before it is parsed: records, in `window.sdcDrawnBadges`, the
- * style of every badge at the moment it is inserted ("badge standard", "badge compact"…), so that
+ * density of every badge at the moment it is inserted ("badge standard", "badge compact"…; its
+ * light or dark theme left out), so that
  * a badge drawn and then withdrawn or redrawn is seen. Anonymous functions only (bundler helpers
  * do not exist in the page).
  */
@@ -75,7 +76,7 @@ export function recordDrawnBadges(): void {
     for (const record of records) {
       for (const node of record.addedNodes) {
         if (node.nodeType === 1 && (node as Element).hasAttribute('data-sdc-source')) {
-          drawn.push((node as Element).shadowRoot?.querySelector('.badge')?.className ?? 'unreadable');
+          drawn.push(((node as Element).shadowRoot?.querySelector('.badge')?.className ?? 'unreadable').replace(/ (?:light|dark)$/, ''));
         }
       }
     }

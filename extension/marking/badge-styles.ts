@@ -22,11 +22,11 @@ button:focus-visible { outline: 3px solid #0a5ecc; outline-offset: 2px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 /* Who the source is and what the badge vouches for: over the result on hover and keyboard focus (no layout shift), kept open by a click. */
-.details { position: absolute; top: calc(100% + 4px); left: 0; z-index: 2147483647; box-sizing: border-box;
+.details { position: absolute; top: 100%; left: 0; z-index: 2147483647; box-sizing: border-box;
   width: max-content; max-width: min(42em, 90vw); padding: 6px 10px; border: 1px solid #18753c; border-radius: 6px;
   background: #ffffff; color: #1e1e1e; font-weight: 400; line-height: 1.4; box-shadow: 0 2px 6px rgb(0 0 0 / 20%); }
 .details[hidden] { display: none; }
-.badge:hover .details, .badge:focus-within .details { display: block; }
+.badge:not(.dismissed):hover .details, .badge:not(.dismissed):focus-within .details { display: block; }
 .host { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; }
 .note { display: block; margin-top: 2px; font-size: 12px; color: #3a3a3a; }
 /* Compact stays readable: 12 px at least. */
@@ -34,8 +34,10 @@ button:focus-visible { outline: 3px solid #0a5ecc; outline-offset: 2px; }
 .compact button { padding: 0 6px 0 2px; column-gap: 4px; }
 .compact .glyph { width: 14px; height: 14px; font-size: 10px; }
 .detailed { font-size: 14px; }
-.notice { display: block; padding: 6px 10px; border-left: 4px solid #18753c; background: #f2f7f4; color: #1e1e1e;
+.notice { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 12px; padding: 6px 10px; border-left: 4px solid #18753c; background: #f2f7f4; color: #1e1e1e;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 13px; }
+.notice p { margin: 0; }
+.notice .notice-action { padding: 2px 10px; border-radius: 4px; font-weight: 600; }
 /* A dark page (its own background, not the computer's theme). */
 .dark button { background: #133822; color: #c9f2d6; border-color: #5ccf8a; }
 .dark button:hover { background: #1b4a2e; }
@@ -44,4 +46,5 @@ button:focus-visible { outline: 3px solid #0a5ecc; outline-offset: 2px; }
 .dark .details { background: #1e1e1e; color: #f0f0f0; border-color: #5ccf8a; }
 .dark .note { color: #cfcfcf; }
 .notice.dark { background: #17261d; color: #f0f0f0; border-left-color: #5ccf8a; }
+.notice.dark .notice-action { background: #133822; color: #c9f2d6; border-color: #5ccf8a; }
 `;

@@ -111,28 +111,51 @@ export function createBadge(document: Document, sourceHost: string, text: BadgeT
     event.stopPropagation();
     setOpen(!isOpen);
   });
+  // Escape dismisses the panel, opened or shown on hover or focus (WCAG 1.4.13), until the pointer or the focus leaves.
   badge.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && isOpen) {
+    if (event.key !== 'Escape') return;
+    badge.classList.add('dismissed');
+    if (isOpen) {
       setOpen(false);
       button.focus();
     }
   });
+  badge.addEventListener('mouseleave', () => badge.classList.remove('dismissed'));
+  badge.addEventListener('focusout', () => badge.classList.remove('dismissed'));
+  button.addEventListener('click', () => badge.classList.remove('dismissed'));
 
   badge.append(button, details);
   root.append(badge);
   return host;
 }
 
-/** A short status line put before the results, e.g. how many untrusted results are hidden. */
-export function createNotice(document: Document, message: string, theme: PageTheme = 'light'): HTMLElement {
+/**
+ * A short status line put before the results: how many untrusted results are hidden (with a
+ * button that shows them again on this page), which result was moved to the top.
+ */
+export function createNotice(document: Document, message: string, theme: PageTheme = 'light', action?: { label: string; run: () => void }): HTMLElement {
   const host = document.createElement('div');
   host.setAttribute(OWN_ELEMENT_ATTRIBUTE, 'notice');
   const root = host.attachShadow({ mode: 'open' });
   addStyles(root, BADGE_CSS);
-  const notice = document.createElement('p');
+  const notice = document.createElement('div');
   notice.className = `notice ${theme}`;
-  notice.setAttribute('role', 'status');
-  notice.textContent = message;
+  const status = document.createElement('p');
+  status.setAttribute('role', 'status');
+  status.textContent = message;
+  notice.append(status);
+  if (action !== undefined) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'notice-action';
+    button.textContent = action.label;
+    button.addEventListener('click', (event) => {
+      event.preventDefault();
+      event.stopPropagation();
+      action.run();
+    });
+    notice.append(button);
+  }
   root.append(notice);
   return host;
 }

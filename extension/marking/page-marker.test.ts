@@ -33,6 +33,8 @@ function environment(document: Document, asked: string[][] = []): MarkerEnvironm
     },
     badgeText: (source) => ({ label: 'Source de confiance', description: ` : site — ${source.name}`, summary: source.name, note: 'note' }),
     hiddenNotice: (count) => `${count} masqués`,
+    promotedNotice: (source) => `${source.host} en tête.`,
+    showHiddenLabel: () => 'Afficher',
   };
 }
 
@@ -107,15 +109,39 @@ describe('page marker', () => {
       [...document.querySelectorAll('#b_results > li.b_algo')]
         .filter((block) => (block as HTMLElement).style.display !== 'none')
         .map((block) => block.querySelector('a')!.textContent);
+    const notice = () => document.querySelector('[data-sdc-element="notice"]')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? null;
+    const adShown = () => (document.querySelector('.b_ad') as HTMLElement).style.display !== 'none';
     const marker = startMarker(document, { promoteFirstTrusted: true });
     await marker.start();
     expect(titles()).toEqual(['two', 'one', 'three']);
+    // Promotion says what it moved.
+    expect(notice()).toBe('paris.fr en tête.');
     await marker.applySettings(settings({ promoteFirstTrusted: true, hideUntrusted: true }));
     expect(titles()).toEqual(['two']);
-    expect(document.querySelector('[data-sdc-element="notice"]')!.shadowRoot!.querySelector('[role="status"]')!.textContent).toBe('2 masqués');
+    // Hiding takes the ad away too, and says how many items it hid.
+    expect(adShown()).toBe(false);
+    expect(notice()).toBe('paris.fr en tête. 3 masqués');
     await marker.applySettings(settings());
     expect(titles()).toEqual(['one', 'two', 'three']);
     expect(document.querySelector('[data-sdc-element="notice"]')).toBeNull();
+  });
+
+  it('shows, on the user\'s « Afficher », everything hiding took away on this page, and hides nothing more there', async () => {
+    const { document } = bingPage(result('https://example.com/', 'one') + result('https://www.paris.fr/', 'two'));
+    const shown = () => [...document.querySelectorAll('#b_results > li')].filter((block) => (block as HTMLElement).style.display !== 'none').length;
+    const marker = startMarker(document, { hideUntrusted: true });
+    await marker.start();
+    expect(shown()).toBe(1);
+    const button = document.querySelector('[data-sdc-element="notice"]')!.shadowRoot!.querySelector('button') as HTMLButtonElement;
+    expect(button.textContent).toBe('Afficher');
+    button.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(shown()).toBe(3);
+    expect(document.querySelector('[data-sdc-element="notice"]')).toBeNull();
+    // Results that arrive later on this page stay shown too.
+    document.querySelector('#b_results')!.insertAdjacentHTML('beforeend', result('https://example.net/', 'later'));
+    await marker.applySettings(settings({ hideUntrusted: true }));
+    expect(shown()).toBe(4);
   });
 
   it('leaves the page as it is when the background cannot answer', async () => {

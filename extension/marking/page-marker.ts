@@ -18,7 +18,12 @@ export interface MarkerEnvironment {
   /** The sources of the targets, in order, or null when they cannot be had (the page is then left as it is). */
   matchTargets(targets: string[]): Promise<MatchResponse | null>;
   badgeText(source: MatchedSource): BadgeText;
+  /** « 3 éléments masqués… » */
   hiddenNotice(count: number): string;
+  /** « Résultat de confiance placé en tête : … » (default: nothing said). */
+  promotedNotice?(source: MatchedSource): string;
+  /** The label of the button that shows the hidden items again (default « Afficher »). */
+  showHiddenLabel?(): string;
   /** The engine definitions in use (default: the bundled ones). */
   engines?(): readonly EngineRecord[];
 }
@@ -39,6 +44,8 @@ export class PageMarker {
   private hidden = new Map<HTMLElement, HiddenBlock>();
   private promoted: { block: Element; placeholder: Comment } | null = null;
   private notice: HTMLElement | null = null;
+  /** The user asked to see what hiding took away: nothing is hidden on this page any more. */
+  private revealed = false;
   private observer: MutationObserver | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
@@ -142,7 +149,7 @@ export class PageMarker {
         for (const result of pending) this.markResult(result, byTarget.get(result.target) ?? null);
       });
     }
-    this.pause(() => this.arrange(results));
+    this.pause(() => this.arrange(results, record));
   }
 
   private markResult({ block, target }: ExtractedResult, source: MatchedSource | null): void {
@@ -158,7 +165,7 @@ export class PageMarker {
   }
 
   /** Promotion and hiding, from the results as they stand. */
-  private arrange(results: readonly ExtractedResult[]): void {
+  private arrange(results: readonly ExtractedResult[], record: EngineRecord): void {
     const blocks = results.map((result) => result.block).filter((block) => block.isConnected);
     const firstTrusted = blocks.find((block) => this.trusted.has(block));
     if (this.settings.promoteFirstTrusted && firstTrusted !== undefined && firstTrusted !== blocks[0]) {
@@ -171,30 +178,48 @@ export class PageMarker {
       this.restorePromoted();
     }
 
-    let hiddenCount = 0;
-    for (const block of blocks) {
-      if (!isHtmlElement(block)) continue;
-      const hide = this.settings.hideUntrusted && !this.trusted.has(block);
-      if (hide) {
-        hiddenCount++;
-        if (!this.hidden.has(block)) {
-          this.hidden.set(block, { display: block.style.getPropertyValue('display'), priority: block.style.getPropertyPriority('display') });
-          block.style.setProperty('display', 'none', 'important');
-        }
-      } else {
-        this.unhide(block);
+    const hiding = this.settings.hideUntrusted && !this.revealed;
+    // Hiding takes away untrusted results, and the ads and answer boxes around them (the engine's
+    // excluded regions) unless a trusted result sits inside one.
+    const toHide = new Set<HTMLElement>();
+    if (hiding) {
+      for (const block of blocks) if (isHtmlElement(block) && !this.trusted.has(block)) toHide.add(block);
+      for (const region of excludedRegions(this.environment.document, record)) {
+        if (isHtmlElement(region) && ![...this.trusted.keys()].some((block) => region.contains(block))) toHide.add(region);
       }
     }
-    this.showNotice(hiddenCount === 0 ? null : this.environment.hiddenNotice(hiddenCount), blocks[0]);
+    for (const element of [...this.hidden.keys()]) if (!toHide.has(element)) this.unhide(element);
+    for (const element of toHide) {
+      if (this.hidden.has(element)) continue;
+      this.hidden.set(element, { display: element.style.getPropertyValue('display'), priority: element.style.getPropertyPriority('display') });
+      element.style.setProperty('display', 'none', 'important');
+    }
+
+    const promotedSource = this.promoted === null ? undefined : this.trusted.get(this.promoted.block);
+    const sentences = [
+      ...(promotedSource !== undefined && this.environment.promotedNotice !== undefined ? [this.environment.promotedNotice(promotedSource)] : []),
+      ...(toHide.size > 0 ? [this.environment.hiddenNotice(toHide.size)] : []),
+    ];
+    this.showNotice(sentences.length === 0 ? null : sentences.join(' '), this.promoted?.block ?? blocks[0], toHide.size > 0);
   }
 
-  /** The status line about hidden results, redrawn only when its text changes (screen readers announce each change). */
-  private showNotice(message: string | null, firstBlock: Element | undefined): void {
+  /** « Afficher »: everything hiding took away comes back, on this page, until it is loaded again. */
+  private reveal(): void {
+    this.revealed = true;
+    this.pause(() => {
+      for (const element of [...this.hidden.keys()]) this.unhide(element);
+    });
+    void this.scan();
+  }
+
+  /** The status line about promotion and hidden results, redrawn only when its text changes (screen readers announce each change). */
+  private showNotice(message: string | null, firstBlock: Element | undefined, canReveal = false): void {
     if (message !== null && this.notice?.getAttribute(NOTICE_TEXT_ATTRIBUTE) === message && this.notice.isConnected) return;
     this.notice?.remove();
     this.notice = null;
     if (message === null || firstBlock === undefined) return;
-    this.notice = createNotice(this.environment.document, message, this.theme());
+    const action = canReveal ? { label: this.environment.showHiddenLabel?.() ?? 'Afficher', run: () => this.reveal() } : undefined;
+    this.notice = createNotice(this.environment.document, message, this.theme(), action);
     this.notice.setAttribute(NOTICE_TEXT_ATTRIBUTE, message);
     firstBlock.before(this.notice);
   }
@@ -235,6 +260,18 @@ export class PageMarker {
 }
 
 const NOTICE_TEXT_ATTRIBUTE = 'data-sdc-notice';
+
+/** The engine's excluded regions (ads, answer boxes, panels) present on the page, outermost only. */
+function excludedRegions(document: Document, record: EngineRecord): Element[] {
+  if (record.excludeWithin.length === 0) return [];
+  let regions: Element[];
+  try {
+    regions = [...document.querySelectorAll(record.excludeWithin.join(', '))];
+  } catch {
+    return [];
+  }
+  return regions.filter((region) => !regions.some((other) => other !== region && other.contains(region)));
+}
 
 function isHtmlElement(element: Element): element is HTMLElement {
   return 'style' in element;

@@ -80,6 +80,8 @@ export async function startMarking(): Promise<void> {
       matchTargets: async (targets) => matchTargets(targets, { bundled: BUNDLED_COMPACT, patch }),
       badgeText: (source) => badgeText(source, language),
       hiddenNotice: (count) => text('hiddenNotice', [String(count)]),
+      promotedNotice: (source) => text('promotedNotice', [describeSource(source, language).organisation]),
+      showHiddenLabel: () => text('showHidden'),
       engines: () => engines ?? ENGINES,
     },
     latestSettings ?? initial.settings,
