@@ -43,6 +43,7 @@ export async function searchActors(db: Kysely<Database>, search: ActorSearch): P
   const code = search.code ?? (search.q === undefined ? null : codeOf(search.q));
   let query = db.selectFrom('atlaas_actors').selectAll('atlaas_actors').where('atlaas_actors.current', '=', 1);
   let exactKey = '';
+  let codeOrder = sql<number>`1 = 1`;
   const matchedBy = new Map<string, CodeMatch>();
   if (code !== null) {
     const matches = await db.selectFrom('atlaas_actor_codes').select(['actor_id', 'kind']).where('code', '=', code).execute();
@@ -50,6 +51,8 @@ export async function searchActors(db: Kysely<Database>, search: ActorSearch): P
     const rank: Record<CodeMatch, number> = { insee: 0, siren: 1, former: 2, postal: 3 };
     for (const match of matches.sort((a, b) => rank[a.kind] - rank[b.kind])) if (!matchedBy.has(match.actor_id)) matchedBy.set(match.actor_id, match.kind);
     query = query.where('atlaas_actors.id', 'in', [...matchedBy.keys()]);
+    // An INSEE code before a postcode that happens to be written the same (42100: La Gimond, and a postcode of Saint-Étienne).
+    codeOrder = sql<number>`case atlaas_actors.id ${sql.join([...matchedBy].map(([id, kind]) => sql`when ${id} then ${rank[kind]}`), sql` `)} else 9 end`;
   } else if (search.q !== undefined && search.q.trim() !== '') {
     const expression = actorMatchExpression(search.q);
     if (expression === null) return { total: 0, hits: [] };
@@ -60,6 +63,7 @@ export async function searchActors(db: Kysely<Database>, search: ActorSearch): P
   if (search.kind !== undefined) query = query.where('atlaas_actors.kind', '=', search.kind);
   const rows = await query
     .select(sql<number>`count(*) over ()`.as('total'))
+    .orderBy(codeOrder)
     .orderBy(sql`name_key = ${exactKey}`, 'desc')
     .orderBy(KIND_ORDER)
     .orderBy(sql`population is null`)
