@@ -27,6 +27,7 @@ export function apiApp(deps: AppDeps) {
       title: 'Sources de confiance — curation API',
       version: '1',
       description: 'The operations of the curation console, for scripts. Refusals carry codes and French messages.',
+      license: { name: 'MIT', url: 'https://spdx.org/licenses/MIT.html' },
     },
     servers: [{ url: '/api' }],
   });

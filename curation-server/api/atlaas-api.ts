@@ -27,7 +27,7 @@ const MAX_PER_PAGE = 100;
 const searchText = z
   .string()
   .max(200)
-  .regex(/^[^\p{Cc}]*$/u, 'no control characters');
+  .refine((text) => !/\p{Cc}/u.test(text), 'no control characters');
 const departementCode = z.string().regex(/^(?:\d{2}|2[AB]|97\d)$/, 'a département number: 01…95, 2A, 2B, 971…976');
 const paging = {
   page: z.coerce.number().int().min(1).max(10_000).default(1).openapi({ description: 'From 1.' }),
