@@ -18,6 +18,7 @@ const SECTIONS: Section[] = [
   { href: '/activity', label: (view) => view.t.nav.activity, permission: 'read' },
   { href: '/import', label: (view) => view.t.nav.import, permission: 'edit' },
   { href: '/admin', label: (view) => view.t.nav.admin, permission: 'administer' },
+  { href: '/atlaas', label: (view) => view.t.atlaas.nav, permission: 'read' },
 ];
 
 /** The same page in the other language. */
