@@ -4,6 +4,7 @@ import { importActionFile } from '../atlaas/action-import.ts';
 import { importActors } from '../atlaas/actor-import.ts';
 import { currentActorIds } from '../atlaas/atlaas-setup.ts';
 import { linkContext, refreshLinks } from '../atlaas/source-links.ts';
+import { openDatabase } from '../db/open-database.ts';
 import { divisionsOf } from '../testing/atlaas-fixture.ts';
 import { type ConsoleFixture, consoleFixture } from '../testing/console-client.ts';
 
@@ -151,6 +152,30 @@ describe('the public Atlaas API', () => {
         expect(response.status, `${resource} ${q}`).toBe(200);
       }
     }
+  });
+
+  it('never answers from memory what the database no longer says, whichever connection changed it', async () => {
+    const path = '/api/atlaas/actors/commune:25056';
+    const sites = async () => ((await (await get(path)).json()) as { sites: { host: string }[] }).sites.map((site) => site.host);
+    const first = await get(path);
+    expect(await sites()).toEqual(['besancon.fr']);
+    expect((await get(path, { 'if-none-match': first.headers.get('etag')! })).status).toBe(304);
+    await fixture.db.updateTable('sources').set({ status: 'removed' }).where('host', '=', 'besancon.fr').execute();
+    expect(await sites()).toEqual([]);
+    expect((await get(path, { 'if-none-match': first.headers.get('etag')! })).status).toBe(200);
+    await fixture.db.updateTable('sources').set({ status: 'active' }).where('host', '=', 'besancon.fr').execute();
+    expect(await sites()).toEqual(['besancon.fr']);
+    // Another process (npm run atlaas:import) writes through its own connection.
+    const other = await openDatabase(fixture.path);
+    try {
+      const imported = await importActionFile(other, JSON.stringify({ type: 'label', actor: '25056', year: 2025, arobases: 2 }));
+      expect(imported.ok).toBe(true);
+    } finally {
+      await other.destroy();
+    }
+    const card = (await (await get(path)).json()) as { labels: { year: number }[]; sites: unknown[] };
+    expect(card.labels.map((label) => label.year)).toEqual([2025]);
+    expect(card.sites).toHaveLength(1);
   });
 
   it('is read-only: other methods change nothing', async () => {

@@ -6,7 +6,6 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
-import { etag } from 'hono/etag';
 import { normalizeHostname } from '../../corpus/hostname.ts';
 import type { ApiEnv, AppDeps } from '../app-env.ts';
 import { AXES } from '../atlaas/action-file.ts';
@@ -14,6 +13,7 @@ import { type ActionRow, searchActions } from '../atlaas/action-search.ts';
 import { actorCard, type LabelRow } from '../atlaas/actor-card.ts';
 import { type ActorRow, searchActors } from '../atlaas/actor-search.ts';
 import { actorsOfHost } from '../atlaas/host-lookup.ts';
+import { responseCache } from '../atlaas/response-cache.ts';
 import { ATLAAS_ACTOR_KINDS } from '../db/schema.ts';
 import { ErrorSchema, json } from './api-schemas.ts';
 
@@ -243,11 +243,8 @@ const hostRoute = createRoute({
 export function atlaasApi(deps: AppDeps, api: OpenAPIHono<ApiEnv>) {
   const { db } = deps;
   api.use('/atlaas/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 86_400 }));
-  api.use('/atlaas/*', etag({ retainedHeaders: ['cache-control', 'date', 'etag', 'expires', 'vary', 'access-control-allow-origin'] }));
-  api.use('/atlaas/*', async (c, next) => {
-    await next();
-    if (c.res.status === 200) c.header('Cache-Control', CACHE);
-  });
+  // Answers (and their ETags) kept until the data changes; a 304 for a matching If-None-Match.
+  api.use('/atlaas/*', responseCache(db, { cacheControl: CACHE }));
 
   api.openapi(actorsRoute, async (c) => {
     const query = c.req.valid('query');

@@ -23,14 +23,15 @@ function ancestors(host: string): string[] {
 export async function actorsOfHost(db: Kysely<Database>, host: string): Promise<HostActors> {
   const exact = [...new Set([host, withoutWww(host)])];
   const parents = ancestors(host);
+  // One lookup of the (host, path) index for every candidate; the scope is checked here.
   const sources = await db
     .selectFrom('sources')
     .select(['id', 'host', 'name', 'category', 'scope'])
-    .where('status', '=', 'active')
+    .where('host', 'in', [...exact, ...parents])
     .where('path', '=', '')
-    .where((eb) => eb.or([eb('host', 'in', exact), eb.and([eb('host', 'in', parents.length > 0 ? parents : ['']), eb('scope', '=', 'subdomains')])]))
+    .where('status', '=', 'active')
     .execute();
-  const source = sources.sort((a, b) => b.host.length - a.host.length)[0];
+  const source = sources.filter((candidate) => exact.includes(candidate.host) || candidate.scope === 'subdomains').sort((a, b) => b.host.length - a.host.length)[0];
   if (source === undefined) return { source: null, actors: [] };
   const linked = await db
     .selectFrom('atlaas_links')
