@@ -22,8 +22,10 @@ interface Entry {
 export interface ResponseCacheOptions {
   /** Answers kept at most (least recently used dropped first). */
   entries?: number;
+  /** Characters of bodies kept at most, all answers together. */
+  totalChars?: number;
   /** Bodies larger than this are answered but not kept. */
-  maxBodyBytes?: number;
+  maxBodyChars?: number;
   /** Headers of every answer (a 304 too). */
   cacheControl: string;
 }
@@ -42,7 +44,15 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 export function responseCache(db: Kysely<Database>, options: ResponseCacheOptions): MiddlewareHandler {
   const entries = new Map<string, Entry>();
   const limit = options.entries ?? 2_000;
-  const maxBody = options.maxBodyBytes ?? 256 * 1024;
+  const totalLimit = options.totalChars ?? 16 * 1024 * 1024;
+  const maxBody = options.maxBodyChars ?? 256 * 1024;
+  let total = 0;
+  const forget = (key: string) => {
+    const entry = entries.get(key);
+    if (entry === undefined) return;
+    total -= entry.body.length;
+    entries.delete(key);
+  };
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const url = new URL(c.req.url);
@@ -65,10 +75,11 @@ export function responseCache(db: Kysely<Database>, options: ResponseCacheOption
     if ((status !== 200 && status !== 404) || !(c.res.headers.get('content-type') ?? '').startsWith('application/json')) return;
     const body = await c.res.text();
     const entry: Entry = { fingerprint, status, body, etag: etagOf(body) };
+    forget(key);
     if (body.length <= maxBody) {
-      entries.delete(key);
       entries.set(key, entry);
-      if (entries.size > limit) entries.delete(entries.keys().next().value as string);
+      total += body.length;
+      while (entries.size > limit || total > totalLimit) forget(entries.keys().next().value as string);
     }
     c.res = answer(entry);
   };
