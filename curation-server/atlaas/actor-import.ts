@@ -20,7 +20,7 @@ export interface ActorImportCounts {
   codes: number;
 }
 
-const COMPARED: (keyof ActorRecord)[] = ['kind', 'code', 'name', 'name_key', 'search_words', 'search_joined', 'population', 'postal_codes', 'departement', 'region', 'siren', 'epci', 'parent', 'detail'];
+const COMPARED: (keyof ActorRecord)[] = ['kind', 'code', 'name', 'name_key', 'search_words', 'search_joined', 'population', 'postal_codes', 'departement', 'region', 'siren', 'epci', 'parent', 'detail', 'rank_key'];
 
 export async function importActors(db: Kysely<Database>, divisions: Divisions): Promise<ActorImportCounts> {
   const { actors, codes } = actorsFromDivisions(divisions);

@@ -76,6 +76,7 @@ export interface ActorRecord {
   epci: string;
   parent: string;
   detail: string;
+  rank_key: number;
 }
 
 export interface ActorCode {
@@ -102,11 +103,19 @@ const EPCI_FORMS: [RegExp, string][] = [
   [/^CU /, 'Communauté urbaine '],
 ];
 
-function record(fields: Omit<ActorRecord, 'name_key' | 'search_words' | 'search_joined'>, alias?: string): ActorRecord {
+const KIND_RANK: Record<AtlaasActorKind, number> = { commune: 0, epci: 1, departement: 2, region: 3, 'commune-deleguee': 4, 'commune-associee': 4, arrondissement: 4 };
+
+/** Kind first, then the population, largest first (an unknown one after every known one). */
+export function rankKey(kind: AtlaasActorKind, population: number | null): number {
+  return KIND_RANK[kind] * 1e11 + (1e10 - (population ?? -1));
+}
+
+function record(fields: Omit<ActorRecord, 'name_key' | 'search_words' | 'search_joined' | 'rank_key'>, alias?: string): ActorRecord {
   const forms = searchForms(fields.name);
   const aliasForms = alias === undefined ? undefined : searchForms(alias);
   return {
     ...fields,
+    rank_key: rankKey(fields.kind, fields.population),
     name_key: nameKey(fields.name),
     search_words: aliasForms === undefined ? forms.words : `${forms.words} ${aliasForms.words}`,
     search_joined: aliasForms === undefined ? forms.joined : `${forms.joined} ${aliasForms.joined}`,

@@ -162,6 +162,8 @@ export interface AtlaasActorsTable {
   /** An EPCI's legal form (CC, CA, CU, METRO…), a département's or région's chef-lieu. */
   detail: string;
   current: number;
+  /** The order of search results: communes, EPCI, départements, régions, others; the most populous first (atlaas/divisions.ts). */
+  rank_key: number;
 }
 
 /** Every code that leads to an actor: its INSEE code, former codes, postcodes, SIREN. */

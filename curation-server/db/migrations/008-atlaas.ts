@@ -29,7 +29,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('parent', 'text', (col) => col.notNull())
     .addColumn('detail', 'text', (col) => col.notNull())
     .addColumn('current', 'integer', (col) => col.notNull())
+    .addColumn('rank_key', 'integer', (col) => col.notNull())
     .execute();
+  // Search results come in this order (kind, then the most populous): read from the index, not sorted per query.
+  await db.schema.createIndex('atlaas_actors_by_rank').on('atlaas_actors').columns(['rank_key', 'name_key', 'id']).execute();
+  await db.schema.createIndex('atlaas_actors_by_name').on('atlaas_actors').columns(['name_key']).execute();
   await db.schema.createIndex('atlaas_actors_by_kind').on('atlaas_actors').columns(['kind', 'name_key']).execute();
   await db.schema.createIndex('atlaas_actors_by_departement').on('atlaas_actors').columns(['departement', 'name_key']).execute();
   await db.schema.createIndex('atlaas_actors_by_epci').on('atlaas_actors').columns(['epci']).execute();
