@@ -7,6 +7,7 @@ import { noStore } from './middleware/no-store.ts';
 import { session } from './middleware/session.ts';
 import { activityRoutes } from './routes/activity.tsx';
 import { adminRoutes } from './routes/admin.tsx';
+import { atlaasRoutes } from './routes/atlaas.tsx';
 import { importRoutes } from './routes/imports.tsx';
 import { loginRoutes } from './routes/login.tsx';
 import { publicationRoutes } from './routes/publications.tsx';
@@ -25,6 +26,7 @@ export function consoleApp(deps: AppDeps) {
   app.route('/', sourceExportRoutes(deps));
   app.route('/', sourceRoutes(deps));
   app.route('/', activityRoutes(deps));
+  app.route('/', atlaasRoutes(deps));
   app.route('/', importRoutes(deps));
   app.route('/', publicationRoutes(deps));
   app.route('/', adminRoutes(deps));

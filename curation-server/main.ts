@@ -13,6 +13,7 @@ import { createApp } from './app.ts';
 import { readServerConfig } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
 import { seedFromCorpus } from './db/seed-corpus.ts';
+import { prepareAtlaas } from './atlaas/atlaas-setup.ts';
 import { ListPublisher } from './publishing/list-publisher.ts';
 
 /** How often the server checks whether the manifest is due for its daily re-signing. */
@@ -52,6 +53,11 @@ const resigning = setInterval(() => {
   );
 }, RESIGN_CHECK_MS);
 resigning.unref();
+
+if (config.atlaasAtStart) {
+  const atlaas = await prepareAtlaas(db);
+  if (atlaas !== null) console.log(`Atlaas : ${atlaas.actors.added} collectivités importées du découpage administratif, ${atlaas.links.linked} sites reliés, ${atlaas.links.suggested} liens suggérés.`);
+}
 
 const hasAdmin = (await db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).executeTakeFirst()) !== undefined;
 const secure = config.publicUrl?.startsWith('https:') ?? false;

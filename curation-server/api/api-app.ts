@@ -5,6 +5,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiEnv, AppDeps } from '../app-env.ts';
 import { apiTokenAuth } from './api-auth.ts';
+import { atlaasApi } from './atlaas-api.ts';
 import { historyApi } from './history-api.ts';
 import { importsApi } from './imports-api.ts';
 import { sourcesApi } from './sources-api.ts';
@@ -26,9 +27,12 @@ export function apiApp(deps: AppDeps) {
       title: 'Sources de confiance — curation API',
       version: '1',
       description: 'The operations of the curation console, for scripts. Refusals carry codes and French messages.',
+      license: { name: 'MIT', url: 'https://spdx.org/licenses/MIT.html' },
     },
     servers: [{ url: '/api' }],
   });
+  // Public and read-only: registered before the authentication middleware, like the document.
+  atlaasApi(deps, api);
   api.use('*', apiTokenAuth(deps));
   sourcesApi(deps, api);
   historyApi(deps, api);

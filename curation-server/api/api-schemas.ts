@@ -116,3 +116,10 @@ export const IdParams = z.object({ id: z.string().max(64).openapi({ param: { nam
 export const EventIdParams = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 42 }) });
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+
+/** What every operation behind a token may answer besides its own results (the defaultHook's 400, api-auth.ts's 401 and 403). */
+export const tokenRefusals = {
+  400: json(ErrorSchema, 'A parameter or the body does not fit: `issues` says which and why'),
+  401: json(ErrorSchema, 'No token, or not a valid one'),
+  403: json(ErrorSchema, 'The token’s role does not allow this operation'),
+};

@@ -225,6 +225,11 @@ describe('OpenAPI document', () => {
       '/imports': ['post'],
       '/imports/{id}': ['get'],
       '/imports/{id}/apply': ['post'],
+      '/atlaas/actors': ['get'],
+      '/atlaas/actors/{id}': ['get'],
+      '/atlaas/actions': ['get'],
+      '/atlaas/actions/{id}': ['get'],
+      '/atlaas/by-host/{host}': ['get'],
     });
     expect(Object.keys(document.components.securitySchemes)).toEqual(['Bearer']);
     expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Source', 'NewSource', 'SourceChange', 'Event', 'ImportPreview', 'Error']));

@@ -5,7 +5,7 @@ import { recentEvents } from '../history/event-log.ts';
 import { revertChange } from '../sources/source-commands.ts';
 import { CommentSchema } from '../sources/source-input.ts';
 import { apiPermission } from './api-auth.ts';
-import { ErrorSchema, EventIdParams, EventSchema, eventOut, issuesOut, json, SourceSchema, sourceOut } from './api-schemas.ts';
+import { ErrorSchema, EventIdParams, EventSchema, eventOut, issuesOut, json, SourceSchema, sourceOut, tokenRefusals } from './api-schemas.ts';
 
 const security = [{ Bearer: [] }];
 const tags = ['history'];
@@ -13,6 +13,7 @@ const tags = ['history'];
 const recentRoute = createRoute({
   method: 'get',
   path: '/events',
+  operationId: 'listEvents',
   tags,
   security,
   summary: 'Recent changes, newest first; `before` pages back, `batch` keeps one import or bulk action',
@@ -24,18 +25,20 @@ const recentRoute = createRoute({
       limit: z.coerce.number().int().min(1).max(500).default(100),
     }),
   },
-  responses: { 200: json(z.object({ events: z.array(EventSchema), olderThan: z.number().int().nullable() }), 'A page of events') },
+  responses: { ...tokenRefusals, 200: json(z.object({ events: z.array(EventSchema), olderThan: z.number().int().nullable() }), 'A page of events') },
 });
 
 const revertRoute = createRoute({
   method: 'post',
   path: '/events/{id}/revert',
+  operationId: 'revertEvent',
   tags,
   security,
   summary: 'Revert a change: the fields it touched go back, unless they changed again since',
   middleware: [apiPermission('edit')] as const,
   request: { params: EventIdParams, body: { content: { 'application/json': { schema: z.object({ comment: CommentSchema }) } }, required: false } },
   responses: {
+    ...tokenRefusals,
     200: json(SourceSchema, 'The source after the revert'),
     404: json(ErrorSchema, 'No such event'),
     409: json(ErrorSchema, 'Cannot be reverted, with the reason'),

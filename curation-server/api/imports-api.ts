@@ -5,7 +5,7 @@ import { csvFileIssueMessage } from '../sources/source-csv.ts';
 import { applyImport, currentImport, type ImportPreview, previewImport } from '../sources/source-imports.ts';
 import { CommentSchema } from '../sources/source-input.ts';
 import { apiPermission } from './api-auth.ts';
-import { ErrorSchema, IdParams, ImportPreviewSchema, json, planLinesOut } from './api-schemas.ts';
+import { ErrorSchema, IdParams, ImportPreviewSchema, json, planLinesOut, tokenRefusals } from './api-schemas.ts';
 
 const security = [{ Bearer: [] }];
 const tags = ['imports'];
@@ -13,6 +13,7 @@ const tags = ['imports'];
 const previewRoute = createRoute({
   method: 'post',
   path: '/imports',
+  operationId: 'previewImport',
   tags,
   security,
   summary: 'Preview a CSV import (columns id,host,scope,path,category,status,name,code[,provenance])',
@@ -21,23 +22,25 @@ const previewRoute = createRoute({
     query: z.object({ name: z.string().max(200).default('api.csv') }),
     body: { content: { 'text/csv': { schema: z.string() } }, required: true },
   },
-  responses: { 201: json(ImportPreviewSchema, 'What the file would change'), 422: json(ErrorSchema, 'The file cannot be read') },
+  responses: { ...tokenRefusals, 201: json(ImportPreviewSchema, 'What the file would change'), 422: json(ErrorSchema, 'The file cannot be read') },
 });
 
 const getRoute = createRoute({
   method: 'get',
   path: '/imports/{id}',
+  operationId: 'getImport',
   tags,
   security,
   summary: 'An import’s plan against the list as it is now',
   middleware: [apiPermission('edit')] as const,
   request: { params: IdParams },
-  responses: { 200: json(ImportPreviewSchema, 'The current plan'), 404: json(ErrorSchema, 'No such import') },
+  responses: { ...tokenRefusals, 200: json(ImportPreviewSchema, 'The current plan'), 404: json(ErrorSchema, 'No such import') },
 });
 
 const applyRoute = createRoute({
   method: 'post',
   path: '/imports/{id}/apply',
+  operationId: 'applyImport',
   tags,
   security,
   summary: 'Apply an import, all or nothing, if its plan is still the one previewed',
@@ -47,6 +50,7 @@ const applyRoute = createRoute({
     body: { content: { 'application/json': { schema: z.object({ digest: z.string().max(100).optional(), comment: CommentSchema }) } }, required: false },
   },
   responses: {
+    ...tokenRefusals,
     200: json(z.object({ batch: z.string(), counts: ImportPreviewSchema.shape.counts }), 'Applied; its events share `batch`'),
     404: json(ErrorSchema, 'No such import'),
     409: json(ErrorSchema.extend({ preview: ImportPreviewSchema.optional() }), 'Already applied, or the list changed since the preview (the new preview is given)'),

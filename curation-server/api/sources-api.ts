@@ -10,7 +10,7 @@ import { allSources, SourceFilterSchema, SourceListQuerySchema, listSources } fr
 import { sourceById } from '../sources/source-store.ts';
 import { plainSource } from '../sources/stored-source.ts';
 import { apiPermission } from './api-auth.ts';
-import { CreateSourceSchema, ErrorSchema, EventSchema, eventOut, IdParams, IssueSchema, issuesOut, json, SourceSchema, sourceOut, UpdateSourceSchema } from './api-schemas.ts';
+import { CreateSourceSchema, ErrorSchema, EventSchema, eventOut, IdParams, IssueSchema, issuesOut, json, SourceSchema, sourceOut, UpdateSourceSchema, tokenRefusals } from './api-schemas.ts';
 
 const security = [{ Bearer: [] }];
 const tags = ['sources'];
@@ -18,12 +18,14 @@ const tags = ['sources'];
 const listRoute = createRoute({
   method: 'get',
   path: '/sources',
+  operationId: 'listSources',
   tags,
   security,
   summary: 'Search, filter, sort and page the list',
   middleware: [apiPermission('read')] as const,
   request: { query: SourceListQuerySchema },
   responses: {
+    ...tokenRefusals,
     200: json(z.object({ total: z.number().int(), page: z.number().int(), perPage: z.number().int(), sources: z.array(SourceSchema) }), 'One page of sources'),
   },
 });
@@ -31,67 +33,74 @@ const listRoute = createRoute({
 const exportCsvRoute = createRoute({
   method: 'get',
   path: '/sources/export.csv',
+  operationId: 'exportSourcesCsv',
   tags,
   security,
   summary: 'Every source the filters keep, as CSV (the import format)',
   middleware: [apiPermission('read')] as const,
   request: { query: SourceFilterSchema },
-  responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV, corpus columns, corpus order' } },
+  responses: { ...tokenRefusals, 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV, corpus columns, corpus order' } },
 });
 
 const exportJsonRoute = createRoute({
   method: 'get',
   path: '/sources/export.json',
+  operationId: 'exportSourcesJson',
   tags,
   security,
   summary: 'Every source the filters keep, as JSON, with the data credit',
   middleware: [apiPermission('read')] as const,
   request: { query: SourceFilterSchema },
-  responses: { 200: json(z.object({ credit: z.record(z.string(), z.string()), sources: z.array(z.record(z.string(), z.string())) }), 'Sources in corpus order') },
+  responses: { ...tokenRefusals, 200: json(z.object({ credit: z.record(z.string(), z.string()), sources: z.array(z.record(z.string(), z.string())) }), 'Sources in corpus order') },
 });
 
 const getRoute = createRoute({
   method: 'get',
   path: '/sources/{id}',
+  operationId: 'getSource',
   tags,
   security,
   summary: 'One source',
   middleware: [apiPermission('read')] as const,
   request: { params: IdParams },
-  responses: { 200: json(SourceSchema, 'The source'), 404: json(ErrorSchema, 'No such source') },
+  responses: { ...tokenRefusals, 200: json(SourceSchema, 'The source'), 404: json(ErrorSchema, 'No such source') },
 });
 
 const historyRoute = createRoute({
   method: 'get',
   path: '/sources/{id}/history',
+  operationId: 'getSourceHistory',
   tags,
   security,
   summary: 'The changes of one source, newest first',
   middleware: [apiPermission('read')] as const,
   request: { params: IdParams },
-  responses: { 200: json(z.object({ events: z.array(EventSchema) }), 'Its history'), 404: json(ErrorSchema, 'No such source') },
+  responses: { ...tokenRefusals, 200: json(z.object({ events: z.array(EventSchema) }), 'Its history'), 404: json(ErrorSchema, 'No such source') },
 });
 
 const createSourceRoute = createRoute({
   method: 'post',
   path: '/sources',
+  operationId: 'createSource',
   tags,
   security,
   summary: 'Add a source (validated like in the console)',
   middleware: [apiPermission('edit')] as const,
   request: { body: { content: { 'application/json': { schema: CreateSourceSchema } }, required: true } },
-  responses: { 201: json(SourceSchema, 'Created'), 422: json(ErrorSchema, 'Refused, with the reasons') },
+  responses: { ...tokenRefusals, 201: json(SourceSchema, 'Created'), 422: json(ErrorSchema, 'Refused, with the reasons') },
 });
 
 const updateRoute = createRoute({
   method: 'patch',
   path: '/sources/{id}',
+  operationId: 'updateSource',
   tags,
   security,
   summary: 'Change some fields of a source (status included)',
   middleware: [apiPermission('edit')] as const,
   request: { params: IdParams, body: { content: { 'application/json': { schema: UpdateSourceSchema } }, required: true } },
   responses: {
+    ...tokenRefusals,
     200: json(SourceSchema, 'The source after the change (unchanged if nothing differed)'),
     404: json(ErrorSchema, 'No such source'),
     409: json(ErrorSchema, 'Changed by someone else since `revision`'),
@@ -110,12 +119,14 @@ const BulkSchema = z
 const bulkRoute = createRoute({
   method: 'post',
   path: '/sources/bulk',
+  operationId: 'changeSourcesInBulk',
   tags,
   security,
   summary: 'Activate, suspend, remove or mark reviewed several sources: all or none',
   middleware: [apiPermission('edit')] as const,
   request: { body: { content: { 'application/json': { schema: BulkSchema } }, required: true } },
   responses: {
+    ...tokenRefusals,
     200: json(z.object({ changed: z.number().int(), unchanged: z.number().int(), batch: z.string().nullable() }), 'Done'),
     422: json(z.object({ error: z.string(), failures: z.array(z.object({ id: z.string(), issues: z.array(IssueSchema) })) }), 'None changed'),
   },

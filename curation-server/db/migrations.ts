@@ -10,6 +10,7 @@ import * as events from './migrations/003-events.ts';
 import * as imports from './migrations/004-imports.ts';
 import * as publications from './migrations/005-publications.ts';
 import * as reviewQueue from './migrations/007-review-queue.ts';
+import * as atlaas from './migrations/008-atlaas.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-accounts': accounts,
@@ -18,6 +19,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '004-imports': imports,
   '005-publications': publications,
   '007-review-queue': reviewQueue,
+  '008-atlaas': atlaas,
 };
 
 export type MigrationOutcome = { ok: true; applied: string[] } | { ok: false; failed: string; error: unknown };

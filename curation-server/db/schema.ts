@@ -174,6 +174,126 @@ export interface ReviewDecisionsTable {
   event_id: number | null;
 }
 
+export const ATLAAS_ACTOR_KINDS = ['commune', 'commune-deleguee', 'commune-associee', 'arrondissement', 'epci', 'departement', 'region'] as const;
+export type AtlaasActorKind = (typeof ATLAAS_ACTOR_KINDS)[number];
+
+/** A collectivité of the official divisions (atlaas/actor-import.ts); never deleted, `current` 0 once gone from them. */
+export interface AtlaasActorsTable {
+  seq: Generated<number>;
+  /** `<kind>:<code>`, e.g. `commune:42218`, `epci:200046977`, `departement:42`. */
+  id: string;
+  kind: AtlaasActorKind;
+  /** INSEE code (commune, département, région), SIREN for an EPCI. */
+  code: string;
+  name: string;
+  /** The name folded for sorting. */
+  name_key: string;
+  /** The indexed forms of the name (atlaas/names.ts). */
+  search_words: string;
+  search_joined: string;
+  population: number | null;
+  /** Space-separated. */
+  postal_codes: string;
+  departement: string;
+  region: string;
+  siren: string;
+  /** A commune's EPCI (its SIREN), or ''. */
+  epci: string;
+  /** For a commune déléguée, associée or an arrondissement: the INSEE code of its commune today. */
+  parent: string;
+  /** An EPCI's legal form (CC, CA, CU, METRO…), a département's or région's chef-lieu. */
+  detail: string;
+  current: number;
+  /** The order of search results: communes, EPCI, départements, régions, others; the most populous first (atlaas/divisions.ts). */
+  rank_key: number;
+}
+
+/** Every code that leads to an actor: its INSEE code, former codes, postcodes, SIREN. */
+export interface AtlaasActorCodesTable {
+  code: string;
+  kind: 'insee' | 'former' | 'postal' | 'siren';
+  actor_id: string;
+}
+
+export interface AtlaasActorSearchTable {
+  rowid: number;
+  atlaas_actor_search: string;
+  search_words: string;
+  search_joined: string;
+}
+
+/** A digital action described in the Atlaas (atlaas/action-import.ts); lists are JSON arrays of strings. */
+export interface AtlaasActionsTable {
+  seq: Generated<number>;
+  id: string;
+  actor_id: string;
+  title: string;
+  subtitle: string;
+  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
+  date: string;
+  year: number;
+  axis: string;
+  issues: string;
+  services: string;
+  summary: string;
+  done: string;
+  results: string;
+  recommendations: string;
+  links: string;
+  tools: string;
+  providers: string;
+  /** The actor's, copied for the area filter. */
+  departement: string;
+  region: string;
+}
+
+export interface AtlaasActionSearchTable {
+  rowid: number;
+  atlaas_action_search: string;
+  title: string;
+  subtitle: string;
+  summary: string;
+  done: string;
+  results: string;
+  recommendations: string;
+}
+
+/** A label result « Territoires, Villes et Villages Internet »: one per actor and year. */
+export interface AtlaasLabelsTable {
+  actor_id: string;
+  year: number;
+  arobases: number;
+  title: string;
+  /** JSON array of the thematic mentions. */
+  mentions: string;
+}
+
+export type AtlaasLinkMethod = 'code' | 'directory' | 'hostname' | 'name';
+export type AtlaasLinkStatus = 'linked' | 'suggested' | 'confirmed' | 'rejected';
+
+/** A trusted source ↔ actor link: `linked` from the source's own code, otherwise suggested until a curator decides. */
+export interface AtlaasLinksTable {
+  source_id: string;
+  actor_id: string;
+  method: AtlaasLinkMethod;
+  status: AtlaasLinkStatus;
+  /** What suggested it, for the curator (`mairie-vannes.fr`, `annuaire 2019 : 56260`). */
+  evidence: string;
+  updated_at: Instant;
+}
+
+/** Curators' decisions on suggested links. Append-only (triggers refuse updates and deletes). */
+export interface AtlaasLinkEventsTable {
+  id: Generated<number>;
+  at: Instant;
+  actor: string;
+  user_id: number | null;
+  source_id: string;
+  actor_id: string;
+  decision: 'confirm' | 'reject';
+  comment: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -183,6 +303,14 @@ export interface Database {
   events: EventsTable;
   imports: ImportsTable;
   publications: PublicationsTable;
+  atlaas_actors: AtlaasActorsTable;
+  atlaas_actor_codes: AtlaasActorCodesTable;
+  atlaas_actor_search: AtlaasActorSearchTable;
+  atlaas_actions: AtlaasActionsTable;
+  atlaas_action_search: AtlaasActionSearchTable;
+  atlaas_labels: AtlaasLabelsTable;
+  atlaas_links: AtlaasLinksTable;
+  atlaas_link_events: AtlaasLinkEventsTable;
   review_items: ReviewItemsTable;
   review_decisions: ReviewDecisionsTable;
 }

@@ -47,6 +47,8 @@ export async function startCurationServer(options: { databasePath?: string; env?
       SDC_LISTS_DIR: join(directory, 'lists', 'v1'),
       SDC_PORT: '0',
       SDC_HOST: '127.0.0.1',
+      // The Atlaas actors take seconds to import: only the tests that need them ask for it.
+      SDC_ATLAAS_AT_START: '0',
       ...options.env,
     },
     detached: true,

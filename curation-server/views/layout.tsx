@@ -19,6 +19,7 @@ const SECTIONS: Section[] = [
   { href: '/import', label: (view) => view.t.nav.import, permission: 'edit' },
   { href: '/review', label: (view) => view.t.review.nav, permission: 'read' },
   { href: '/admin', label: (view) => view.t.nav.admin, permission: 'administer' },
+  { href: '/atlaas', label: (view) => view.t.atlaas.nav, permission: 'read' },
 ];
 
 /** The same page in the other language. */

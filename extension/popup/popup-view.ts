@@ -14,6 +14,7 @@ import { creditFooter, element, preparePage } from '../pages/page-parts.ts';
 import { DEFAULT_PAUSE_MINUTES } from '../settings/pause-timer.ts';
 import { reportHref } from './report-link.ts';
 import { readPolicy, readSettings, updateSettings } from '../settings/settings.ts';
+import { atlaasSection, atlaasServer } from './atlaas-card.ts';
 
 function isWebPage(url: string | undefined): url is string {
   return url !== undefined && /^https?:\/\//.test(url);
@@ -109,9 +110,14 @@ export async function showPopup(document: Document): Promise<void> {
     browser.runtime.openOptionsPage(),
   );
 
+  // The Atlaas card of a trusted site: a button, and one request only when it is clicked.
+  const server = atlaasServer(policy.atlaasServer, channel.mirrors);
+  const atlaas = source !== null && server !== null && isWebPage(url) ? [atlaasSection(document, { host: new URL(url).hostname, server, language })] : [];
+
   const main = element(document, 'main', [
     element(document, 'h1', text('popupTitle')),
     siteStatus(document, language, url, source),
+    ...atlaas,
     ...pauseControls,
     element(document, 'div', [report, options], { class: 'actions' }),
     element(document, 'p', text('privacyNote'), { class: 'small' }),

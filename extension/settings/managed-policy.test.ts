@@ -38,6 +38,7 @@ describe('the enterprise policy', () => {
     expect(readManagedPolicy({ pinnedKeys: [{ keyId: 'x' }] }).dropped).toEqual(['pinnedKeys: from 1 to 8 public key records (npm run keys)']);
     expect(readManagedPolicy(undefined)).toEqual({ policy: {}, dropped: [] });
     expect(readManagedPolicy('on')).toEqual({ policy: {}, dropped: ['policy: not an object'] });
+    expect(readManagedPolicy({ atlaasServer: 'javascript:alert(1)/' }).dropped).toEqual(['atlaasServer: an http(s) address ending with "/"']);
   });
 
   it('names in the Chrome schema exactly the settings it reads', async () => {
@@ -54,6 +55,7 @@ describe('the enterprise policy', () => {
       reportUrl: 'https://a.fr/signaler',
       showPauseSwitch: true,
       pauseMinutes: 0,
+      atlaasServer: 'https://a.fr/',
     });
     expect(everything.dropped).toEqual([]);
     expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(everything.policy).sort());

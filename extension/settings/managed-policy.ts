@@ -25,6 +25,8 @@ export interface ManagedPolicy {
   showPauseSwitch?: boolean;
   /** How long a pause lasts, in minutes (it always ends when the browser restarts); 0: until then. */
   pauseMinutes?: number;
+  /** The server the popup asks for a site's Atlaas card (on click only), instead of the list channel's origin. */
+  atlaasServer?: string;
 }
 
 export interface PolicyReading {
@@ -77,10 +79,11 @@ export function readManagedPolicy(raw: unknown): PolicyReading {
   take('density', (field) => (DENSITIES as readonly unknown[]).includes(field), DENSITIES.join(', '));
   take('reportUrl', isReportUrl, 'an https: or mailto: address');
   take('pauseMinutes', (field) => minutes(field, 0, 24 * 60), 'whole minutes, from 0 to 1440');
+  take('atlaasServer', isChannelUrl, 'an http(s) address ending with "/"');
   for (const name of Object.keys(value)) {
     if (!KNOWN.has(name)) dropped.push(`${name}: unknown setting`);
   }
   return { policy, dropped };
 }
 
-const KNOWN = new Set(['listChannels', 'pinnedKeys', 'updateIntervalMinutes', 'engines', 'promoteFirstTrusted', 'hideUntrusted', 'density', 'reportUrl', 'showPauseSwitch', 'pauseMinutes']);
+const KNOWN = new Set(['listChannels', 'pinnedKeys', 'updateIntervalMinutes', 'engines', 'promoteFirstTrusted', 'hideUntrusted', 'density', 'reportUrl', 'showPauseSwitch', 'pauseMinutes', 'atlaasServer']);
