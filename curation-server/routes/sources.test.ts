@@ -92,6 +92,22 @@ describe('adding a source', () => {
     expect(refused.status).toBe(422);
     expect(await refused.text()).toContain('« e-monsite.com » est une plateforme d&#39;hébergement partagée');
   });
+
+  it('never takes a platform’s own address, whatever the scope, and keeps its tenants at their exact hostname', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/sources/new');
+    for (const [host, scope, path] of [['wordpress.com', 'host', ''], ['www.wordpress.com', 'host', ''], ['free.fr', 'subdomains', ''], ['sitego.fr', 'path', '/mairie'], ['blogspot.com', 'host', '']]) {
+      const refused = await curator.post('/sources', { ...newSource, host, scope, path });
+      expect(refused.status, `${host} ${scope}`).toBe(422);
+      const html = await refused.text();
+      expect(html, host).toMatch(/id="field-host-error">Refusé : « [a-z.]+ » est l&#39;adresse d&#39;une plateforme d&#39;hébergement partagée, où chacun peut ouvrir un site ; elle ne peut être une source avec aucune portée\./);
+      expect(html).not.toContain('cet hôte uniquement »)');
+    }
+    const tenant = await curator.post('/sources', { ...newSource, host: 'mairie.blogspot.com', scope: 'subdomains' });
+    expect(tenant.status).toBe(422);
+    expect(await tenant.text()).toContain('« blogspot.com » est une plateforme d&#39;hébergement partagée');
+    expect((await curator.post('/sources', { ...newSource, host: 'mairie.blogspot.com', scope: 'host' })).status).toBe(303);
+  });
 });
 
 describe('editing a source', () => {
