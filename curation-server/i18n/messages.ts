@@ -129,10 +129,19 @@ const fr = {
     updated: 'Dernière modification',
     provenance: 'Provenance',
     editTitle: 'Modifier la source',
-    hostHint: 'Par exemple mairie-exemple.fr, sans « http:// » ni « www. ».',
+    hostHint: 'Par exemple mairie-exemple.fr. Une adresse collée depuis le navigateur (https://www.mairie-exemple.fr/accueil) est réduite à son nom d’hôte, que vous vérifiez avant d’enregistrer.',
     scopeHint: 'Ce que la source couvre. Les sous-domaines ne sont jamais couverts sur une plateforme d’hébergement partagée.',
     pathHint: 'Seulement avec la portée « un chemin de cet hôte » : préfixe commençant par « / », par exemple /site/ma-commune.',
-    nameHint: 'Nom de l’organisme, tel qu’il apparaîtra aux curateurs.',
+    nameHint: 'Nom de l’organisme, tel que le public le lira sur chaque badge (par exemple « Mairie de Besançon »).',
+    choose: '— choisir —',
+    chooseCategory: 'Choisissez une catégorie.',
+    chooseStatus: 'Choisissez un statut : seule une source « active » est signalée comme de confiance.',
+    understood: (pasted: string, host: string, path: string, droppedPath: string) =>
+      `Adresse collée « ${pasted} » comprise comme le nom d’hôte « ${host} »` +
+      (path === '' ? '' : ` et le chemin « ${path} »`) +
+      (droppedPath === '' ? '' : ` ; son chemin « ${droppedPath} » n’est pas retenu (il ne l’est qu’avec la portée « un chemin de cet hôte »)`) +
+      '. Vérifiez, puis enregistrez.',
+    storedHost: 'Nom d’hôte enregistré (forme ASCII)',
     codeHint: 'Code INSEE de la commune (5 caractères) ou du département (2 ou 3), ou SIREN (9 chiffres). Facultatif.',
     statusTitle: 'Changer le statut',
     statusSubmit: 'Changer le statut',
@@ -516,10 +525,19 @@ const en: Messages = {
     updated: 'Last change',
     provenance: 'Provenance',
     editTitle: 'Edit the source',
-    hostHint: 'For example mairie-exemple.fr, without "http://" or "www.".',
+    hostHint: 'For example mairie-exemple.fr. An address pasted from the browser (https://www.mairie-exemple.fr/accueil) is reduced to its hostname, which you check before saving.',
     scopeHint: 'What the source covers. Subdomains are never covered on a shared hosting platform.',
     pathHint: 'Only with the "a path on this host" scope: a prefix starting with "/", for example /site/my-town.',
-    nameHint: 'Name of the organisation, as curators will see it.',
+    nameHint: 'Name of the organisation, as the public will read it on every badge (for example "Mairie de Besançon").',
+    choose: '— choose —',
+    chooseCategory: 'Choose a category.',
+    chooseStatus: 'Choose a status: only an "active" source is shown as trusted.',
+    understood: (pasted, host, path, droppedPath) =>
+      `Pasted address "${pasted}" read as the hostname "${host}"` +
+      (path === '' ? '' : ` and the path "${path}"`) +
+      (droppedPath === '' ? '' : `; its path "${droppedPath}" is left out (it is kept only with the "a path on this host" scope)`) +
+      '. Check, then save.',
+    storedHost: 'Stored hostname (ASCII form)',
     codeHint: 'INSEE code of the municipality (5 characters) or département (2 or 3), or SIREN (9 digits). Optional.',
     statusTitle: 'Change the status',
     statusSubmit: 'Change the status',

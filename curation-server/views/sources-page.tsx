@@ -9,6 +9,7 @@ import { BULK_ACTIONS } from '../sources/source-commands.ts';
 import { PAGE_SIZES, type SourceListQuery, type SourcePage, type SourceSort } from '../sources/source-list.ts';
 import { VALIDATION_STATES } from '../sources/validation-state.ts';
 import { CommentField, CsrfField, ErrorSummary, type FieldErrors, Notice, SelectField, TextField } from './form-fields.tsx';
+import { displayHost } from './display-host.ts';
 import { sourceTarget, StatusBadge, ValidationBadge } from './source-labels.tsx';
 import type { View } from './view.ts';
 
@@ -176,7 +177,10 @@ export function SourcesPage(props: { view: View; query: SourceListQuery; page: S
                       </td>
                     )}
                     <th scope="row">
-                      <a href={`/sources/${source.id}`}>{sourceTarget(source)}</a>
+                      <a href={`/sources/${source.id}`}>
+                        {displayHost(source.host)}
+                        {source.path}
+                      </a>
                       <span class="scope">{t.scopes[source.scope]}</span>
                     </th>
                     <td>{source.name}</td>
