@@ -139,7 +139,8 @@ export function SourcesPage(props: { view: View; query: SourceListQuery; page: S
       <SearchForm view={view} query={query} errors={props.errors} />
       <p class="result-summary">
         <strong>{t.list.count(formatCount(page.total, lang))}</strong> — {t.list.pageOf(query.page, pages)}. {t.list.export}{' '}
-        <a href={listHref(exportQuery, {}, '/sources/export.csv')}>{t.export.csv}</a>, <a href={listHref(exportQuery, {}, '/sources/export.json')}>{t.export.json}</a>
+        <a href={listHref(exportQuery, {}, '/sources/export.csv')}>{t.export.csv}</a>, <a href={listHref(exportQuery, {}, '/sources/export.json')}>{t.export.json}</a>,{' '}
+        <a href={listHref(exportQuery, {}, '/sources/export-tableur.csv')}>{t.export.spreadsheet}</a>
       </p>
       {page.sources.length === 0 ? (
         <p>{t.list.none}</p>

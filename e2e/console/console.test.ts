@@ -115,7 +115,7 @@ describe('the curation console in a browser', () => {
     });
     await page.getByRole('button', { name: 'Analyser le fichier' }).click();
     await page.waitForURL(/\/import\/[\w-]+$/);
-    expect(await page.locator('.import-counts').textContent()).toMatch(/1\s*ajoutées\s*1\s*modifiées\s*0\s*inchangées\s*0\s*en erreur/);
+    expect(await page.locator('.import-counts').textContent()).toMatch(/1\s*ajoutée\s*1\s*modifiée\s*0\s*inchangée\s*0\s*en erreur/);
     await page.getByRole('button', { name: 'Appliquer l’import (1 ajout, 1 modification)' }).click();
     await page.waitForURL(/\/activity\?batch=[\w-]+&done=imported$/);
     const batch = await page.locator('.events').textContent();
