@@ -147,8 +147,23 @@ describe('the source form reads what was pasted, and presets nothing', () => {
     const page = await refused.text();
     expect(page).toContain('id="field-category-error">Choisissez une catégorie.</p>');
     expect(page).toContain('id="field-status-error">Choisissez un statut : seule une source « active » est signalée comme de confiance.</p>');
-    const noStatus = await curator.post('/sources', { ...newSource, status: undefined as unknown as string });
+    // Left out of the form altogether: still asked for, never defaulted to « active ».
+    const { status: _, ...withoutStatus } = newSource;
+    const noStatus = await curator.post('/sources', withoutStatus);
     expect(noStatus.status).toBe(422);
+    expect(await noStatus.text()).toContain('id="field-status-error">Choisissez un statut');
+    expect(await fixture.db.selectFrom('sources').select('id').where('host', '=', 'mairie-exemple.fr').executeTakeFirst()).toBeUndefined();
+  });
+
+  it('reads a pasted address on the edit form too, and changes nothing until it is seen', async () => {
+    const curator = await fixture.as('curator');
+    const { html: before } = await curator.page('/sources/syj66jel4pyz');
+    const revision = /name="revision" value="(\d+)"/.exec(before)?.[1] ?? '';
+    const fields = { host: 'https://www.besancon.fr/mairie/', scope: 'subdomains', path: '', category: 'commune', status: 'active', name: 'Ville de Besançon', code: '25056', comment: '', revision };
+    const shown = await curator.post('/sources/syj66jel4pyz', fields);
+    expect(shown.status).toBe(200);
+    expect(await shown.text()).toContain('comprise comme le nom d’hôte « besancon.fr » ; son chemin « /mairie » n’est pas retenu');
+    expect((await sourceById(fixture.db, 'syj66jel4pyz'))?.revision).toBe(Number(revision));
   });
 
   it('shows accented hostnames in Unicode, and the stored punycode form beside', async () => {
