@@ -180,7 +180,7 @@ const fr = {
     title: 'Importer un fichier CSV',
     intro: 'Le fichier est d’abord analysé : vous voyez exactement ce qui changerait, puis vous décidez de l’appliquer. Tout est appliqué d’un bloc, ou rien.',
     columns:
-      'Première ligne : les noms des colonnes, en français ou en anglais. Seule la colonne « hôte » (ou « site », « adresse », « host ») est obligatoire ; les autres : identifiant, portée, chemin, catégorie, statut, nom, code, provenance. Séparateur point-virgule ou virgule, encodage UTF-8 ou celui d’Excel.',
+      'Première ligne : les noms des colonnes, en français ou en anglais. Seule la colonne « hôte » (ou « site », « adresse », « host ») est obligatoire, et elle peut contenir des adresses entières (https://www.mairie-exemple.fr/) ; les autres : identifiant, portée, chemin, catégorie, statut, nom, code, provenance. Séparateur point-virgule ou virgule, encodage UTF-8 ou celui d’Excel.',
     valuesRule:
       'Valeurs en toutes lettres ou en codes, majuscules et accents indifférents : portée « cet hôte uniquement », « sous-domaines » ou « chemin » ; catégorie comme dans la console (« commune », « région »…) ; statut « active », « suspendue » ou « retirée ».',
     defaultsRule:
@@ -584,7 +584,7 @@ const en: Messages = {
     title: 'Import a CSV file',
     intro: 'The file is analysed first: you see exactly what would change, then decide to apply it. Everything is applied at once, or nothing.',
     columns:
-      'First line: the column names, in French or English. Only the "host" column (or "site", "address", "hôte") is required; the others: id, scope, path, category, status, name, code, provenance. Semicolon or comma separated, UTF-8 or Excel’s encoding.',
+      'First line: the column names, in French or English. Only the "host" column (or "site", "address", "hôte") is required, and it may hold whole addresses (https://www.mairie-exemple.fr/); the others: id, scope, path, category, status, name, code, provenance. Semicolon or comma separated, UTF-8 or Excel’s encoding.',
     valuesRule:
       'Values in words or codes, case and accents ignored: scope "this host only", "subdomains" or "path"; category as in the console ("municipality", "region"…); status "active", "suspended" or "removed".',
     defaultsRule:

@@ -8,6 +8,7 @@ import { canonicalSourceHost, normalizePathPrefix, validateSource } from '../../
 import { type Source, sourceKey } from '../../corpus/source.ts';
 import { FIELD_LABELS } from '../i18n/field-labels.ts';
 import { type ChoiceField, readChoice, validChoices } from './import-columns.ts';
+import { readPastedAddress } from './pasted-address.ts';
 import type { ImportRow } from './source-csv.ts';
 import { changedFields } from './source-changes.ts';
 import { uniquenessIssues } from './source-store.ts';
@@ -46,19 +47,28 @@ export interface ImportPlan {
   counts: Record<LineKind, number>;
 }
 
+/** Spreadsheets often hold whole addresses (`https://www.mairie-x.fr/`): the hostname (and, for the path scope, the path) is read out of them. */
+function withAddressRead(cells: ImportRow['cells']): ImportRow['cells'] {
+  const scope = readChoice('scope', cells.scope ?? '') ?? '';
+  const address = readPastedAddress({ host: cells.host ?? '', scope, path: cells.path ?? '' });
+  if (address.kind === 'hostname') return cells;
+  return { ...cells, host: address.host, ...(scope === 'path' ? { path: address.path } : {}) };
+}
+
 function filled(cell: string | undefined): string | undefined {
   return cell === undefined || cell.trim() === '' ? undefined : cell;
 }
 
 function planLine(row: ImportRow, existing: ExistingSources, newId: () => string, seen: { ids: Map<string, number>; keys: Map<string, number> }): PlannedLine {
-  const { line, cells } = row;
-  const typedHost = (cells.host ?? '').trim();
+  const { line } = row;
+  const typedHost = (row.cells.host ?? '').trim();
+  const cells = withAddressRead(row.cells);
   if (row.cellCount !== undefined) return { line, kind: 'error', host: typedHost, issues: [{ code: 'cell-count', ...row.cellCount }] };
   const givenId = (cells.id ?? '').trim();
   let target = givenId === '' ? undefined : existing.byId.get(givenId);
   if (givenId === '') {
     // The source this line is about, if listed: its values stand for the columns the file leaves out.
-    const host = canonicalSourceHost(typedHost);
+    const host = canonicalSourceHost(cells.host ?? '');
     if (host !== null) target = existing.byKey.get(sourceKey({ host, path: normalizePathPrefix(cells.path ?? '') ?? '' }));
   }
   const defaulted: ChoiceField[] = [];

@@ -139,4 +139,15 @@ describe('CSV import', () => {
     const preview = await previewImport(temp.db, bob, { name: 'export.csv', csv });
     expect(preview.ok && preview.plan.counts).toEqual({ added: 0, changed: 0, unchanged: 7, error: 0 });
   });
+
+  it('reads the hostname out of the whole addresses spreadsheets hold', async () => {
+    const csv = 'adresse;portée;nom\nhttps://www.Mairie-Adresse.fr/accueil;;Mairie Adresse\nhttps://sites.google.com/site/mairiedex/;chemin;Mairie d’Ex\nhttps://besancon.fr/;;\n';
+    const preview = await previewImport(temp.db, bob, { name: 'annuaire.csv', csv });
+    if (!preview.ok) throw new Error(csvFileIssueMessage(preview.issue, 'fr'));
+    expect(preview.plan.lines.map((line) => (line.kind === 'added' ? `${line.source.host}${line.source.path} ${line.source.scope}` : line.kind === 'error' ? `${line.host}: ${line.issues.map((issue) => issue.code)}` : line.kind === 'changed' ? `changed ${line.before.id} ${line.fields}` : `unchanged ${line.source.id}`))).toEqual([
+      'mairie-adresse.fr host',
+      'sites.google.com/site/mairiedex path',
+      'unchanged syj66jel4pyz',
+    ]);
+  });
 });
