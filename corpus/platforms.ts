@@ -24,6 +24,8 @@ export interface PathPlatform {
   tenants: 'paths';
   /** What a tenant's path prefix must at least contain (`/site/<name>`). */
   tenantPath: RegExp;
+  /** A tenant's path as refusal messages show it. */
+  tenantExample: string;
 }
 
 export type Platform = SubdomainPlatform | PathPlatform;
@@ -127,14 +129,14 @@ const SUBDOMAIN_PLATFORM_HOSTS = [
 ] as const;
 
 const PATH_PLATFORMS: PathPlatform[] = [
-  { host: 'sites.google.com', tenants: 'paths', tenantPath: /^\/(?:site|view)\/[^/]+/ },
-  { host: 'facebook.com', tenants: 'paths', tenantPath: /^\/[^/]+/ },
-  { host: 'instagram.com', tenants: 'paths', tenantPath: /^\/[^/]+/ },
-  { host: 'x.com', tenants: 'paths', tenantPath: /^\/[^/]+/ },
-  { host: 'twitter.com', tenants: 'paths', tenantPath: /^\/[^/]+/ },
-  { host: 'youtube.com', tenants: 'paths', tenantPath: /^\/(?:@[^/]+|(?:c|channel|user)\/[^/]+)/ },
-  { host: 'linkedin.com', tenants: 'paths', tenantPath: /^\/(?:company|school|showcase|in)\/[^/]+/ },
-  { host: 'github.com', tenants: 'paths', tenantPath: /^\/[^/]+/ },
+  { host: 'sites.google.com', tenants: 'paths', tenantPath: /^\/(?:site|view)\/[^/]+/, tenantExample: '/site/nom-du-site' },
+  { host: 'facebook.com', tenants: 'paths', tenantPath: /^\/[^/]+/, tenantExample: '/nom-de-la-page' },
+  { host: 'instagram.com', tenants: 'paths', tenantPath: /^\/[^/]+/, tenantExample: '/nom-du-compte' },
+  { host: 'x.com', tenants: 'paths', tenantPath: /^\/[^/]+/, tenantExample: '/nom-du-compte' },
+  { host: 'twitter.com', tenants: 'paths', tenantPath: /^\/[^/]+/, tenantExample: '/nom-du-compte' },
+  { host: 'youtube.com', tenants: 'paths', tenantPath: /^\/(?:@[^/]+|(?:c|channel|user)\/[^/]+)/, tenantExample: '/@nom-de-la-chaine' },
+  { host: 'linkedin.com', tenants: 'paths', tenantPath: /^\/(?:company|school|showcase|in)\/[^/]+/, tenantExample: '/company/nom-de-l-organisme' },
+  { host: 'github.com', tenants: 'paths', tenantPath: /^\/[^/]+/, tenantExample: '/nom-du-compte' },
 ];
 
 export const PLATFORMS: readonly Platform[] = [
@@ -142,14 +144,60 @@ export const PLATFORMS: readonly Platform[] = [
   ...PATH_PLATFORMS,
 ];
 
-const PLATFORM_BY_HOST = new Map(PLATFORMS.map((platform) => [platform.host, platform]));
+/**
+ * Public suffixes of the PSL's private section that are hosting platforms: anyone opens a site
+ * there (`mairie-x.blogspot.com`). The matcher already stops at them (they are public suffixes),
+ * so they are not in `PLATFORMS`; validation treats them as platforms all the same: their own
+ * address is never a source, and a tenant's trust stays at its exact hostname. The other private
+ * suffixes are organisations that registered their own (`chambagri.fr`, `avocat.fr`): their
+ * members keep the `subdomains` scope.
+ */
+export const HOSTING_PUBLIC_SUFFIXES = [
+  'blogspot.com',
+  'wixsite.com',
+  'wixstudio.com',
+  'wixstudio.io',
+  'editorx.io',
+  'github.io',
+  'gitlab.io',
+  'netlify.app',
+  'vercel.app',
+  'pages.dev',
+  'workers.dev',
+  'herokuapp.com',
+  'webflow.io',
+  'web.app',
+  'firebaseapp.com',
+  'appspot.com',
+  'azurewebsites.net',
+  'azurestaticapps.net',
+  'amplifyapp.com',
+  'cloudfront.net',
+  'myshopify.com',
+  'readthedocs.io',
+  'gitbook.io',
+  'notion.site',
+  'onrender.com',
+  'fly.dev',
+  'surge.sh',
+  'carrd.co',
+  'framer.website',
+  'framer.app',
+  'my.canva.site',
+  'square.site',
+] as const;
 
-/** The platform whose host this is exactly (`www.` ignored), if any. */
+const PLATFORM_BY_HOST = new Map<string, Platform>([
+  ...PLATFORMS.map((platform): [string, Platform] => [platform.host, platform]),
+  ...HOSTING_PUBLIC_SUFFIXES.map((host): [string, Platform] => [host, { host, tenants: 'subdomains' }]),
+]);
+
+/** The platform whose host this is exactly (`www.` ignored), if any, hosting public suffixes included. */
 export function platformAt(host: string): Platform | undefined {
   return PLATFORM_BY_HOST.get(host.startsWith('www.') ? host.slice(4) : host);
 }
 
-/** The platform this host is, or is a tenant of (`mairie-x.free.fr` → free.fr), if any. */
+/** The platform this host is, or is a tenant of (`mairie-x.free.fr` → free.fr, `x.blogspot.com` → blogspot.com), if any. */
 export function platformOf(host: string): Platform | undefined {
   for (let level: string | undefined = host; level !== undefined; ) {
     const platform = PLATFORM_BY_HOST.get(level);
@@ -162,5 +210,5 @@ export function platformOf(host: string): Platform | undefined {
 
 /** Platforms hosted under this host (`orange.fr` → perso.orange.fr, monsite.orange.fr…). */
 export function platformsUnder(host: string): Platform[] {
-  return PLATFORMS.filter((platform) => platform.host.endsWith(`.${host}`));
+  return [...PLATFORM_BY_HOST.values()].filter((platform) => platform.host.endsWith(`.${host}`));
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { HOSTING_PUBLIC_SUFFIXES, PLATFORMS } from './platforms.ts';
+import { SCOPES } from './source.ts';
 import { canonicalSourceHost, issueMessage, normalizePathPrefix, scopeIssue, validateSource, type SourceDraft } from './source-validation.ts';
 
 const draft = (fields: Partial<SourceDraft>): SourceDraft => ({
@@ -41,13 +43,12 @@ describe('scopeIssue', () => {
   it('refuses public suffixes and unknown top-level domains', () => {
     expect(scopeIssue('gouv.fr', 'subdomains', '')?.code).toBe('public-suffix');
     expect(scopeIssue('gouv.fr', 'host', '')?.code).toBe('public-suffix');
-    expect(scopeIssue('blogspot.com', 'host', '')?.code).toBe('public-suffix');
     expect(scopeIssue('cci.fr', 'subdomains', '')?.code).toBe('public-suffix');
     expect(scopeIssue('universita.corsicafr', 'host', '')?.code).toBe('unknown-tld');
   });
 
   it('keeps trust at the exact hostname on hosting platforms', () => {
-    expect(scopeIssue('free.fr', 'subdomains', '')).toMatchObject({ code: 'platform', platform: 'free.fr' });
+    expect(scopeIssue('free.fr', 'subdomains', '')).toMatchObject({ code: 'platform-home', platform: 'free.fr' });
     expect(scopeIssue('19.free.fr', 'subdomains', '')).toMatchObject({ code: 'platform', platform: 'free.fr' });
     expect(scopeIssue('mairie-x.free.fr', 'subdomains', '')).toMatchObject({ code: 'platform' });
     expect(scopeIssue('mairie-x.free.fr', 'host', '')).toBeNull();
@@ -60,6 +61,54 @@ describe('scopeIssue', () => {
     expect(scopeIssue('orange.fr', 'host', '')).toBeNull();
   });
 
+  it('never accepts a subdomain platform’s own address, whatever the scope, www. or not', () => {
+    const homes = [...PLATFORMS.filter((platform) => platform.tenants === 'subdomains').map((platform) => platform.host), ...HOSTING_PUBLIC_SUFFIXES];
+    for (const home of homes) {
+      for (const host of [home, `www.${home}`]) {
+        for (const scope of SCOPES) {
+          const result = validateSource(draft({ host, scope, path: scope === 'path' ? '/accueil' : '' }));
+          expect(result.ok === false && result.issues, `${host} ${scope}`).toContainEqual({ field: 'host', code: 'platform-home', platform: home });
+        }
+      }
+    }
+    expect(scopeIssue('wordpress.com', 'host', '')).toEqual({ field: 'host', code: 'platform-home', platform: 'wordpress.com' });
+    expect(scopeIssue('blogspot.com', 'host', '')).toEqual({ field: 'host', code: 'platform-home', platform: 'blogspot.com' });
+    expect(issueMessage({ field: 'host', code: 'platform-home', platform: 'wordpress.com' })).toBe(
+      "Refusé : « wordpress.com » est l'adresse d'une plateforme d'hébergement partagée, où chacun peut ouvrir un site ; elle ne peut être une source avec aucune portée. Saisissez l'adresse du site hébergé lui-même, par exemple « mairie-exemple.wordpress.com ».",
+    );
+    expect(issueMessage({ field: 'host', code: 'platform-home', platform: 'wordpress.com' }, 'en')).toContain('it cannot be a source with any scope');
+  });
+
+  it('keeps tenants of hosting public suffixes at their exact hostname, and members of an organisation’s own suffix at theirs and below', () => {
+    expect(scopeIssue('mairie.blogspot.com', 'subdomains', '')).toEqual({ field: 'scope', code: 'platform', platform: 'blogspot.com' });
+    expect(scopeIssue('mairie.wixsite.com', 'subdomains', '')).toMatchObject({ code: 'platform', platform: 'wixsite.com' });
+    expect(scopeIssue('mairie.github.io', 'subdomains', '')).toMatchObject({ code: 'platform', platform: 'github.io' });
+    expect(scopeIssue('mairie.blogspot.com', 'host', '')).toBeNull();
+    expect(scopeIssue('ariege.chambagri.fr', 'subdomains', '')).toBeNull();
+    expect(scopeIssue('barreau-paris.avocat.fr', 'subdomains', '')).toBeNull();
+    // Above a hosting suffix: the parent would cover the tenants.
+    expect(scopeIssue('canva.site', 'subdomains', '')).toMatchObject({ code: 'platform', platform: 'my.canva.site' });
+  });
+
+  it('only ever suggests a way that is accepted', () => {
+    const hosts = ['wordpress.com', 'free.fr', 'sitego.fr', 'blogspot.com', 'mairie-x.free.fr', 'mairie.blogspot.com', 'orange.fr', 'google.com', 'facebook.com', 'm.facebook.com', 'sites.google.com', 'youtube.com', 'linkedin.com'];
+    let refusals = 0;
+    for (const host of hosts) {
+      for (const scope of SCOPES) {
+        const issue = scopeIssue(host, scope, scope === 'path' ? '/x/y' : '');
+        if (issue === null || issue.platform === undefined) continue;
+        refusals++;
+        const suggested =
+          issue.code === 'platform' ? draft({ host, scope: 'host' })
+          : issue.code === 'platform-home' ? draft({ host: `mairie-exemple.${issue.platform}`, scope: 'host' })
+          : draft({ host: issue.platform, scope: 'path', path: issue.example });
+        expect(validateSource(suggested).ok, `${host} ${scope} → ${issueMessage(issue)}`).toBe(true);
+        expect(issueMessage(issue)).toContain(issue.code === 'platform-path' ? `« un chemin de cet hôte » et le chemin de la page, par exemple ${issue.example}` : issue.platform);
+      }
+    }
+    expect(refusals).toBeGreaterThan(20);
+  });
+
   it('accepts only a tenant path on path platforms', () => {
     expect(scopeIssue('sites.google.com', 'path', '/site/mairiedex')).toBeNull();
     expect(scopeIssue('sites.google.com', 'path', '/view/mairiedex/accueil')).toBeNull();
@@ -67,7 +116,7 @@ describe('scopeIssue', () => {
     expect(scopeIssue('sites.google.com', 'host', '')?.code).toBe('platform-path');
     expect(scopeIssue('facebook.com', 'host', '')?.code).toBe('platform-path');
     expect(scopeIssue('facebook.com', 'path', '/MairieDeX')).toBeNull();
-    expect(scopeIssue('m.facebook.com', 'host', '')?.code).toBe('platform-path');
+    expect(scopeIssue('m.facebook.com', 'host', '')).toMatchObject({ field: 'host', code: 'platform-path', platform: 'facebook.com', example: '/nom-de-la-page' });
   });
 
   it('accepts ordinary public sites', () => {
@@ -135,7 +184,7 @@ describe('validateSource', () => {
   });
 
   it('refuses a scope that would trust a whole platform, with the reason in French and English', () => {
-    const result = validateSource(draft({ host: 'e-monsite.com' }));
+    const result = validateSource(draft({ host: 'mairie-x.e-monsite.com' }));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues).toEqual([{ field: 'scope', code: 'platform', platform: 'e-monsite.com' }]);

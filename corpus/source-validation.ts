@@ -14,6 +14,7 @@ export type SourceIssueCode =
   | 'unknown-tld'
   | 'public-suffix'
   | 'platform'
+  | 'platform-home'
   | 'platform-path'
   | 'invalid-scope'
   | 'invalid-path'
@@ -26,8 +27,10 @@ export type SourceIssueCode =
 export interface SourceIssue {
   field: keyof Source;
   code: SourceIssueCode;
-  /** The platform involved, for `platform` and `platform-path`. */
+  /** The platform involved, for `platform`, `platform-home` and `platform-path`. */
   platform?: string;
+  /** For `platform-path`: a tenant's path on that platform, as an example. */
+  example?: string;
   /** The character refused, as `U+202E`, for `invisible-character`. */
   character?: string;
 }
@@ -57,10 +60,17 @@ const MESSAGES: Record<SourceIssueCode, Record<Lang, (issue: SourceIssue) => str
     en: (i) =>
       `Refused: "${i.platform}" is a shared hosting platform; trust stays at the exact hostname of the hosted site (scope "this host only").`,
   },
+  'platform-home': {
+    fr: (i) =>
+      `Refusé : « ${i.platform} » est l'adresse d'une plateforme d'hébergement partagée, où chacun peut ouvrir un site ; elle ne peut être une source avec aucune portée. Saisissez l'adresse du site hébergé lui-même, par exemple « mairie-exemple.${i.platform} ».`,
+    en: (i) =>
+      `Refused: "${i.platform}" is the address of a shared hosting platform, where anyone can open a site; it cannot be a source with any scope. Enter the address of the hosted site itself, e.g. "mairie-exemple.${i.platform}".`,
+  },
   'platform-path': {
     fr: (i) =>
-      `Refusé : sur « ${i.platform} », seule la page d'un site hébergé peut être de confiance (portée « chemin », par exemple /site/nom-du-site).`,
-    en: (i) => `Refused: on "${i.platform}", only one hosted site can be trusted (scope "path", e.g. /site/site-name).`,
+      `Refusé : sur « ${i.platform} », seule la page d'un site hébergé peut être de confiance : nom d'hôte « ${i.platform} », portée « un chemin de cet hôte » et le chemin de la page, par exemple ${i.example}.`,
+    en: (i) =>
+      `Refused: on "${i.platform}", only one hosted page can be trusted: hostname "${i.platform}", scope "a path on this host" and the page's path, e.g. ${i.example}.`,
   },
   'invalid-scope': {
     fr: () => 'Portée invalide : « host », « subdomains » ou « path ».',
@@ -143,15 +153,21 @@ export function normalizePathPrefix(input: string): string | null {
 
 /**
  * Why this scope would trust more than one organisation's site, or null when it is safe:
- * a public suffix, a whole hosting platform or its other tenants.
+ * a public suffix, a whole hosting platform or its other tenants. A subdomain platform's own
+ * address is refused whatever the scope (its homepage is the platform's, not a tenant's), and
+ * every refusal names a way that is accepted, never one that would be refused in turn.
  */
 export function scopeIssue(host: string, scope: Scope, path: string): SourceIssue | null {
+  const home = platformAt(host);
+  if (home?.tenants === 'subdomains') return { field: 'host', code: 'platform-home', platform: home.host };
   const suffix = suffixStatus(host);
   if (suffix !== 'registrable') return { field: 'host', code: suffix };
   const platform = platformOf(host);
   if (platform?.tenants === 'paths') {
     const isTenantPath = scope === 'path' && platformAt(host) !== undefined && platform.tenantPath.test(path);
-    return isTenantPath ? null : { field: 'scope', code: 'platform-path', platform: platform.host };
+    if (isTenantPath) return null;
+    // `m.facebook.com`: only the platform's own hostname takes a tenant path.
+    return { field: platformAt(host) === undefined ? 'host' : 'scope', code: 'platform-path', platform: platform.host, example: platform.tenantExample };
   }
   if (scope === 'subdomains') {
     if (platform !== undefined) return { field: 'scope', code: 'platform', platform: platform.host };

@@ -84,6 +84,8 @@ const PlanLineSchema = z
     fields: z.array(z.string()).optional().openapi({ description: 'For `changed`: the fields that change.' }),
     after: z.record(z.string(), z.string()).optional(),
     issues: z.array(IssueSchema).optional(),
+    host: z.string().optional().openapi({ description: 'For `error`: the line’s hostname as written, to find it in the file.' }),
+    defaulted: z.array(z.string()).optional().openapi({ description: 'For `added`: the fields the file left out, given their default.' }),
   })
   .openapi('ImportLine');
 
@@ -101,13 +103,13 @@ export function planLinesOut(plan: ImportPlan): z.infer<typeof PlanLineSchema>[]
   return plan.lines.map((line) => {
     switch (line.kind) {
       case 'added':
-        return { line: line.line, kind: line.kind, ...(line.generatedId ? {} : { id: line.source.id }), after: { ...line.source } };
+        return { line: line.line, kind: line.kind, ...(line.generatedId ? {} : { id: line.source.id }), after: { ...line.source }, ...(line.defaulted.length === 0 ? {} : { defaulted: line.defaulted }) };
       case 'changed':
         return { line: line.line, kind: line.kind, id: line.before.id, fields: line.fields, after: { ...line.after } };
       case 'unchanged':
         return { line: line.line, kind: line.kind, id: line.source.id };
       case 'error':
-        return { line: line.line, kind: line.kind, issues: issuesOut(line.issues) };
+        return { line: line.line, kind: line.kind, host: line.host, issues: issuesOut(line.issues) };
     }
   });
 }

@@ -189,6 +189,17 @@ describe('API imports', () => {
     expect(unreadable.status).toBe(422);
   });
 
+  it('previews a French file with its defaults, and names the site of every refused line', async () => {
+    const api = await client('curator');
+    const preview = await api('/imports', { method: 'POST', body: 'site;catégorie\nmairie-neuve.fr;Commune\nmairie-x.fr;Comune\n', headers: { 'content-type': 'text/csv' } });
+    expect(preview.status).toBe(201);
+    const plan = (await preview.json()) as { lines: object[] };
+    expect(plan.lines).toEqual([
+      { line: 2, kind: 'added', after: expect.objectContaining({ host: 'mairie-neuve.fr', scope: 'host', category: 'commune', status: 'active' }), defaulted: ['scope', 'status'] },
+      { line: 3, kind: 'error', host: 'mairie-x.fr', issues: [{ field: 'category', code: 'unknown-value', message: expect.stringMatching(/^Valeur « Comune » inconnue dans la colonne catégorie\. Valeurs permises : « commune »/) }] },
+    ]);
+  });
+
   it('refuses a body over 10 MB with 413, announced or not', async () => {
     const api = await client('curator');
     const streamed = new ReadableStream<Uint8Array>({

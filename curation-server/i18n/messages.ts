@@ -9,6 +9,7 @@ import type { PasswordProblem } from '../auth/password.ts';
 import type { Role } from '../auth/roles.ts';
 import type { EventAction } from '../db/schema.ts';
 import type { BadRequestReason } from '../http/bad-request.ts';
+import { plural } from './plural.ts';
 import type { ValidationState } from '../sources/validation-state.ts';
 import type { Axis } from '../atlaas/action-file.ts';
 import type { AtlaasActorKind } from '../db/schema.ts';
@@ -131,10 +132,19 @@ const fr = {
     updated: 'Dernière modification',
     provenance: 'Provenance',
     editTitle: 'Modifier la source',
-    hostHint: 'Par exemple mairie-exemple.fr, sans « http:// » ni « www. ».',
+    hostHint: 'Par exemple mairie-exemple.fr. Une adresse collée depuis le navigateur (https://www.mairie-exemple.fr/accueil) est réduite à son nom d’hôte, que vous vérifiez avant d’enregistrer.',
     scopeHint: 'Ce que la source couvre. Les sous-domaines ne sont jamais couverts sur une plateforme d’hébergement partagée.',
     pathHint: 'Seulement avec la portée « un chemin de cet hôte » : préfixe commençant par « / », par exemple /site/ma-commune.',
-    nameHint: 'Nom de l’organisme, tel qu’il apparaîtra aux curateurs.',
+    nameHint: 'Nom de l’organisme, tel que le public le lira sur chaque badge (par exemple « Mairie de Besançon »).',
+    choose: '— choisir —',
+    chooseCategory: 'Choisissez une catégorie.',
+    chooseStatus: 'Choisissez un statut : seule une source « active » est signalée comme de confiance.',
+    understood: (pasted: string, host: string, path: string, droppedPath: string) =>
+      `Adresse collée « ${pasted} » comprise comme le nom d’hôte « ${host} »` +
+      (path === '' ? '' : ` et le chemin « ${path} »`) +
+      (droppedPath === '' ? '' : ` ; son chemin « ${droppedPath} » n’est pas retenu (il ne l’est qu’avec la portée « un chemin de cet hôte »)`) +
+      '. Vérifiez, puis enregistrez.',
+    storedHost: 'Nom d’hôte enregistré (forme ASCII)',
     codeHint: 'Code INSEE de la commune (5 caractères) ou du département (2 ou 3), ou SIREN (9 chiffres). Facultatif.',
     statusTitle: 'Changer le statut',
     statusSubmit: 'Changer le statut',
@@ -171,7 +181,12 @@ const fr = {
   import: {
     title: 'Importer un fichier CSV',
     intro: 'Le fichier est d’abord analysé : vous voyez exactement ce qui changerait, puis vous décidez de l’appliquer. Tout est appliqué d’un bloc, ou rien.',
-    columns: 'Colonnes attendues (première ligne) : id, host, scope, path, category, status, name, code ; provenance est facultative. Séparateur virgule ou point-virgule, encodage UTF-8.',
+    columns:
+      'Première ligne : les noms des colonnes, en français ou en anglais. Seule la colonne « hôte » (ou « site », « adresse », « host ») est obligatoire, et elle peut contenir des adresses entières (https://www.mairie-exemple.fr/) ; les autres : identifiant, portée, chemin, catégorie, statut, nom, code, provenance. Séparateur point-virgule ou virgule, encodage UTF-8 ou celui d’Excel.',
+    valuesRule:
+      'Valeurs en toutes lettres ou en codes, majuscules et accents indifférents : portée « cet hôte uniquement », « sous-domaines » ou « chemin » ; catégorie comme dans la console (« commune », « région »…) ; statut « active », « suspendue » ou « retirée ».',
+    defaultsRule:
+      'Pour une nouvelle source, une colonne absente ou vide vaut : portée « cet hôte uniquement », catégorie « autre organisme public », statut « active » — l’aperçu le signale « par défaut ». Pour une source déjà listée, une colonne absente ou une cellule vide garde sa valeur.',
     idRule: 'Sans id, une ligne ajoute une source, ou met à jour celle qui a déjà ce nom d’hôte et ce chemin.',
     file: 'Fichier CSV',
     fileHint: 'Au plus 10 Mo.',
@@ -180,10 +195,13 @@ const fr = {
     empty: 'Choisissez un fichier ou collez son contenu.',
     previewTitle: 'Aperçu de l’import',
     summary: 'Résumé',
-    added: 'ajoutées',
-    changed: 'modifiées',
-    unchanged: 'inchangées',
-    errors: 'en erreur',
+    added: (count: number) => plural('fr', count, 'ajoutée', 'ajoutées'),
+    changed: (count: number) => plural('fr', count, 'modifiée', 'modifiées'),
+    unchanged: (count: number) => plural('fr', count, 'inchangée', 'inchangées'),
+    errors: (count: number) => plural('fr', count, 'en erreur', 'en erreur'),
+    site: 'Site',
+    byDefault: 'par défaut',
+    noHost: '(aucun)',
     line: 'Ligne',
     problems: 'Problèmes',
     errorsTitle: 'Lignes en erreur',
@@ -203,7 +221,7 @@ const fr = {
     fileName: 'Fichier :',
     by: 'Déposé par',
   },
-  export: { csv: 'CSV', json: 'JSON' },
+  export: { csv: 'CSV', json: 'JSON', spreadsheet: 'CSV pour tableur (Excel, LibreOffice : point-virgule, en-têtes en français)' },
   admin: {
     title: 'Administration',
     sections: 'Sections',
@@ -615,10 +633,19 @@ const en: Messages = {
     updated: 'Last change',
     provenance: 'Provenance',
     editTitle: 'Edit the source',
-    hostHint: 'For example mairie-exemple.fr, without "http://" or "www.".',
+    hostHint: 'For example mairie-exemple.fr. An address pasted from the browser (https://www.mairie-exemple.fr/accueil) is reduced to its hostname, which you check before saving.',
     scopeHint: 'What the source covers. Subdomains are never covered on a shared hosting platform.',
     pathHint: 'Only with the "a path on this host" scope: a prefix starting with "/", for example /site/my-town.',
-    nameHint: 'Name of the organisation, as curators will see it.',
+    nameHint: 'Name of the organisation, as the public will read it on every badge (for example "Mairie de Besançon").',
+    choose: '— choose —',
+    chooseCategory: 'Choose a category.',
+    chooseStatus: 'Choose a status: only an "active" source is shown as trusted.',
+    understood: (pasted, host, path, droppedPath) =>
+      `Pasted address "${pasted}" read as the hostname "${host}"` +
+      (path === '' ? '' : ` and the path "${path}"`) +
+      (droppedPath === '' ? '' : `; its path "${droppedPath}" is left out (it is kept only with the "a path on this host" scope)`) +
+      '. Check, then save.',
+    storedHost: 'Stored hostname (ASCII form)',
     codeHint: 'INSEE code of the municipality (5 characters) or département (2 or 3), or SIREN (9 digits). Optional.',
     statusTitle: 'Change the status',
     statusSubmit: 'Change the status',
@@ -655,7 +682,12 @@ const en: Messages = {
   import: {
     title: 'Import a CSV file',
     intro: 'The file is analysed first: you see exactly what would change, then decide to apply it. Everything is applied at once, or nothing.',
-    columns: 'Expected columns (first line): id, host, scope, path, category, status, name, code; provenance is optional. Comma or semicolon separated, UTF-8.',
+    columns:
+      'First line: the column names, in French or English. Only the "host" column (or "site", "address", "hôte") is required, and it may hold whole addresses (https://www.mairie-exemple.fr/); the others: id, scope, path, category, status, name, code, provenance. Semicolon or comma separated, UTF-8 or Excel’s encoding.',
+    valuesRule:
+      'Values in words or codes, case and accents ignored: scope "this host only", "subdomains" or "path"; category as in the console ("municipality", "region"…); status "active", "suspended" or "removed".',
+    defaultsRule:
+      'For a new source, a missing or empty column means: scope "this host only", category "other public body", status "active" — the preview marks them "default". For a source already listed, a missing column or an empty cell keeps its value.',
     idRule: 'Without an id, a line adds a source, or updates the one that already has this hostname and path.',
     file: 'CSV file',
     fileHint: 'At most 10 MB.',
@@ -664,10 +696,13 @@ const en: Messages = {
     empty: 'Choose a file or paste its content.',
     previewTitle: 'Import preview',
     summary: 'Summary',
-    added: 'added',
-    changed: 'changed',
-    unchanged: 'unchanged',
-    errors: 'with errors',
+    added: () => 'added',
+    changed: () => 'changed',
+    unchanged: () => 'unchanged',
+    errors: () => 'with errors',
+    site: 'Site',
+    byDefault: 'default',
+    noHost: '(none)',
     line: 'Line',
     problems: 'Problems',
     errorsTitle: 'Lines with errors',
@@ -687,7 +722,7 @@ const en: Messages = {
     fileName: 'File:',
     by: 'Uploaded by',
   },
-  export: { csv: 'CSV', json: 'JSON' },
+  export: { csv: 'CSV', json: 'JSON', spreadsheet: 'CSV for spreadsheets (Excel, LibreOffice: semicolons, French headers)' },
   admin: {
     title: 'Administration',
     sections: 'Sections',

@@ -28,7 +28,7 @@ describe('CSV import in the console', () => {
     expect(uploaded.status).toBe(303);
     const previewPath = uploaded.headers.get('location') ?? '';
     const { html } = await curator.page(previewPath);
-    expect(html).toMatch(/<strong>1<\/strong> ajoutées.*<strong>1<\/strong> modifiées.*<strong>0<\/strong> inchangées.*<strong>0<\/strong> en erreur/s);
+    expect(html).toMatch(/<strong>1<\/strong> ajoutée<.*<strong>1<\/strong> modifiée<.*<strong>0<\/strong> inchangée<.*<strong>0<\/strong> en erreur/s);
     expect(html).toContain('Appliquer l’import (1 ajout, 1 modification)');
     expect((await sourceById(fixture.db, 'syj66jel4pyz'))?.name).toBe('Ville de Besançon');
     const digest = /name="digest" value="([^"]+)"/.exec(html)?.[1] ?? '';
@@ -48,7 +48,7 @@ describe('CSV import in the console', () => {
     await curator.page('/import');
     const uploaded = await upload(curator, new Blob([`${csv};ain.gouv.fr;subdomains;;bakery;active;x;\r\n`]));
     const { html } = await curator.page(uploaded.headers.get('location') ?? '');
-    expect(html).toContain('<th scope="row">4</th><td><ul><li><code>category</code> — Catégorie inconnue.</li></ul></td>');
+    expect(html).toMatch(/<th scope="row">4<\/th><td>ain.gouv.fr<\/td><td><ul><li><strong>Catégorie<\/strong> — Valeur « bakery » inconnue dans la colonne catégorie\. Valeurs permises : « commune », « intercommunalité », .*« autre organisme public »\.<\/li><\/ul><\/td>/);
     expect(html).not.toContain('Appliquer l’import');
   });
 
@@ -57,8 +57,21 @@ describe('CSV import in the console', () => {
     await curator.page('/import');
     const uploaded = await upload(curator, new Blob([`${csv};mairie-bidi.fr;host;;commune;active;Mairie de \u202enohtaM;\r\n`]));
     const { html } = await curator.page(uploaded.headers.get('location') ?? '');
-    expect(html).toContain('<th scope="row">4</th><td><ul><li><code>name</code> — Texte refusé : il contient un caractère invisible ou qui inverse le sens de l’écriture (U+202E)');
+    expect(html).toContain('<th scope="row">4</th><td>mairie-bidi.fr</td><td><ul><li><strong>Organisation</strong> — Texte refusé : il contient un caractère invisible ou qui inverse le sens de l’écriture (U+202E)');
     expect(html).not.toContain('Appliquer l’import');
+  });
+
+  it('takes a French spreadsheet (« ; », French headers and values, only the hostname), shows the defaults, and counts in good French', async () => {
+    const curator = await fixture.as('curator');
+    const form = await curator.page('/import');
+    expect(form.html).toContain('Seule la colonne « hôte » (ou « site », « adresse », « host ») est obligatoire');
+    const french = '\uFEFFSite;Catégorie;Statut;Nom\r\nmairie-une.fr;Commune;Active;Mairie Une\r\nmairie-deux.fr;;;\r\n';
+    const { html } = await curator.page((await upload(curator, new Blob([french]))).headers.get('location') ?? '');
+    expect(html).toMatch(/<strong>2<\/strong> ajoutées<.*<strong>0<\/strong> modifiée<.*<strong>0<\/strong> inchangée<.*<strong>0<\/strong> en erreur/s);
+    expect(html).toContain('<td>mairie-une.fr <span class="scope">cet hôte uniquement</span><span class="by-default"> (par défaut)</span></td>');
+    expect(html).toContain('<td>commune</td><td>active</td>');
+    expect(html).toContain('<td>autre organisme public<span class="by-default"> (par défaut)</span></td><td>active<span class="by-default"> (par défaut)</span></td>');
+    expect(html).toContain('Appliquer l’import (2 ajouts, 0 modification)');
   });
 
   it('reads files saved in Windows-1252 by spreadsheets', async () => {
@@ -74,7 +87,7 @@ describe('CSV import in the console', () => {
     await curator.page('/import');
     const refused = await upload(curator, new Blob(['hostname,label\nx,y\n']));
     expect(refused.status).toBe(422);
-    expect(await refused.text()).toContain('Fichier illisible : Colonnes inconnues : « hostname », « label ».');
+    expect(await refused.text()).toContain('Fichier illisible : Colonnes inconnues : « label ». Colonnes permises (seule « hôte » est obligatoire) : « identifiant », « hôte » (ou « nom d’hôte »');
     const empty = await curator.post('/import', { text: '  ' });
     expect(await empty.text()).toContain('Choisissez un fichier ou collez son contenu.');
   });

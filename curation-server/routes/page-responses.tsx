@@ -17,7 +17,8 @@ import type { FieldErrors } from '../views/form-fields.tsx';
 import { noticeFrom } from '../views/notices.ts';
 import { renderError, renderPage } from '../views/render.tsx';
 import { sourceTarget } from '../views/source-labels.tsx';
-import { SourcePage } from '../views/source-page.tsx';
+import { type FieldNotes, SourcePage } from '../views/source-page.tsx';
+import { displayHost } from '../views/display-host.ts';
 import { viewOf } from '../views/view.ts';
 
 type RefusalStatus = 200 | 409 | 422;
@@ -26,17 +27,17 @@ export async function sourcePageResponse(
   c: Context<ConsoleEnv>,
   db: Kysely<Database>,
   id: string,
-  extra: { values?: EditableFields; errors?: FieldErrors; comment?: string; status?: RefusalStatus } = {},
+  extra: { values?: EditableFields; errors?: FieldErrors; notes?: FieldNotes; comment?: string; status?: RefusalStatus } = {},
 ) {
   const source = await sourceById(db, id);
   if (source === undefined) return renderError(c, 'notFound');
   const view = viewOf(c);
   const errors = extra.errors ?? {};
   return renderPage(c, {
-    title: sourceTarget(source),
+    title: `${displayHost(source.host)}${source.path}`,
     status: extra.status,
     hasErrors: Object.keys(errors).length > 0,
-    body: <SourcePage view={view} source={source} history={await sourceHistory(db, id)} values={extra.values} errors={errors} comment={extra.comment} notice={noticeFrom(view.url, view.t)} />,
+    body: <SourcePage view={view} source={source} history={await sourceHistory(db, id)} values={extra.values} errors={errors} notes={extra.notes} comment={extra.comment} notice={noticeFrom(view.url, view.t)} />,
   });
 }
 

@@ -30,6 +30,23 @@ describe('console exports', () => {
     expect(rows).toEqual(byHost.map((source) => CORPUS_COLUMNS.map((column) => source[column])));
   });
 
+  it('exports for spreadsheets: UTF-8 with a BOM, « ; » between cells, French headers and labels, the filters kept', async () => {
+    const reader = await fixture.as('reader');
+    const { html } = await reader.page('/sources?status=active');
+    expect(html).toContain('href="/sources/export-tableur.csv?status=active">CSV pour tableur (Excel, LibreOffice : point-virgule, en-têtes en français)</a>');
+    const response = await reader.request('/sources/export-tableur.csv?q=besancon');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="sources-de-confiance-${today()}.tableur.csv"`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    const [header, ...rows] = text.slice(1).split('\r\n').filter((line) => line !== '');
+    expect(header).toBe('identifiant;hôte;portée;chemin;catégorie;statut;nom;code;provenance');
+    expect(rows).toContain('syj66jel4pyz;besancon.fr;l’hôte et ses sous-domaines;;commune;active;Ville de Besançon;25056;etalab/verified');
+    expect(rows.every((row) => row.includes('besancon'))).toBe(true);
+  });
+
   it('exports JSON with the data credit', async () => {
     const reader = await fixture.as('reader');
     const response = await reader.request('/sources/export.json');

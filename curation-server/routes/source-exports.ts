@@ -4,7 +4,7 @@ import { DATA_CREDIT } from '../../corpus/credit.ts';
 import type { AppDeps, ConsoleEnv } from '../app-env.ts';
 import { BadRequest } from '../http/bad-request.ts';
 import { requirePermission } from '../middleware/permission.ts';
-import { sourcesCsv } from '../sources/source-csv.ts';
+import { sourcesCsv, sourcesSpreadsheetCsv } from '../sources/source-csv.ts';
 import { allSources, lenientQuery, SearchTextSchema, type SourceFilter, SourceFilterSchema } from '../sources/source-list.ts';
 import { plainSource } from '../sources/stored-source.ts';
 
@@ -25,6 +25,12 @@ export function sourceExportRoutes(deps: AppDeps) {
     const sources = await allSources(deps.db, exportFilter(c));
     c.header('Content-Disposition', `attachment; filename="${exportName('csv')}"`);
     return c.body(sourcesCsv(sources), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+  });
+  // For French spreadsheet software: `;`, a BOM, French headers and labels (see sourcesSpreadsheetCsv).
+  app.get('/sources/export-tableur.csv', requirePermission('read'), async (c) => {
+    const sources = await allSources(deps.db, exportFilter(c));
+    c.header('Content-Disposition', `attachment; filename="${exportName('tableur.csv')}"`);
+    return c.body(sourcesSpreadsheetCsv(sources), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
   });
   app.get('/sources/export.json', requirePermission('read'), async (c) => {
     const sources = await allSources(deps.db, exportFilter(c));

@@ -92,6 +92,92 @@ describe('adding a source', () => {
     expect(refused.status).toBe(422);
     expect(await refused.text()).toContain('« e-monsite.com » est une plateforme d&#39;hébergement partagée');
   });
+
+  it('never takes a platform’s own address, whatever the scope, and keeps its tenants at their exact hostname', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/sources/new');
+    for (const [host, scope, path] of [['wordpress.com', 'host', ''], ['www.wordpress.com', 'host', ''], ['free.fr', 'subdomains', ''], ['sitego.fr', 'path', '/mairie'], ['blogspot.com', 'host', '']]) {
+      const refused = await curator.post('/sources', { ...newSource, host, scope, path });
+      expect(refused.status, `${host} ${scope}`).toBe(422);
+      const html = await refused.text();
+      expect(html, host).toMatch(/id="field-host-error">Refusé : « [a-z.]+ » est l&#39;adresse d&#39;une plateforme d&#39;hébergement partagée, où chacun peut ouvrir un site ; elle ne peut être une source avec aucune portée\./);
+      expect(html).not.toContain('cet hôte uniquement »)');
+    }
+    const tenant = await curator.post('/sources', { ...newSource, host: 'mairie.blogspot.com', scope: 'subdomains' });
+    expect(tenant.status).toBe(422);
+    expect(await tenant.text()).toContain('« blogspot.com » est une plateforme d&#39;hébergement partagée');
+    expect((await curator.post('/sources', { ...newSource, host: 'mairie.blogspot.com', scope: 'host' })).status).toBe(303);
+  });
+});
+
+describe('the source form reads what was pasted, and presets nothing', () => {
+  it('reads a pasted address as its hostname, shows what it understood, and saves only once seen', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/sources/new');
+    const pasted = await curator.post('/sources', { ...newSource, host: 'https://www.Mairie-X.fr/accueil', scope: 'host' });
+    expect(pasted.status).toBe(200);
+    const html = await pasted.text();
+    expect(html).toContain(
+      '<p class="field-note" id="field-host-note">Adresse collée « https://www.Mairie-X.fr/accueil » comprise comme le nom d’hôte « mairie-x.fr » ; son chemin « /accueil » n’est pas retenu (il ne l’est qu’avec la portée « un chemin de cet hôte »). Vérifiez, puis enregistrez.</p>',
+    );
+    expect(html).toContain('<input id="field-host" name="host" type="text" value="mairie-x.fr" required="" maxlength="300" spellcheck="false" aria-describedby="field-host-hint field-host-note"');
+    expect(html).toContain('<option value="commune" selected="">commune</option>');
+    expect(await fixture.db.selectFrom('sources').select('id').where('host', '=', 'mairie-x.fr').executeTakeFirst()).toBeUndefined();
+    const saved = await curator.post('/sources', { ...newSource, host: 'mairie-x.fr', scope: 'host' });
+    expect(saved.status).toBe(303);
+  });
+
+  it('keeps the path of a pasted address with the path scope', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/sources/new');
+    const html = await (await curator.post('/sources', { ...newSource, host: 'https://sites.google.com/site/mairiedex/', scope: 'path', path: '' })).text();
+    expect(html).toContain('comprise comme le nom d’hôte « sites.google.com » et le chemin « /site/mairiedex ». Vérifiez, puis enregistrez.');
+    expect(html).toContain('name="path" type="text" value="/site/mairiedex"');
+  });
+
+  it('asks for the category and the status instead of presetting them, and says so when they are left unchosen', async () => {
+    const curator = await fixture.as('curator');
+    const { html } = await curator.page('/sources/new');
+    expect(html).toMatch(/<select id="field-category" name="category" required=""[^>]*><option value="" selected="">— choisir —<\/option><option value="commune">commune<\/option>/);
+    expect(html).toMatch(/<select id="field-status" name="status" required=""[^>]*><option value="" selected="">— choisir —<\/option><option value="active">active<\/option>/);
+    expect(html).toContain('Nom de l’organisme, tel que le public le lira sur chaque badge');
+    expect(html).not.toContain('aux curateurs');
+    const refused = await curator.post('/sources', { ...newSource, category: '', status: '' });
+    expect(refused.status).toBe(422);
+    const page = await refused.text();
+    expect(page).toContain('id="field-category-error">Choisissez une catégorie.</p>');
+    expect(page).toContain('id="field-status-error">Choisissez un statut : seule une source « active » est signalée comme de confiance.</p>');
+    // Left out of the form altogether: still asked for, never defaulted to « active ».
+    const { status: _, ...withoutStatus } = newSource;
+    const noStatus = await curator.post('/sources', withoutStatus);
+    expect(noStatus.status).toBe(422);
+    expect(await noStatus.text()).toContain('id="field-status-error">Choisissez un statut');
+    expect(await fixture.db.selectFrom('sources').select('id').where('host', '=', 'mairie-exemple.fr').executeTakeFirst()).toBeUndefined();
+  });
+
+  it('reads a pasted address on the edit form too, and changes nothing until it is seen', async () => {
+    const curator = await fixture.as('curator');
+    const { html: before } = await curator.page('/sources/syj66jel4pyz');
+    const revision = /name="revision" value="(\d+)"/.exec(before)?.[1] ?? '';
+    const fields = { host: 'https://www.besancon.fr/mairie/', scope: 'subdomains', path: '', category: 'commune', status: 'active', name: 'Ville de Besançon', code: '25056', comment: '', revision };
+    const shown = await curator.post('/sources/syj66jel4pyz', fields);
+    expect(shown.status).toBe(200);
+    expect(await shown.text()).toContain('comprise comme le nom d’hôte « besancon.fr » ; son chemin « /mairie » n’est pas retenu');
+    expect((await sourceById(fixture.db, 'syj66jel4pyz'))?.revision).toBe(Number(revision));
+  });
+
+  it('shows accented hostnames in Unicode, and the stored punycode form beside', async () => {
+    const curator = await fixture.as('curator');
+    await curator.page('/sources/new');
+    const created = await curator.post('/sources', { ...newSource, host: 'mairie-égletons.fr', scope: 'host' });
+    expect(created.status).toBe(303);
+    const { html } = await curator.page(created.headers.get('location') ?? '');
+    expect(html).toContain('<h1>mairie-égletons.fr</h1>');
+    expect(html).toContain('<code>xn--mairie-gletons-hkb.fr</code>');
+    expect(html).toContain('name="host" type="text" value="mairie-égletons.fr"');
+    const list = await curator.page('/sources?q=gletons');
+    expect(list.html).toContain('mairie-égletons.fr</a>');
+  });
 });
 
 describe('editing a source', () => {

@@ -18,10 +18,15 @@ import { NewSourcePage } from '../views/source-page.tsx';
 import { SourcesPage } from '../views/sources-page.tsx';
 import { viewOf } from '../views/view.ts';
 import { sourcePageResponse } from './page-responses.tsx';
+import type { Messages } from '../i18n/messages.ts';
+import { type PastedAddress, readPastedAddress, withUnderstoodAddress } from '../sources/pasted-address.ts';
+import { displayHost } from '../views/display-host.ts';
+import type { FieldNotes } from '../views/source-page.tsx';
 
 const FORM_FIELDS = ['host', 'scope', 'path', 'category', 'status', 'name', 'code'] as const;
 
-const NewSourceForm = SourceFieldsSchema.extend({ comment: CommentSchema });
+// The console asks for the status (no `active` default, unlike the API).
+const NewSourceForm = SourceFieldsSchema.extend({ status: SourceFieldsSchema.shape.status.unwrap(), comment: CommentSchema });
 const EditForm = NewSourceForm.extend({ revision: z.coerce.number().int().min(1).optional() });
 const StatusForm = z.object({ status: SourceFieldsSchema.shape.status, comment: CommentSchema });
 const CommentForm = z.object({ comment: CommentSchema });
@@ -36,6 +41,26 @@ const BulkForm = z.object({
 function typedFields(body: Record<string, unknown>): EditableFields {
   const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
   return { host: text('host'), scope: text('scope'), path: text('path'), category: text('category'), status: text('status'), name: text('name'), code: text('code') };
+}
+
+/** The choices a form left on « — choisir — », each with its own message. */
+function unchosenErrors(fields: EditableFields, t: Messages): FieldErrors {
+  const errors: FieldErrors = {};
+  if (fields.category === '') errors.category = [t.source.chooseCategory];
+  if (fields.status === '') errors.status = [t.source.chooseStatus];
+  return errors;
+}
+
+/** A refusal of the form's shape, with the unchosen selects said as such. */
+function formErrors(error: Parameters<typeof shapeErrors>[0], fields: EditableFields, t: Messages): FieldErrors {
+  return { ...shapeErrors(error, t), ...unchosenErrors(fields, t) };
+}
+
+/** The note under the hostname (and path) when a whole address was pasted, or none. */
+function addressNotes(address: PastedAddress, t: Messages): FieldNotes | undefined {
+  if (address.kind === 'hostname') return undefined;
+  const note = t.source.understood(address.pasted, displayHost(address.host), address.path, address.droppedPath);
+  return { host: note };
 }
 
 export function sourceRoutes(deps: AppDeps) {
@@ -67,19 +92,26 @@ export function sourceRoutes(deps: AppDeps) {
 
   app.get('/sources/new', requirePermission('edit'), (c) => {
     const view = viewOf(c);
-    const blank: EditableFields = { host: '', scope: 'subdomains', path: '', category: 'commune', status: 'active', name: '', code: '' };
+    const blank: EditableFields = { host: '', scope: 'subdomains', path: '', category: '', status: '', name: '', code: '' };
     return renderPage(c, { title: view.t.source.newTitle, body: <NewSourcePage view={view} values={blank} errors={{}} /> });
   });
 
   app.post('/sources', requirePermission('edit'), async (c) => {
     const view = viewOf(c);
     const body = await formBody(c);
+    const address = readPastedAddress(typedFields(body));
+    const typed = withUnderstoodAddress(typedFields(body), address);
+    const comment = String(body.comment ?? '');
+    // A pasted address is shown as understood, and saved only once the curator has seen it.
+    if (address.kind === 'address') {
+      return renderPage(c, { title: view.t.source.newTitle, body: <NewSourcePage view={view} values={typed} errors={{}} notes={addressNotes(address, view.t)} comment={comment} /> });
+    }
     const form = NewSourceForm.safeParse(body);
     const refused = (errors: FieldErrors) =>
-      renderPage(c, { title: view.t.source.newTitle, status: 422, hasErrors: true, body: <NewSourcePage view={view} values={typedFields(body)} errors={errors} comment={String(body.comment ?? '')} /> });
-    if (!form.success) return refused(shapeErrors(form.error, view.t));
-    const { comment, ...fields } = form.data;
-    const created = await createSource(db, actorOf(c), fields, comment);
+      renderPage(c, { title: view.t.source.newTitle, status: 422, hasErrors: true, body: <NewSourcePage view={view} values={typed} errors={errors} comment={comment} /> });
+    if (!form.success) return refused(formErrors(form.error, typed, view.t));
+    const { comment: note, ...fields } = form.data;
+    const created = await createSource(db, actorOf(c), fields, note);
     if (!created.ok) return refused(issueErrors(created.issues, view.lang, FORM_FIELDS));
     return c.redirect(withNotice(`/sources/${created.value.id}`, 'created'), 303);
   });
@@ -112,9 +144,12 @@ export function sourceRoutes(deps: AppDeps) {
     const id = c.req.param('id');
     const view = viewOf(c);
     const body = await formBody(c);
-    const form = EditForm.safeParse(body);
+    const address = readPastedAddress(typedFields(body));
+    const typed = withUnderstoodAddress(typedFields(body), address);
     const comment = String(body.comment ?? '');
-    if (!form.success) return showSource(c, id, { values: typedFields(body), errors: shapeErrors(form.error, view.t), comment, status: 422 });
+    if (address.kind === 'address') return showSource(c, id, { values: typed, notes: addressNotes(address, view.t), comment });
+    const form = EditForm.safeParse(body);
+    if (!form.success) return showSource(c, id, { values: typed, errors: formErrors(form.error, typed, view.t), comment, status: 422 });
     const { comment: note, revision, ...fields } = form.data;
     const updated = await updateSource(db, actorOf(c), id, fields, { comment: note, revision });
     if (updated.ok) return c.redirect(withNotice(`/sources/${encodeURIComponent(id)}`, updated.value.changed ? 'updated' : 'unchanged'), 303);

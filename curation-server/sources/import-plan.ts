@@ -4,9 +4,11 @@
  * this plan, and applying re-plans and compares digests, so what is applied is what was shown.
  */
 import { createHash } from 'node:crypto';
-import { validateSource } from '../../corpus/source-validation.ts';
+import { canonicalSourceHost, normalizePathPrefix, validateSource } from '../../corpus/source-validation.ts';
 import { type Source, sourceKey } from '../../corpus/source.ts';
 import { FIELD_LABELS } from '../i18n/field-labels.ts';
+import { type ChoiceField, readChoice, validChoices } from './import-columns.ts';
+import { readPastedAddress } from './pasted-address.ts';
 import type { ImportRow } from './source-csv.ts';
 import { changedFields } from './source-changes.ts';
 import { uniquenessIssues } from './source-store.ts';
@@ -26,13 +28,17 @@ export function indexSources(sources: readonly StoredSource[]): ExistingSources 
 export type ImportIssue =
   | WriteIssue
   | { field?: undefined; code: 'cell-count'; found: number; expected: number }
-  | { field: keyof Source; code: 'duplicate-in-file'; otherLine: number };
+  | { field: keyof Source; code: 'duplicate-in-file'; otherLine: number }
+  | { field: ChoiceField; code: 'unknown-value'; value: string };
+
+/** What a new source gets for a column the file does not have (or leaves empty): the narrowest scope, the most general category. */
+export const IMPORT_DEFAULTS = { scope: 'host', category: 'autre', status: 'active' } as const satisfies Record<ChoiceField, string>;
 
 export type PlannedLine =
-  | { line: number; kind: 'added'; source: Source; generatedId: boolean }
+  | { line: number; kind: 'added'; source: Source; generatedId: boolean; defaulted: ChoiceField[] }
   | { line: number; kind: 'changed'; before: StoredSource; after: Source; fields: (keyof Source)[] }
   | { line: number; kind: 'unchanged'; source: StoredSource }
-  | { line: number; kind: 'error'; issues: ImportIssue[] };
+  | { line: number; kind: 'error'; issues: ImportIssue[]; /** The line's hostname as written, for the reader to find it. */ host: string };
 
 export type LineKind = PlannedLine['kind'];
 
@@ -41,24 +47,61 @@ export interface ImportPlan {
   counts: Record<LineKind, number>;
 }
 
+/** Spreadsheets often hold whole addresses (`https://www.mairie-x.fr/`): the hostname (and, for the path scope, the path) is read out of them. */
+function withAddressRead(cells: ImportRow['cells']): ImportRow['cells'] {
+  const scope = readChoice('scope', cells.scope ?? '') ?? '';
+  const address = readPastedAddress({ host: cells.host ?? '', scope, path: cells.path ?? '' });
+  if (address.kind === 'hostname') return cells;
+  return { ...cells, host: address.host, ...(scope === 'path' ? { path: address.path } : {}) };
+}
+
+function filled(cell: string | undefined): string | undefined {
+  return cell === undefined || cell.trim() === '' ? undefined : cell;
+}
+
 function planLine(row: ImportRow, existing: ExistingSources, newId: () => string, seen: { ids: Map<string, number>; keys: Map<string, number> }): PlannedLine {
-  const { line, cells } = row;
-  if (row.cellCount !== undefined) return { line, kind: 'error', issues: [{ code: 'cell-count', ...row.cellCount }] };
+  const { line } = row;
+  const typedHost = (row.cells.host ?? '').trim();
+  const cells = withAddressRead(row.cells);
+  if (row.cellCount !== undefined) return { line, kind: 'error', host: typedHost, issues: [{ code: 'cell-count', ...row.cellCount }] };
   const givenId = (cells.id ?? '').trim();
   let target = givenId === '' ? undefined : existing.byId.get(givenId);
+  if (givenId === '') {
+    // The source this line is about, if listed: its values stand for the columns the file leaves out.
+    const host = canonicalSourceHost(cells.host ?? '');
+    if (host !== null) target = existing.byKey.get(sourceKey({ host, path: normalizePathPrefix(cells.path ?? '') ?? '' }));
+  }
+  const defaulted: ChoiceField[] = [];
+  const choiceIssues: ImportIssue[] = [];
+  const choice = (field: ChoiceField): string => {
+    const cell = (cells[field] ?? '').trim();
+    if (cell === '') {
+      if (target !== undefined) return target[field];
+      defaulted.push(field);
+      return field === 'scope' && (cells.path ?? '').trim() !== '' ? 'path' : IMPORT_DEFAULTS[field];
+    }
+    const value = readChoice(field, cell);
+    if (value === undefined) choiceIssues.push({ field, code: 'unknown-value', value: cell });
+    return value ?? cell;
+  };
   const draft = {
-    id: givenId === '' ? newId() : givenId,
+    id: givenId === '' ? (target?.id ?? newId()) : givenId,
     host: cells.host ?? '',
-    scope: cells.scope ?? '',
-    path: cells.path ?? '',
-    category: cells.category ?? '',
-    status: cells.status ?? '',
-    name: cells.name ?? '',
-    code: cells.code ?? '',
+    scope: choice('scope'),
+    path: cells.path ?? target?.path ?? '',
+    category: choice('category'),
+    status: choice('status'),
+    // An empty cell says nothing (spreadsheets leave what is unknown empty): a listed source keeps its value.
+    name: filled(cells.name) ?? target?.name ?? '',
+    code: filled(cells.code) ?? target?.code ?? '',
     provenance: cells.provenance ?? target?.provenance ?? CURATED_PROVENANCE,
   };
   const validation = validateSource(draft);
-  if (!validation.ok) return { line, kind: 'error', issues: validation.issues };
+  if (choiceIssues.length > 0 || !validation.ok) {
+    // A value not understood is said once, with the valid ones, not again as the validation's own refusal.
+    const others = validation.ok ? [] : validation.issues.filter((issue) => !choiceIssues.some((choiceIssue) => choiceIssue.field === issue.field));
+    return { line, kind: 'error', host: typedHost, issues: [...choiceIssues, ...others] };
+  }
   let source = validation.source;
   const key = sourceKey(source);
   if (givenId === '') {
@@ -73,8 +116,8 @@ function planLine(row: ImportRow, existing: ExistingSources, newId: () => string
   if (sameKey !== undefined && sameKey !== sameId) issues.push({ field: source.scope === 'path' ? 'path' : 'host', code: 'duplicate-in-file', otherLine: sameKey });
   seen.ids.set(source.id, line);
   seen.keys.set(key, line);
-  if (issues.length > 0) return { line, kind: 'error', issues };
-  if (target === undefined) return { line, kind: 'added', source, generatedId: givenId === '' };
+  if (issues.length > 0) return { line, kind: 'error', host: typedHost, issues };
+  if (target === undefined) return { line, kind: 'added', source, generatedId: givenId === '', defaulted };
   const fields = changedFields(target, source);
   return fields.length === 0 ? { line, kind: 'unchanged', source: target } : { line, kind: 'changed', before: target, after: source, fields };
 }
@@ -113,6 +156,12 @@ export function importIssueMessage(issue: ImportIssue, lang: 'fr' | 'en'): strin
   switch (issue.code) {
     case 'cell-count':
       return fr ? `${issue.found} cellules au lieu de ${issue.expected}.` : `${issue.found} cells instead of ${issue.expected}.`;
+    case 'unknown-value': {
+      const valid = validChoices(issue.field, lang).map((value) => (fr ? `« ${value} »` : `"${value}"`)).join(', ');
+      return fr
+        ? `Valeur « ${issue.value} » inconnue dans la colonne ${FIELD_LABELS.fr[issue.field]}. Valeurs permises : ${valid}.`
+        : `Unknown value "${issue.value}" in the ${FIELD_LABELS.en[issue.field]} column. Valid values: ${valid}.`;
+    }
     case 'duplicate-in-file':
       return fr
         ? `Même ${FIELD_LABELS.fr[issue.field]} qu’à la ligne ${issue.otherLine} du fichier.`

@@ -1,16 +1,28 @@
 /**
- * Sources as CSV: the corpus columns, in corpus order. Exports write all of them; imports need
- * every column but `id` (absent or empty for new sources) and `provenance` (kept when absent).
+ * Sources as CSV: the corpus columns, in corpus order. Exports write all of them — with the codes,
+ * or for spreadsheets with French headers and labels, `;`-separated, with a BOM. Imports name
+ * columns in French or English (import-columns.ts) and need only the hostname.
  */
 import { CORPUS_COLUMNS } from '../../corpus/corpus-text.ts';
 import type { Source } from '../../corpus/source.ts';
 import { type CsvRecord, parseCsv, serializeCsv } from './csv.ts';
+import { type Column, choiceLabel, COLUMN_NAMES, columnNamed, frenchHeader } from './import-columns.ts';
 
-type Column = (typeof CORPUS_COLUMNS)[number];
-const OPTIONAL_COLUMNS: readonly Column[] = ['id', 'provenance'];
+const REQUIRED_COLUMNS: readonly Column[] = ['host'];
 
 export function sourcesCsv(sources: readonly Source[]): string {
   return serializeCsv([CORPUS_COLUMNS, ...sources.map((source) => CORPUS_COLUMNS.map((column) => source[column]))]);
+}
+
+/**
+ * For French spreadsheet software: `;` between cells, a BOM so that UTF-8 is recognised, French
+ * headers and labels. Imports read it back as it is.
+ */
+export function sourcesSpreadsheetCsv(sources: readonly Source[]): string {
+  const cell = (source: Source, column: Column) =>
+    column === 'scope' || column === 'category' || column === 'status' ? choiceLabel(column, source[column] as never, 'fr') : source[column];
+  const rows = [CORPUS_COLUMNS.map(frenchHeader), ...sources.map((source) => CORPUS_COLUMNS.map((column) => cell(source, column)))];
+  return `\uFEFF${serializeCsv(rows, ';')}`;
 }
 
 /** One data line of an import: the cells of the columns it has, by column name. */
@@ -30,24 +42,22 @@ export type CsvFileIssue =
 
 export type ImportRows = { ok: true; rows: ImportRow[] } | { ok: false; issue: CsvFileIssue };
 
-function isColumn(name: string): name is Column {
-  return (CORPUS_COLUMNS as readonly string[]).includes(name);
-}
-
 /** The lines of an import file, each cell under its column's name; a file whose header is wrong is refused whole. */
 export function importRows(text: string): ImportRows {
   const parsed = parseCsv(text);
   if (!parsed.ok) return { ok: false, issue: { code: 'unclosed-quote', line: parsed.line } };
   const [header, ...records] = parsed.records;
   if (header === undefined) return { ok: false, issue: { code: 'empty' } };
-  const names = header.cells.map((cell) => cell.trim().toLowerCase());
-  const unknown = names.filter((name) => !isColumn(name));
+  const names = header.cells.map((cell) => cell.trim());
+  const columns = names.map(columnNamed);
+  const unknown = names.filter((_, index) => columns[index] === undefined);
   if (unknown.length > 0) return { ok: false, issue: { code: 'unknown-columns', columns: unknown } };
-  const duplicated = names.filter((name, index) => names.indexOf(name) !== index);
+  const known = columns as Column[];
+  const duplicated = names.filter((_, index) => known.indexOf(known[index]) !== known.lastIndexOf(known[index]));
   if (duplicated.length > 0) return { ok: false, issue: { code: 'duplicate-columns', columns: [...new Set(duplicated)] } };
-  const missing = CORPUS_COLUMNS.filter((column) => !OPTIONAL_COLUMNS.includes(column) && !names.includes(column));
-  if (missing.length > 0) return { ok: false, issue: { code: 'missing-columns', columns: missing } };
-  return { ok: true, rows: records.map((record) => importRow(record, names as Column[])) };
+  const missing = REQUIRED_COLUMNS.filter((column) => !known.includes(column));
+  if (missing.length > 0) return { ok: false, issue: { code: 'missing-columns', columns: [...missing] } };
+  return { ok: true, rows: records.map((record) => importRow(record, known)) };
 }
 
 function importRow(record: CsvRecord, columns: readonly Column[]): ImportRow {
@@ -70,12 +80,21 @@ export function csvFileIssueMessage(issue: CsvFileIssue, lang: 'fr' | 'en'): str
       return fr
         ? `Guillemet non refermé à partir de la ligne ${issue.line}.`
         : `Unclosed quote from line ${issue.line}.`;
-    case 'missing-columns':
-      return fr ? `Colonnes manquantes dans la première ligne : ${list(issue.columns)}.` : `Missing columns in the first line: ${list(issue.columns)}.`;
-    case 'unknown-columns':
+    case 'missing-columns': {
+      const named = issue.columns.map((column) => COLUMN_NAMES[column as Column]?.[lang][0] ?? column);
+      return fr ? `Colonnes manquantes dans la première ligne : ${list(named)}.` : `Missing columns in the first line: ${list(named)}.`;
+    }
+    case 'unknown-columns': {
+      const quote = (name: string) => (fr ? `« ${name} »` : `"${name}"`);
+      const names = (column: Column) => {
+        const [first, ...others] = COLUMN_NAMES[column][lang];
+        return others.length === 0 ? quote(first) : `${quote(first)} (${fr ? 'ou' : 'or'} ${others.map(quote).join(', ')})`;
+      };
+      const allowed = CORPUS_COLUMNS.map(names).join(', ');
       return fr
-        ? `Colonnes inconnues : ${list(issue.columns)}. Colonnes permises : ${list([...CORPUS_COLUMNS])}.`
-        : `Unknown columns: ${list(issue.columns)}. Allowed columns: ${list([...CORPUS_COLUMNS])}.`;
+        ? `Colonnes inconnues : ${list(issue.columns)}. Colonnes permises (seule « hôte » est obligatoire) : ${allowed} ; ou leurs noms anglais (${CORPUS_COLUMNS.join(', ')}).`
+        : `Unknown columns: ${list(issue.columns)}. Allowed columns (only "host" is required): ${allowed}; or their French names.`;
+    }
     case 'duplicate-columns':
       return fr ? `Colonnes en double : ${list(issue.columns)}.` : `Duplicated columns: ${list(issue.columns)}.`;
   }

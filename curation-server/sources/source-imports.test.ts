@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor.ts';
 import { type TempDatabase, tempDatabase } from '../testing/temp-database.ts';
 import { importIssueMessage, type PlannedLine } from './import-plan.ts';
 import { updateSource } from './source-commands.ts';
-import { csvFileIssueMessage, sourcesCsv } from './source-csv.ts';
+import { csvFileIssueMessage, sourcesCsv, sourcesSpreadsheetCsv } from './source-csv.ts';
 import { applyImport, currentImport, previewImport } from './source-imports.ts';
 import { allSources } from './source-list.ts';
 import { sourceById } from './source-store.ts';
@@ -89,10 +89,65 @@ describe('CSV import', () => {
 
   it('refuses a file whose header is wrong, whole', async () => {
     const preview = await previewImport(temp.db, bob, { name: 'x.csv', csv: 'host;name;colour\na.fr;b;c' });
-    expect(preview.ok ? '' : csvFileIssueMessage(preview.issue, 'fr')).toBe(
-      'Colonnes inconnues : « colour ». Colonnes permises : « id », « host », « scope », « path », « category », « status », « name », « code », « provenance ».',
+    expect(preview.ok ? '' : csvFileIssueMessage(preview.issue, 'fr')).toMatch(
+      /^Colonnes inconnues : « colour »\. Colonnes permises \(seule « hôte » est obligatoire\) : « identifiant », « hôte » \(ou « nom d’hôte », « site », « adresse », « domaine »\), « portée », .* ; ou leurs noms anglais \(id, host, scope, path, category, status, name, code, provenance\)\.$/,
     );
-    const missing = await previewImport(temp.db, bob, { name: 'x.csv', csv: 'host;name\na.fr;b' });
-    expect(missing.ok ? '' : csvFileIssueMessage(missing.issue, 'fr')).toBe('Colonnes manquantes dans la première ligne : « scope », « path », « category », « status », « code ».');
+    const missing = await previewImport(temp.db, bob, { name: 'x.csv', csv: 'nom;statut\nMairie;active' });
+    expect(missing.ok ? '' : csvFileIssueMessage(missing.issue, 'fr')).toBe('Colonnes manquantes dans la première ligne : « hôte ».');
+    const twice = await previewImport(temp.db, bob, { name: 'x.csv', csv: 'site;hôte\na.fr;b.fr' });
+    expect(twice.ok ? '' : csvFileIssueMessage(twice.issue, 'fr')).toBe('Colonnes en double : « site », « hôte ».');
+  });
+
+  it('reads French column names and values, any case or accents, with only the hostname required', async () => {
+    const csv = [
+      'Site;Portée;Catégorie;Statut;Nom;Code INSEE',
+      'https-less.fr;Cet hôte uniquement;Commune;Active;Mairie de Sans-Https;01003',
+      'mairie-sous.fr;sous-domaines;INTERCOMMUNALITE;suspendue;Communauté Sous;',
+      'mairie-seule.fr;;;;;',
+      'besancon.fr;;;retirée;;',
+    ].join('\r\n');
+    const preview = await previewImport(temp.db, bob, { name: 'tableur.csv', csv });
+    if (!preview.ok) throw new Error(csvFileIssueMessage(preview.issue, 'fr'));
+    expect(kinds(preview.plan.lines)).toEqual(['2:added', '3:added', '4:added', '5:changed']);
+    const [first, second, third, fourth] = preview.plan.lines;
+    expect(first.kind === 'added' && [first.source.scope, first.source.category, first.source.status, first.defaulted]).toEqual(['host', 'commune', 'active', []]);
+    expect(second.kind === 'added' && [second.source.scope, second.source.category, second.source.status]).toEqual(['subdomains', 'intercommunalite', 'suspended']);
+    // Left out for a new source: the defaults, said as such; for a listed one: its own values.
+    expect(third.kind === 'added' && [third.source.scope, third.source.category, third.source.status, third.defaulted]).toEqual(['host', 'autre', 'active', ['scope', 'category', 'status']]);
+    expect(fourth.kind === 'changed' && [fourth.fields, fourth.after.scope, fourth.after.category, fourth.after.name]).toEqual([['status'], 'subdomains', 'commune', 'Ville de Besançon']);
+  });
+
+  it('says, for a value it does not know, the line, the site and the valid values', async () => {
+    const csv = 'hôte;catégorie;statut;portée\nmairie-x.fr;Comune;active;hôte\nmairie-y.fr;commune;en ligne;partout\n';
+    const preview = await previewImport(temp.db, bob, { name: 'x.csv', csv });
+    if (!preview.ok) throw new Error(csvFileIssueMessage(preview.issue, 'fr'));
+    const errors = preview.plan.lines.map((line) => (line.kind === 'error' ? [line.line, line.host, line.issues.map((issue) => importIssueMessage(issue, 'fr'))] : line.kind));
+    expect(errors).toEqual([
+      [2, 'mairie-x.fr', [expect.stringMatching(/^Valeur « Comune » inconnue dans la colonne catégorie\. Valeurs permises : « commune », « intercommunalité », « département », « région », .*« autre organisme public »\.$/)]],
+      [3, 'mairie-y.fr', [
+        'Valeur « partout » inconnue dans la colonne portée. Valeurs permises : « cet hôte uniquement », « l’hôte et ses sous-domaines », « un chemin de cet hôte ».',
+        'Valeur « en ligne » inconnue dans la colonne statut. Valeurs permises : « active », « suspendue », « retirée ».',
+      ]],
+    ]);
+    const english = preview.plan.lines[0].kind === 'error' ? importIssueMessage(preview.plan.lines[0].issues[0], 'en') : '';
+    expect(english).toMatch(/^Unknown value "Comune" in the category column\. Valid values: "municipality", /);
+  });
+
+  it('reads its own spreadsheet export back as unchanged', async () => {
+    const csv = sourcesSpreadsheetCsv(await allSources(temp.db, { q: '' }));
+    expect(csv.startsWith('\uFEFFidentifiant;hôte;portée;chemin;catégorie;statut;nom;code;provenance\r\n')).toBe(true);
+    const preview = await previewImport(temp.db, bob, { name: 'export.csv', csv });
+    expect(preview.ok && preview.plan.counts).toEqual({ added: 0, changed: 0, unchanged: 7, error: 0 });
+  });
+
+  it('reads the hostname out of the whole addresses spreadsheets hold', async () => {
+    const csv = 'adresse;portée;nom\nhttps://www.Mairie-Adresse.fr/accueil;;Mairie Adresse\nhttps://sites.google.com/site/mairiedex/;chemin;Mairie d’Ex\nhttps://besancon.fr/;;\n';
+    const preview = await previewImport(temp.db, bob, { name: 'annuaire.csv', csv });
+    if (!preview.ok) throw new Error(csvFileIssueMessage(preview.issue, 'fr'));
+    expect(preview.plan.lines.map((line) => (line.kind === 'added' ? `${line.source.host}${line.source.path} ${line.source.scope}` : line.kind === 'error' ? `${line.host}: ${line.issues.map((issue) => issue.code)}` : line.kind === 'changed' ? `changed ${line.before.id} ${line.fields}` : `unchanged ${line.source.id}`))).toEqual([
+      'mairie-adresse.fr host',
+      'sites.google.com/site/mairiedex path',
+      'unchanged syj66jel4pyz',
+    ]);
   });
 });

@@ -20,8 +20,8 @@ export function CsrfField(props: { view: View }) {
   return <input type="hidden" name={CSRF_FIELD} value={props.view.csrfToken} />;
 }
 
-function describedBy(id: string, hint: string | undefined, errors: string[] | undefined): string | undefined {
-  const ids = [hint === undefined ? '' : `${id}-hint`, errors === undefined ? '' : `${id}-error`].filter((part) => part !== '');
+function describedBy(id: string, hint: string | undefined, errors: string[] | undefined, note?: string): string | undefined {
+  const ids = [hint === undefined ? '' : `${id}-hint`, note === undefined ? '' : `${id}-note`, errors === undefined ? '' : `${id}-error`].filter((part) => part !== '');
   return ids.length === 0 ? undefined : ids.join(' ');
 }
 
@@ -31,6 +31,8 @@ interface FieldProps {
   label: string;
   hint?: string;
   errors?: string[];
+  /** What the server understood of what was typed (a pasted address), shown before saving. */
+  note?: string;
   required?: boolean;
   /** Set when several forms of one page have a field of the same name. */
   id?: string;
@@ -46,6 +48,11 @@ function FieldLabel(props: FieldProps & { id: string }) {
       {props.hint !== undefined && (
         <p class="hint" id={`${props.id}-hint`}>
           {props.hint}
+        </p>
+      )}
+      {props.note !== undefined && (
+        <p class="field-note" id={`${props.id}-note`}>
+          {props.note}
         </p>
       )}
       {props.errors !== undefined && (
@@ -71,7 +78,7 @@ export function TextField(props: FieldProps & { value: string; type?: 'text' | '
         autocomplete={props.autocomplete}
         maxlength={props.maxlength}
         spellcheck={props.spellcheck}
-        aria-describedby={describedBy(id, props.hint, props.errors)}
+        aria-describedby={describedBy(id, props.hint, props.errors, props.note)}
         aria-invalid={props.errors === undefined ? undefined : 'true'}
       />
     </div>
@@ -87,7 +94,7 @@ export function SelectField(props: FieldProps & { value: string; options: readon
         id={id}
         name={props.name}
         required={props.required}
-        aria-describedby={describedBy(id, props.hint, props.errors)}
+        aria-describedby={describedBy(id, props.hint, props.errors, props.note)}
         aria-invalid={props.errors === undefined ? undefined : 'true'}
       >
         {props.options.map((option) => (

@@ -6,6 +6,7 @@ import { formatCount, formatInstant } from '../i18n/format.ts';
 import { type ImportPlan, importIssueMessage, type PlannedLine } from '../sources/import-plan.ts';
 import type { ImportRecord } from '../sources/source-imports.ts';
 import { CommentField, CsrfField, ErrorSummary, type FieldErrors, fieldId, Notice } from './form-fields.tsx';
+import { displayHost } from './display-host.ts';
 import { fieldValue, sourceTarget } from './source-labels.tsx';
 import type { View } from './view.ts';
 
@@ -18,6 +19,8 @@ export function ImportFormPage(props: { view: View; errors: FieldErrors; text?: 
       <ErrorSummary view={view} errors={props.errors} />
       <p>{t.import.intro}</p>
       <p>{t.import.columns}</p>
+      <p>{t.import.valuesRule}</p>
+      <p>{t.import.defaultsRule}</p>
       <p>{t.import.idRule}</p>
       <form method="post" action="/import" enctype="multipart/form-data" class="import-form">
         <CsrfField view={view} />
@@ -68,16 +71,16 @@ function Summary(props: { view: View; plan: ImportPlan }) {
       <h2 id="summary-title">{t.import.summary}</h2>
       <ul class="import-counts">
         <li>
-          <strong>{formatCount(counts.added, lang)}</strong> {t.import.added}
+          <strong>{formatCount(counts.added, lang)}</strong> {t.import.added(counts.added)}
         </li>
         <li>
-          <strong>{formatCount(counts.changed, lang)}</strong> {t.import.changed}
+          <strong>{formatCount(counts.changed, lang)}</strong> {t.import.changed(counts.changed)}
         </li>
         <li>
-          <strong>{formatCount(counts.unchanged, lang)}</strong> {t.import.unchanged}
+          <strong>{formatCount(counts.unchanged, lang)}</strong> {t.import.unchanged(counts.unchanged)}
         </li>
         <li class={counts.error > 0 ? 'has-errors' : undefined}>
-          <strong>{formatCount(counts.error, lang)}</strong> {t.import.errors}
+          <strong>{formatCount(counts.error, lang)}</strong> {t.import.errors(counts.error)}
         </li>
       </ul>
     </section>
@@ -97,6 +100,7 @@ function ErrorLines(props: { view: View; lines: LineOf<'error'>[] }) {
         <thead>
           <tr>
             <th scope="col">{t.import.line}</th>
+            <th scope="col">{t.import.site}</th>
             <th scope="col">{t.import.problems}</th>
           </tr>
         </thead>
@@ -104,11 +108,12 @@ function ErrorLines(props: { view: View; lines: LineOf<'error'>[] }) {
           {props.lines.slice(0, SHOWN_LINES).map((line) => (
             <tr>
               <th scope="row">{line.line}</th>
+              <td>{line.host === '' ? <span class="empty">{t.import.noHost}</span> : line.host}</td>
               <td>
                 <ul>
                   {line.issues.map((issue) => (
                     <li>
-                      {issue.field !== undefined && <code>{issue.field}</code>}
+                      {issue.field !== undefined && <strong>{fieldLabel(lang, issue.field)}</strong>}
                       {issue.field !== undefined && ' — '}
                       {importIssueMessage(issue, lang)}
                     </li>
@@ -122,6 +127,11 @@ function ErrorLines(props: { view: View; lines: LineOf<'error'>[] }) {
       <NotShown view={props.view} total={props.lines.length} />
     </section>
   );
+}
+
+/** Says that a value is the import's default, not what the file wrote. */
+function ByDefault(props: { view: View; shown: boolean }) {
+  return props.shown ? <span class="by-default"> ({props.view.t.import.byDefault})</span> : null;
 }
 
 function AddedLines(props: { view: View; lines: LineOf<'added'>[] }) {
@@ -146,12 +156,20 @@ function AddedLines(props: { view: View; lines: LineOf<'added'>[] }) {
             <tr>
               <th scope="row">{line.line}</th>
               <td>
-                {sourceTarget(line.source)} <span class="scope">{t.scopes[line.source.scope]}</span>
+                {displayHost(line.source.host)}
+                {line.source.path} <span class="scope">{t.scopes[line.source.scope]}</span>
+                <ByDefault view={props.view} shown={line.defaulted.includes('scope')} />
               </td>
               <td>{line.generatedId ? <em>{t.import.newId}</em> : <code>{line.source.id}</code>}</td>
               <td>{line.source.name}</td>
-              <td>{t.categories[line.source.category]}</td>
-              <td>{t.statuses[line.source.status]}</td>
+              <td>
+                {t.categories[line.source.category]}
+                <ByDefault view={props.view} shown={line.defaulted.includes('category')} />
+              </td>
+              <td>
+                {t.statuses[line.source.status]}
+                <ByDefault view={props.view} shown={line.defaulted.includes('status')} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -8,20 +8,27 @@ import { fieldLabel } from '../i18n/field-labels.ts';
 import { formatInstant } from '../i18n/format.ts';
 import type { EditableFields } from '../sources/source-commands.ts';
 import type { StoredSource } from '../sources/stored-source.ts';
+import { displayHost } from './display-host.ts';
 import { CommentField, CsrfField, ErrorSummary, type FieldErrors, Notice, SelectField, TextField } from './form-fields.tsx';
 import { EventList } from './history.tsx';
 import { StatusBadge, ValidationBadge } from './source-labels.tsx';
 import type { View } from './view.ts';
 
-export function SourceForm(props: { view: View; action: string; values: EditableFields; errors: FieldErrors; revision?: number; comment?: string; submit: string }) {
+/** What the server understood of some fields (a pasted address), by field name. */
+export type FieldNotes = Partial<Record<keyof EditableFields, string>>;
+
+export function SourceForm(props: { view: View; action: string; values: EditableFields; errors: FieldErrors; notes?: FieldNotes; revision?: number; comment?: string; submit: string }) {
   const { view, values, errors } = props;
   const { t, lang } = view;
+  const notes = props.notes ?? {};
   const label = (field: keyof Source) => fieldLabel(lang, field);
+  // No preset choice: one slip must not put a wrong category or an active source live.
+  const choose = { value: '', label: t.source.choose };
   return (
     <form method="post" action={props.action} class="source-form">
       <CsrfField view={view} />
       {props.revision !== undefined && <input type="hidden" name="revision" value={String(props.revision)} />}
-      <TextField view={view} name="host" label={label('host')} hint={t.source.hostHint} value={values.host} errors={errors.host} required spellcheck={false} maxlength={300} />
+      <TextField view={view} name="host" label={label('host')} hint={t.source.hostHint} note={notes.host} value={displayHost(values.host)} errors={errors.host} required spellcheck={false} maxlength={300} />
       <SelectField
         view={view}
         name="scope"
@@ -32,7 +39,7 @@ export function SourceForm(props: { view: View; action: string; values: Editable
         required
         options={SCOPES.map((scope) => ({ value: scope, label: t.scopes[scope] }))}
       />
-      <TextField view={view} name="path" label={label('path')} hint={t.source.pathHint} value={values.path} errors={errors.path} spellcheck={false} maxlength={2000} />
+      <TextField view={view} name="path" label={label('path')} hint={t.source.pathHint} note={notes.path} value={values.path} errors={errors.path} spellcheck={false} maxlength={2000} />
       <SelectField
         view={view}
         name="category"
@@ -40,7 +47,7 @@ export function SourceForm(props: { view: View; action: string; values: Editable
         value={values.category}
         errors={errors.category}
         required
-        options={CATEGORY_IDS.map((category) => ({ value: category, label: t.categories[category] }))}
+        options={[choose, ...CATEGORY_IDS.map((category) => ({ value: category, label: t.categories[category] }))]}
       />
       <SelectField
         view={view}
@@ -49,7 +56,7 @@ export function SourceForm(props: { view: View; action: string; values: Editable
         value={values.status}
         errors={errors.status}
         required
-        options={STATUSES.map((status) => ({ value: status, label: t.statuses[status] }))}
+        options={[choose, ...STATUSES.map((status) => ({ value: status, label: t.statuses[status] }))]}
       />
       <TextField view={view} name="name" label={label('name')} hint={t.source.nameHint} value={values.name} errors={errors.name} maxlength={300} />
       <TextField view={view} name="code" label={label('code')} hint={t.source.codeHint} value={values.code} errors={errors.code} spellcheck={false} maxlength={20} />
@@ -59,11 +66,11 @@ export function SourceForm(props: { view: View; action: string; values: Editable
   );
 }
 
-export function NewSourcePage(props: { view: View; values: EditableFields; errors: FieldErrors; comment?: string }) {
+export function NewSourcePage(props: { view: View; values: EditableFields; errors: FieldErrors; notes?: FieldNotes; comment?: string }) {
   return (
     <>
       <ErrorSummary view={props.view} errors={props.errors} />
-      <SourceForm view={props.view} action="/sources" values={props.values} errors={props.errors} comment={props.comment} submit={props.view.t.actions.save} />
+      <SourceForm view={props.view} action="/sources" values={props.values} errors={props.errors} notes={props.notes} comment={props.comment} submit={props.view.t.actions.save} />
     </>
   );
 }
@@ -78,6 +85,14 @@ function SourceDetails(props: { view: View; source: StoredSource }) {
       <dd>
         <code>{source.id}</code>
       </dd>
+      {displayHost(source.host) !== source.host && (
+        <>
+          <dt>{t.source.storedHost}</dt>
+          <dd>
+            <code>{source.host}</code>
+          </dd>
+        </>
+      )}
       <dt>{label('scope')}</dt>
       <dd>{t.scopes[source.scope]}</dd>
       <dt>{label('category')}</dt>
@@ -153,6 +168,7 @@ export function SourcePage(props: {
   /** The edit form's values, when they are not the source's own (a refused edit). */
   values?: EditableFields;
   errors: FieldErrors;
+  notes?: FieldNotes;
   comment?: string;
   notice?: string;
 }) {
@@ -175,7 +191,7 @@ export function SourcePage(props: {
         <>
           <section aria-labelledby="edit-title">
             <h2 id="edit-title">{t.source.editTitle}</h2>
-            <SourceForm view={view} action={`/sources/${source.id}`} values={values} errors={props.errors} revision={source.revision} comment={props.comment} submit={t.actions.save} />
+            <SourceForm view={view} action={`/sources/${source.id}`} values={values} errors={props.errors} notes={props.notes} revision={source.revision} comment={props.comment} submit={t.actions.save} />
           </section>
           <StatusForm view={view} source={source} />
           <ReviewForm view={view} source={source} />

@@ -9,6 +9,7 @@ import { BULK_ACTIONS } from '../sources/source-commands.ts';
 import { PAGE_SIZES, type SourceListQuery, type SourcePage, type SourceSort } from '../sources/source-list.ts';
 import { VALIDATION_STATES } from '../sources/validation-state.ts';
 import { CommentField, CsrfField, ErrorSummary, type FieldErrors, Notice, SelectField, TextField } from './form-fields.tsx';
+import { displayHost } from './display-host.ts';
 import { sourceTarget, StatusBadge, ValidationBadge } from './source-labels.tsx';
 import type { View } from './view.ts';
 
@@ -138,7 +139,8 @@ export function SourcesPage(props: { view: View; query: SourceListQuery; page: S
       <SearchForm view={view} query={query} errors={props.errors} />
       <p class="result-summary">
         <strong>{t.list.count(formatCount(page.total, lang))}</strong> — {t.list.pageOf(query.page, pages)}. {t.list.export}{' '}
-        <a href={listHref(exportQuery, {}, '/sources/export.csv')}>{t.export.csv}</a>, <a href={listHref(exportQuery, {}, '/sources/export.json')}>{t.export.json}</a>
+        <a href={listHref(exportQuery, {}, '/sources/export.csv')}>{t.export.csv}</a>, <a href={listHref(exportQuery, {}, '/sources/export.json')}>{t.export.json}</a>,{' '}
+        <a href={listHref(exportQuery, {}, '/sources/export-tableur.csv')}>{t.export.spreadsheet}</a>
       </p>
       {page.sources.length === 0 ? (
         <p>{t.list.none}</p>
@@ -176,7 +178,10 @@ export function SourcesPage(props: { view: View; query: SourceListQuery; page: S
                       </td>
                     )}
                     <th scope="row">
-                      <a href={`/sources/${source.id}`}>{sourceTarget(source)}</a>
+                      <a href={`/sources/${source.id}`}>
+                        {displayHost(source.host)}
+                        {source.path}
+                      </a>
                       <span class="scope">{t.scopes[source.scope]}</span>
                     </th>
                     <td>{source.name}</td>

@@ -82,6 +82,7 @@ describe('the curation console in a browser', () => {
     await page.getByLabel('Nom d’hôte').fill('www.mairie-recette.fr');
     await page.getByLabel('Portée').selectOption('host');
     await page.getByLabel('Catégorie').selectOption('commune');
+    await page.getByLabel('Statut').selectOption('active');
     await page.getByLabel('Organisation').fill('Mairie de Recette');
     await page.getByLabel('Code INSEE ou SIREN').fill('01999');
     await page.getByLabel('Commentaire (facultatif)').fill('nouvelle commune');
@@ -114,7 +115,7 @@ describe('the curation console in a browser', () => {
     });
     await page.getByRole('button', { name: 'Analyser le fichier' }).click();
     await page.waitForURL(/\/import\/[\w-]+$/);
-    expect(await page.locator('.import-counts').textContent()).toMatch(/1\s*ajoutées\s*1\s*modifiées\s*0\s*inchangées\s*0\s*en erreur/);
+    expect(await page.locator('.import-counts').textContent()).toMatch(/1\s*ajoutée\s*1\s*modifiée\s*0\s*inchangée\s*0\s*en erreur/);
     await page.getByRole('button', { name: 'Appliquer l’import (1 ajout, 1 modification)' }).click();
     await page.waitForURL(/\/activity\?batch=[\w-]+&done=imported$/);
     const batch = await page.locator('.events').textContent();
@@ -153,6 +154,8 @@ describe('the curation console in a browser', () => {
       'ajout, formulaire en erreur': async () => {
         await page.goto(`${server.url}/sources/new`);
         await page.getByLabel('Nom d’hôte').fill('pas un nom');
+        await page.getByLabel('Catégorie').selectOption('commune');
+        await page.getByLabel('Statut').selectOption('active');
         await page.getByRole('button', { name: 'Enregistrer' }).click();
         await page.waitForSelector('.error-summary');
       },
