@@ -9,6 +9,7 @@ import * as sources from './migrations/002-sources.ts';
 import * as events from './migrations/003-events.ts';
 import * as imports from './migrations/004-imports.ts';
 import * as publications from './migrations/005-publications.ts';
+import * as crawler from './migrations/006-crawler.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-accounts': accounts,
@@ -16,6 +17,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '003-events': events,
   '004-imports': imports,
   '005-publications': publications,
+  '006-crawler': crawler,
 };
 
 export type MigrationOutcome = { ok: true; applied: string[] } | { ok: false; failed: string; error: unknown };
