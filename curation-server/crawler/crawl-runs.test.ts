@@ -221,6 +221,16 @@ describe('crawl runs', () => {
     ]);
   });
 
+  it('skips a source whose check meets a bug, and finishes the run', async () => {
+    const { db, options } = await setUp([source('bogue.fr'), source('sain.fr')], () => ok(OFFICIAL));
+    const answers = testResolver(() => ({ a: [SERVING_ADDRESS] }));
+    // A resolver that breaks its contract for one name stands for any bug met on one site.
+    const resolver = { ...answers, resolve4: async (name: string) => (name === 'bogue.fr' ? (null as unknown as string[]) : answers.resolve4(name)) };
+    const runId = await runToEnd(db, options({ resolver }));
+    expect((await listChecks(db.db, { runId })).map((check) => [check.host, check.outcome])).toEqual([['sain.fr', 'ok']]);
+    expect((await crawlRunProgress(db.db, runId))?.state).toBe('finished');
+  });
+
   it('keeps checks append-only', async () => {
     const { db, options } = await setUp([source('histoire.fr')], () => ok(OFFICIAL));
     const runId = await runToEnd(db, options());

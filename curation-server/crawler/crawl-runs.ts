@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Agent } from 'undici';
 import { createMatcher } from '../../corpus/matcher.ts';
 import type { Database } from '../db/schema.ts';
-import { storedSourceFromRow } from '../sources/stored-source.ts';
+import { type StoredSource, storedSourceFromRow } from '../sources/stored-source.ts';
 import { type AddressPolicy, PRODUCTION_ADDRESS_POLICY } from './address-policy.ts';
 import type { CheckEvidence } from './check-evidence.ts';
 import { markDelivered, priorChecks, recordCheck, recordedCheck } from './check-records.ts';
@@ -178,7 +178,10 @@ export async function waitForCrawlRun(runId: number): Promise<void> {
 
 function launch(db: Kysely<Database>, runId: number, settings: CrawlSettings, options: CrawlRunOptions): void {
   const controller = new AbortController();
-  const finished = executeRun(db, runId, settings, options, controller.signal).finally(() => liveRuns.delete(runId));
+  const finished = executeRun(db, runId, settings, options, controller.signal)
+    // The run stays `running` with a heartbeat that ages: it shows as interrupted, and can be resumed.
+    .catch((error: unknown) => console.error(`crawler: run ${runId} stopped`, error))
+    .finally(() => liveRuns.delete(runId));
   liveRuns.set(runId, { controller, finished });
 }
 
@@ -251,21 +254,29 @@ async function executeRun(db: Kysely<Database>, runId: number, settings: CrawlSe
       robotsCache: new Map(),
       signal,
     };
+    const checkOne = async (source: StoredSource) => {
+      const evidence = await collectEvidence(context, { id: source.id, host: source.host, scope: source.scope, path: source.path, status: source.status, validation: source.validation, name: source.name, code: source.code });
+      if (signal.aborted) return; // an interrupted check is not evidence
+      const checkedAt = clock().toISOString();
+      const classification = classifyCheck(evidence, await priorChecks(db, source.id), checkedAt, options.classifyPolicy ?? DEFAULT_CLASSIFY_POLICY);
+      const finding = isFinding(classification.outcome, source.status);
+      const checkId = await recordCheck(db, { runId, evidence, classification, checkedAt, finding });
+      options.onCheck?.({ sourceId: source.id, outcome: classification.outcome });
+      if (finding) {
+        await deliver(db, sink, { checkId, runId, sourceId: source.id, host: source.host, outcome: classification.outcome, reasons: classification.reasons, evidence, ...(classification.suggestion === null ? {} : { suggestion: classification.suggestion }), checkedAt }, clock);
+      }
+    };
     let next = 0;
     const worker = async () => {
       while (!signal.aborted && next < pending.length) {
         const source = sources.get(pending[next++]);
         // A source removed since the run was planned is no longer checked.
         if (source === undefined || source.status === 'removed') continue;
-        const evidence = await collectEvidence(context, { id: source.id, host: source.host, scope: source.scope, path: source.path, status: source.status, validation: source.validation, name: source.name, code: source.code });
-        if (signal.aborted) break; // an interrupted check is not evidence
-        const checkedAt = clock().toISOString();
-        const classification = classifyCheck(evidence, await priorChecks(db, source.id), checkedAt, options.classifyPolicy ?? DEFAULT_CLASSIFY_POLICY);
-        const finding = isFinding(classification.outcome, source.status);
-        const checkId = await recordCheck(db, { runId, evidence, classification, checkedAt, finding });
-        options.onCheck?.({ sourceId: source.id, outcome: classification.outcome });
-        if (finding) {
-          await deliver(db, sink, { checkId, runId, sourceId: source.id, host: source.host, outcome: classification.outcome, reasons: classification.reasons, evidence, ...(classification.suggestion === null ? {} : { suggestion: classification.suggestion }), checkedAt }, clock);
+        try {
+          await checkOne(source);
+        } catch (error) {
+          // A bug met on one site must not stop the run (nor make its resumption fail on the same site forever).
+          console.error(`crawler: the check of ${source.host} failed and was skipped:`, error);
         }
       }
     };
