@@ -6,9 +6,11 @@
  */
 import type { Kysely } from 'kysely';
 import type { Agent } from 'undici';
-import { createMatcher } from '../../corpus/matcher.ts';
+import { serializeCorpusText } from '../../corpus/corpus-text.ts';
+import { loadMatcher, type Matcher } from '../../corpus/matcher.ts';
 import type { Database } from '../db/schema.ts';
-import { type StoredSource, storedSourceFromRow } from '../sources/stored-source.ts';
+import { sourceById } from '../sources/source-store.ts';
+import { SOURCE_FIELDS, type StoredSource } from '../sources/stored-source.ts';
 import { type AddressPolicy, PRODUCTION_ADDRESS_POLICY } from './address-policy.ts';
 import type { CheckEvidence } from './check-evidence.ts';
 import { markDelivered, priorChecks, recordCheck, recordedCheck } from './check-records.ts';
@@ -196,6 +198,15 @@ async function pendingSourceIds(db: Kysely<Database>, runId: number): Promise<st
   return rows.map((row) => row.source_id);
 }
 
+/**
+ * The corpus matcher over the active sources, read in place from their corpus text (loadMatcher):
+ * a few megabytes for the whole list, where one object per source would take tens.
+ */
+async function trustedSourceMatcher(db: Kysely<Database>): Promise<Matcher> {
+  const rows = await db.selectFrom('sources').select(SOURCE_FIELDS).where('status', '=', 'active').execute();
+  return loadMatcher(serializeCorpusText(rows)).matcher;
+}
+
 function findingOf(check: ReturnType<typeof recordedCheck>): CrawlFinding {
   return {
     checkId: check.id,
@@ -239,8 +250,6 @@ async function executeRun(db: Kysely<Database>, runId: number, settings: CrawlSe
     for (const row of undelivered) await deliver(db, sink, findingOf(recordedCheck(row)), clock);
 
     const pending = await pendingSourceIds(db, runId);
-    const sourceRows = await db.selectFrom('sources').selectAll().execute();
-    const sources = new Map(sourceRows.map((row) => [row.id, storedSourceFromRow(row)]));
     const context: CheckContext = {
       resolver,
       dispatcher: agent,
@@ -250,7 +259,7 @@ async function executeRun(db: Kysely<Database>, runId: number, settings: CrawlSe
       portOverrides: options.testing?.portOverrides ?? {},
       gate: new HostGate(settings.hostDelayMs),
       rate: new RateLimiter(settings.requestsPerSecond),
-      matcher: createMatcher(sources.values()),
+      matcher: await trustedSourceMatcher(db),
       robotsCache: new Map(),
       signal,
     };
@@ -269,7 +278,7 @@ async function executeRun(db: Kysely<Database>, runId: number, settings: CrawlSe
     let next = 0;
     const worker = async () => {
       while (!signal.aborted && next < pending.length) {
-        const source = sources.get(pending[next++]);
+        const source = await sourceById(db, pending[next++]);
         // A source removed since the run was planned is no longer checked.
         if (source === undefined || source.status === 'removed') continue;
         try {
