@@ -38,7 +38,8 @@ export interface CheckContext {
   signal?: AbortSignal;
 }
 
-const ROBOTS_CACHE_SIZE = 5_000;
+// Most origins are met once a run; the cache serves hosts shared by several sources (path scopes) and redirect targets.
+const ROBOTS_CACHE_SIZE = 1_000;
 const ROBOTS_REDIRECTS = 5;
 const isHtml = (contentType: string | null) => contentType === null || /text\/html|application\/xhtml\+xml/i.test(contentType);
 const isText = (contentType: string | null) => contentType === null || /^text\//i.test(contentType);

@@ -3,6 +3,7 @@
  * lookup (SSRF guard on every hop), one connection per origin, short keep-alive (a pass touches
  * tens of thousands of hosts once each), a connect timeout, TLS verified.
  */
+import { createSecureContext } from 'node:tls';
 import { Agent } from 'undici';
 import type { AddressPolicy } from './address-policy.ts';
 import type { DnsResolver } from './dns-resolver.ts';
@@ -27,7 +28,8 @@ export function crawlerAgent(options: AgentOptions): Agent {
       timeout: options.connectTimeoutMs,
       lookup: guardedLookup(options.resolver, options.addressPolicy),
       rejectUnauthorized: true,
-      ...(options.trustedCertificates === undefined ? {} : { ca: options.trustedCertificates }),
+      // One context for every connection: a `ca` option alone would build a new one per connection.
+      ...(options.trustedCertificates === undefined ? {} : { secureContext: createSecureContext({ ca: options.trustedCertificates }) }),
     },
   });
 }
