@@ -31,7 +31,7 @@ describe('seeding from the corpus', () => {
     await temp.db.destroy();
     const reopened = await openDatabase(temp.path);
     const migrations = await reopened.selectFrom('kysely_migration' as never).selectAll().execute();
-    expect(migrations.map((row) => (row as { name: string }).name)).toEqual(['001-accounts', '002-sources', '003-events', '004-imports', '005-publications']);
+    expect(migrations.map((row) => (row as { name: string }).name)).toEqual(['001-accounts', '002-sources', '003-events', '004-imports', '005-publications', '006-crawler']);
     temp.db = reopened;
   });
 
