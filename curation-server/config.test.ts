@@ -21,6 +21,7 @@ describe('server configuration', () => {
         trustProxy: false,
         minCheckMinutes: null,
         atlaasAtStart: true,
+        crawlSchedule: false,
       },
     });
   });
@@ -31,10 +32,10 @@ describe('server configuration', () => {
   });
 
   it('reads every variable it is given', () => {
-    const read = readServerConfig({ SDC_HOST: '0.0.0.0', SDC_PORT: '0', SDC_DB: '/srv/sdc/db.sqlite', SDC_KEYS_DIR: '/srv/sdc/keys', SDC_LISTS_DIR: '/srv/sdc/lists', SDC_PUBLIC_URL: 'https://curation.example.org', SDC_TRUST_PROXY: '1', SDC_MIN_CHECK_MINUTES: '720', SDC_ATLAAS_AT_START: '0' });
+    const read = readServerConfig({ SDC_HOST: '0.0.0.0', SDC_PORT: '0', SDC_DB: '/srv/sdc/db.sqlite', SDC_KEYS_DIR: '/srv/sdc/keys', SDC_LISTS_DIR: '/srv/sdc/lists', SDC_PUBLIC_URL: 'https://curation.example.org', SDC_TRUST_PROXY: '1', SDC_MIN_CHECK_MINUTES: '720', SDC_ATLAAS_AT_START: '0', SDC_CRAWL_SCHEDULE: '1' });
     expect(read).toEqual({
       ok: true,
-      config: { host: '0.0.0.0', port: 0, databasePath: '/srv/sdc/db.sqlite', keysDirectory: '/srv/sdc/keys', listsDirectory: '/srv/sdc/lists', publicUrl: 'https://curation.example.org/', trustProxy: true, minCheckMinutes: 720, atlaasAtStart: false },
+      config: { host: '0.0.0.0', port: 0, databasePath: '/srv/sdc/db.sqlite', keysDirectory: '/srv/sdc/keys', listsDirectory: '/srv/sdc/lists', publicUrl: 'https://curation.example.org/', trustProxy: true, minCheckMinutes: 720, atlaasAtStart: false, crawlSchedule: true },
     });
   });
 

@@ -20,6 +20,8 @@ export interface ServerConfig {
   minCheckMinutes: number | null;
   /** Whether the first start imports the Atlaas actors from the official divisions (a few seconds, once). */
   atlaasAtStart: boolean;
+  /** Whether the server runs the validation crawler on its schedule (hourly batches, a full pass in 7 days). */
+  crawlSchedule: boolean;
 }
 
 const received = (value: unknown) => ` (reçu « ${String(value)} »)`;
@@ -60,6 +62,7 @@ const EnvSchema = z.object({
     .refine((value) => /^\d{1,5}$/.test(value) && Number(value) <= 7 * 24 * 60, { error: (issue) => `un nombre entier de minutes, de 0 à 10080${received(issue.input)}` })
     .transform(Number)
     .optional(),
+  SDC_CRAWL_SCHEDULE: z.enum(['0', '1', 'true', 'false'], { error: (issue) => `1 (le robot de validation vérifie les sources chaque heure) ou 0${received(issue.input)}` }).default('0'),
   SDC_ATLAAS_AT_START: z.enum(['0', '1', 'true', 'false'], { error: (issue) => `1 (importer les collectivités de l’Atlaas au premier démarrage) ou 0${received(issue.input)}` }).default('1'),
 });
 
@@ -68,7 +71,7 @@ export function readServerConfig(env: Record<string, string | undefined>): { ok:
   const given = Object.fromEntries(Object.entries(env).filter(([name, value]) => name.startsWith('SDC_') && value !== undefined && value.trim() !== ''));
   const parsed = EnvSchema.safeParse(given);
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.')} : ${issue.message}`) };
-  const { SDC_HOST, SDC_PORT, SDC_DB, SDC_KEYS_DIR, SDC_LISTS_DIR, SDC_PUBLIC_URL, SDC_TRUST_PROXY, SDC_MIN_CHECK_MINUTES, SDC_ATLAAS_AT_START } = parsed.data;
+  const { SDC_HOST, SDC_PORT, SDC_DB, SDC_KEYS_DIR, SDC_LISTS_DIR, SDC_PUBLIC_URL, SDC_TRUST_PROXY, SDC_MIN_CHECK_MINUTES, SDC_ATLAAS_AT_START, SDC_CRAWL_SCHEDULE } = parsed.data;
   return {
     ok: true,
     config: {
@@ -81,6 +84,7 @@ export function readServerConfig(env: Record<string, string | undefined>): { ok:
       trustProxy: SDC_TRUST_PROXY === '1' || SDC_TRUST_PROXY === 'true',
       minCheckMinutes: SDC_MIN_CHECK_MINUTES ?? null,
       atlaasAtStart: SDC_ATLAAS_AT_START === '1' || SDC_ATLAAS_AT_START === 'true',
+      crawlSchedule: SDC_CRAWL_SCHEDULE === '1' || SDC_CRAWL_SCHEDULE === 'true',
     },
   };
 }

@@ -14,6 +14,8 @@ import { readServerConfig } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
 import { seedFromCorpus } from './db/seed-corpus.ts';
 import { prepareAtlaas } from './atlaas/atlaas-setup.ts';
+import { crawlControl, reviewQueueCrawlSink } from './crawler/crawl-control.ts';
+import { startCrawlSchedule } from './crawler/crawl-schedule.ts';
 import { ListPublisher } from './publishing/list-publisher.ts';
 
 /** How often the server checks whether the manifest is due for its daily re-signing. */
@@ -61,7 +63,11 @@ if (config.atlaasAtStart) {
 
 const hasAdmin = (await db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).executeTakeFirst()) !== undefined;
 const secure = config.publicUrl?.startsWith('https:') ?? false;
-const app = createApp({ db, publisher, secureCookies: secure, trustProxy: config.trustProxy });
+// The validation crawler: runs started from the console or on schedule hand their findings to the review queue.
+const crawlerRuns = crawlControl(db);
+const crawling = config.crawlSchedule ? startCrawlSchedule(db, { sink: reviewQueueCrawlSink(db) }) : null;
+if (crawling !== null) console.log('Robot de validation : une vérification par heure, un passage complet sur 7 jours.');
+const app = createApp({ db, publisher, secureCookies: secure, trustProxy: config.trustProxy, crawlControl: crawlerRuns });
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   const local = `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}/`;
   console.log(`Console de curation : ${config.publicUrl ?? local}`);
@@ -73,6 +79,7 @@ const server = serve({ fetch: app.fetch, hostname: config.host, port: config.por
 function stop(signal: string) {
   console.log(`${signal} : arrêt.`);
   clearInterval(resigning);
+  crawling?.stop();
   server.close(() => {
     void db.destroy().then(() => process.exit(0));
   });

@@ -9,6 +9,7 @@ import * as sources from './migrations/002-sources.ts';
 import * as events from './migrations/003-events.ts';
 import * as imports from './migrations/004-imports.ts';
 import * as publications from './migrations/005-publications.ts';
+import * as crawler from './migrations/006-crawler.ts';
 import * as reviewQueue from './migrations/007-review-queue.ts';
 import * as atlaas from './migrations/008-atlaas.ts';
 
@@ -18,6 +19,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '003-events': events,
   '004-imports': imports,
   '005-publications': publications,
+  '006-crawler': crawler,
   '007-review-queue': reviewQueue,
   '008-atlaas': atlaas,
 };

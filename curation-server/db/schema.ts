@@ -313,4 +313,59 @@ export interface Database {
   atlaas_link_events: AtlaasLinkEventsTable;
   review_items: ReviewItemsTable;
   review_decisions: ReviewDecisionsTable;
+  crawl_runs: CrawlRunsTable;
+  crawl_run_sources: CrawlRunSourcesTable;
+  crawl_checks: CrawlChecksTable;
+}
+
+/** A run of the validation crawler (crawler/crawl-runs.ts). */
+export interface CrawlRunsTable {
+  id: Generated<number>;
+  started_at: Instant;
+  finished_at: Instant | null;
+  state: 'running' | 'finished' | 'cancelled';
+  /** `cli`, `schedule` or `console`. */
+  trigger: string;
+  /** Who started it, as shown at the time: an email, or `système`. */
+  actor: string;
+  /** Sources planned (rows of crawl_run_sources). */
+  total: number;
+  /** Refreshed by the process running it: a running run whose heartbeat is old was interrupted, and can be resumed. */
+  heartbeat_at: Instant;
+  /** JSON of the run's settings (concurrency, rate, timeouts), for the record. */
+  options: string;
+}
+
+/** The sources a run planned to check, in order: resuming checks those without a check of that run. */
+export interface CrawlRunSourcesTable {
+  run_id: number;
+  position: number;
+  source_id: string;
+}
+
+/** One check of one source, with its evidence. Append-only but for `delivered_at`, written once. */
+export interface CrawlChecksTable {
+  id: Generated<number>;
+  run_id: number;
+  source_id: string;
+  host: string;
+  checked_at: Instant;
+  /** crawler/crawl-outcomes.ts */
+  outcome: string;
+  /** JSON array of reason codes (why this outcome). */
+  reasons: string;
+  /** 1 when the site could not be reached or answered an error: the history that `unreachable` is decided from. */
+  failed: number;
+  /** The home page's text fingerprint (16 hex digits), compared with the last good check's. */
+  fingerprint: string | null;
+  /** How many public-body signals the home page carried. */
+  public_signals: number;
+  /** JSON of the recorded evidence (crawler/check-evidence.ts). */
+  evidence: string;
+  /** JSON of a suggested edit (`{ "host": … }`) for a moved source. */
+  suggestion: string | null;
+  /** 1 when a curator has to look at it (handed to the outcome sink). */
+  finding: number;
+  /** When the sink took it; null until then (a run resumed after a crash hands it again). */
+  delivered_at: Instant | null;
 }
