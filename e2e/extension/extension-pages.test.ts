@@ -156,6 +156,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
       // Keyboard focus does the same.
       await light.evaluate(() => (document.querySelector('[data-sdc-source]')?.shadowRoot?.querySelector('button') as HTMLElement).focus());
       expect(await details(light)).toMatch(/^Site officiel : /);
+      // « Qu'est-ce que c'est ? » in the panel opens the extension's explanation in a new tab.
+      const opened = session.context.waitForEvent('page');
+      await light.evaluate(() => (document.querySelector('[data-sdc-source]')?.shadowRoot?.querySelector('.details .about') as HTMLElement).click());
+      const about = await opened;
+      await about.waitForSelector('main h1');
+      expect(about.url()).toBe(session.extensionUrl('about.html'));
+      expect(await about.locator('h1').innerText()).toBe("Qu'est-ce que le badge « Source de confiance » ?");
+      expect(await about.locator('main').innerText()).toContain('Il ne garantit pas que chaque page du site est juste');
+      expect(await seriousViolations(about)).toEqual([]);
+      await about.close();
       await light.close();
 
       const dark = await session.newPage();

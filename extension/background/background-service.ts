@@ -36,6 +36,13 @@ export function startBackground(): void {
     builtMatches: (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []),
   });
 
+  // A badge's « Qu'est-ce que c'est ? », clicked in a result page: the only thing a content script
+  // asks, and it opens nothing but the extension's own explanation page.
+  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+    if (sender.id !== browser.runtime.id || sender.tab === undefined || (message as { type?: unknown } | null)?.type !== 'open-about') return undefined;
+    return browser.tabs.create({ url: browser.runtime.getURL('/about.html'), index: sender.tab.index + 1 }).then(() => true);
+  });
+
   browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
     // Only this extension's own pages may ask: not a web page (it cannot reach runtime.onMessage,
     // but be explicit), not a content script (whose sender URL is the result page's).

@@ -29,6 +29,10 @@ button:focus-visible { outline: 3px solid #0a5ecc; outline-offset: 2px; }
 .badge:not(.dismissed):hover .details, .badge:not(.dismissed):focus-within .details { display: block; }
 .host { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; }
 .note { display: block; margin-top: 2px; font-size: 12px; color: #3a3a3a; }
+/* « Qu'est-ce que c'est ? »: a button drawn as a link (it opens the extension's page through the background). */
+.details .about { all: unset; display: inline-block; margin-top: 4px; cursor: pointer; color: #0a4fb4; text-decoration: underline; font-size: 12px; }
+.details .about:focus-visible { outline: 3px solid #0a5ecc; outline-offset: 2px; }
+.dark .details .about { color: #8ab8ff; }
 /* Compact stays readable: 12 px at least. */
 .compact { font-size: 12px; }
 .compact button { padding: 0 6px 0 2px; column-gap: 4px; }

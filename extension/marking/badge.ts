@@ -23,8 +23,10 @@ export interface BadgeText {
   description: string;
   /** « Site officiel : Mairie de … — commune » (shown on hover, focus and click) */
   summary: string;
-  /** « D'après la liste Sources de confiance… » */
+  /** « Ce site appartient à un organisme public… » */
   note: string;
+  /** « Qu'est-ce que c'est ? »: opens the extension's short explanation (when the badge is given a way to open it). */
+  about?: string;
 }
 
 let sheet: CSSStyleSheet | null | undefined;
@@ -69,7 +71,7 @@ export function pageTheme(document: Document): PageTheme {
   return 'light';
 }
 
-export function createBadge(document: Document, sourceHost: string, text: BadgeText, density: Density, theme: PageTheme = 'light'): HTMLElement {
+export function createBadge(document: Document, sourceHost: string, text: BadgeText, density: Density, theme: PageTheme = 'light', openAbout?: () => void): HTMLElement {
   const host = document.createElement('span');
   host.setAttribute(OWN_ELEMENT_ATTRIBUTE, 'badge');
   host.setAttribute('data-sdc-source', sourceHost);
@@ -98,6 +100,16 @@ export function createBadge(document: Document, sourceHost: string, text: BadgeT
   details.id = detailsId;
   details.hidden = true;
   details.append(make('span', '', text.summary), document.createTextNode(' '), make('span', 'host', `(${sourceHost})`), make('span', 'note', text.note));
+  if (openAbout !== undefined && text.about !== undefined) {
+    const about = make('button', 'about', text.about);
+    about.type = 'button';
+    about.addEventListener('click', (event) => {
+      event.preventDefault();
+      event.stopPropagation();
+      openAbout();
+    });
+    details.append(about);
+  }
 
   let isOpen = false;
   const setOpen = (open: boolean) => {

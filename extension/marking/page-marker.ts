@@ -26,6 +26,8 @@ export interface MarkerEnvironment {
   showHiddenLabel?(): string;
   /** The engine definitions in use (default: the bundled ones). */
   engines?(): readonly EngineRecord[];
+  /** Opens the extension's « Qu'est-ce que c'est ? » page, on the user's click in a badge. */
+  openAbout?(): void;
 }
 
 /** How long mutations are gathered before results are looked for again. */
@@ -158,7 +160,7 @@ export class PageMarker {
     this.badges.delete(block);
     this.trusted.delete(block);
     if (source === null) return;
-    const badge = createBadge(this.environment.document, source.host, this.environment.badgeText(source), this.settings.density, this.theme());
+    const badge = createBadge(this.environment.document, source.host, this.environment.badgeText(source), this.settings.density, this.theme(), this.environment.openAbout);
     block.prepend(badge);
     this.badges.set(block, badge);
     this.trusted.set(block, source);

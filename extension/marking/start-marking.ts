@@ -26,6 +26,7 @@ export function badgeText(source: MatchedSource, language: UiLanguage): BadgeTex
     description: text('badgeDescription', [description.article, description.organisation]),
     summary: text('badgeOfficialSite', [description.organisation, description.category]),
     note: text('badgeListNote'),
+    about: text('badgeAbout'),
   };
 }
 
@@ -83,6 +84,7 @@ export async function startMarking(): Promise<void> {
       promotedNotice: (source) => text('promotedNotice', [describeSource(source, language).organisation]),
       showHiddenLabel: () => text('showHidden'),
       engines: () => engines ?? ENGINES,
+      openAbout: () => void browser.runtime.sendMessage({ type: 'open-about' }).catch(() => {}),
     },
     latestSettings ?? initial.settings,
   );

@@ -109,6 +109,7 @@ export async function showPopup(document: Document): Promise<void> {
   const options = openInTab(element(document, 'a', text('popupOptions'), { href: browser.runtime.getURL('/options.html') }), () =>
     browser.runtime.openOptionsPage(),
   );
+  const about = openInTab(element(document, 'a', text('badgeAbout'), { href: browser.runtime.getURL('/about.html') }), () => browser.tabs.create({ url: browser.runtime.getURL('/about.html') }));
 
   // The Atlaas card of a trusted site: a button, and one request only when it is clicked.
   const server = atlaasServer(policy.atlaasServer, channel.mirrors);
@@ -119,7 +120,7 @@ export async function showPopup(document: Document): Promise<void> {
     siteStatus(document, language, url, source),
     ...atlaas,
     ...pauseControls,
-    element(document, 'div', [report, options], { class: 'actions' }),
+    element(document, 'div', [report, options, about], { class: 'actions' }),
     element(document, 'p', text('privacyNote'), { class: 'small' }),
     ...(listStatus === null ? [] : [listSection(document, language, listStatus)]),
     creditFooter(document, language),

@@ -1,0 +1,3 @@
+import { showAbout } from '../../pages/about-view.ts';
+
+showAbout(document);
