@@ -120,11 +120,31 @@ export class PageMarker {
   }
 
   private pageThemeSeen: PageTheme | null = null;
+  private themeAsked = false;
 
-  /** The page's theme, read once (engines draw their dark theme from the start). */
+  /**
+   * The page's theme, read once. Reading a computed background forces a style pass, which the task
+   * that draws the first badges must not pay (it runs before the page is first shown): those are
+   * drawn light, and turn dark just after the first frame if the page is dark.
+   */
   private theme(): PageTheme {
-    this.pageThemeSeen ??= pageTheme(this.environment.document);
-    return this.pageThemeSeen;
+    if (this.pageThemeSeen !== null) return this.pageThemeSeen;
+    if (!this.themeAsked) {
+      this.themeAsked = true;
+      const view = this.environment.document.defaultView;
+      const afterFrame = (read: () => void) => (view?.requestAnimationFrame === undefined ? setTimeout(read, 0) : view.requestAnimationFrame(() => setTimeout(read, 0)));
+      afterFrame(() => this.applyTheme(pageTheme(this.environment.document)));
+    }
+    return 'light';
+  }
+
+  private applyTheme(theme: PageTheme): void {
+    this.pageThemeSeen = theme;
+    if (theme === 'light') return;
+    this.pause(() => {
+      for (const badge of this.badges.values()) badge.shadowRoot?.querySelector('.badge')?.classList.replace('light', theme);
+      this.notice?.shadowRoot?.querySelector('.notice')?.classList.replace('light', theme);
+    });
   }
 
   private activeRecord(): EngineRecord | null {

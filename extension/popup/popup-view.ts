@@ -33,7 +33,8 @@ function siteStatus(document: Document, language: UiLanguage, url: string | unde
     element(document, 'p', [element(document, 'strong', `✓ ${text('popupTrusted')}`)]),
     element(document, 'dl', [
       ...row(text('popupCategory'), description.category),
-      ...row(text('popupOrganisation'), source.name || text('popupUnknownOrganisation')),
+      // A source without an organisation's name shows no empty « Organisation » row.
+      ...(source.name === '' ? [] : row(text('popupOrganisation'), source.name)),
       ...row(text('popupSite'), source.host),
     ]),
   ], { class: 'status trusted', 'aria-live': 'polite' });
