@@ -13,7 +13,7 @@ import { storedStateFlagRaised } from '../settings/settings-flag.ts';
 import browser from 'webextension-polyfill';
 import type { EngineRecord } from '../engines/engine-record.ts';
 import { ENGINES } from '../engines/engines.ts';
-import { ENGINE_DEFINITIONS_KEY, storedEngines } from '../engines/stored-definitions.ts';
+import { ENGINE_DEFINITIONS_KEY, onStoredEnginesChanged, storedEngines } from '../engines/stored-definitions.ts';
 import { LIST_IN_USE_KEY, type ListInUse, listInUseFrom, onListInUseChanged } from '../list/current-list.ts';
 import { DEFAULT_SETTINGS, MANAGED_POLICY_KEY, marksLikeDefaults, onSettingsChanged, type Settings, SETTINGS_KEY, settingsFromStorage } from '../settings/settings.ts';
 import type { BadgeText } from './badge.ts';
@@ -61,10 +61,9 @@ export async function startMarking(): Promise<void> {
     patch = list?.patch ?? null;
     if (marker !== null) void marker.redraw();
   });
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !(ENGINE_DEFINITIONS_KEY in changes)) return;
+  onStoredEnginesChanged((records) => {
     enginesChanged = true;
-    engines = storedEngines(changes[ENGINE_DEFINITIONS_KEY].newValue);
+    engines = records;
     if (marker !== null) void marker.redraw();
   });
   const stored = readStoredState();
