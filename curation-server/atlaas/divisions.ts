@@ -6,7 +6,7 @@
  * with every code that leads to one (INSEE, former codes of merged communes, postcodes, SIREN).
  */
 import { createRequire } from 'node:module';
-import type { AtlaasActorKind } from '../db/schema.ts';
+import type { AtlaasActorKind, AtlaasActorsTable } from '../db/schema.ts';
 import { nameKey, searchForms } from './names.ts';
 
 interface CommuneRecord {
@@ -60,24 +60,8 @@ export function readDivisions(): Divisions {
   };
 }
 
-export interface ActorRecord {
-  id: string;
-  kind: AtlaasActorKind;
-  code: string;
-  name: string;
-  name_key: string;
-  search_words: string;
-  search_joined: string;
-  population: number | null;
-  postal_codes: string;
-  departement: string;
-  region: string;
-  siren: string;
-  epci: string;
-  parent: string;
-  detail: string;
-  rank_key: number;
-}
+/** An actor as the divisions give it: a row of `atlaas_actors` without what the database keeps itself. */
+export type ActorRecord = Omit<AtlaasActorsTable, 'seq' | 'current'>;
 
 export interface ActorCode {
   code: string;
