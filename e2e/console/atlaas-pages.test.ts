@@ -4,11 +4,12 @@
  * curator searches, opens a card, confirms a link — without JavaScript — and every page passes
  * axe-core with no serious or critical violation, in French and in English.
  */
+import { launchConsoleBrowser } from './console-browser.ts';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import { serve } from '@hono/node-server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateSource } from '../../corpus/source-validation.ts';
 import { createApp } from '../../curation-server/app.ts';
@@ -46,11 +47,7 @@ beforeAll(async () => {
   server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchConsoleBrowser();
 });
 
 afterAll(async () => {

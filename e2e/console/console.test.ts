@@ -6,8 +6,9 @@
  * published a signed version 1 with a key it created. Every console page is then checked with
  * axe-core (JavaScript on): no serious or critical violation.
  */
+import { launchConsoleBrowser } from './console-browser.ts';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,11 +26,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startCurationServer();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchConsoleBrowser();
 });
 
 afterAll(async () => {

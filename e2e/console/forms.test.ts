@@ -9,7 +9,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchConsoleBrowser } from './console-browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceById } from '../../curation-server/sources/source-store.ts';
 import { type ConsoleFixture, consoleFixture, PASSWORD } from '../../curation-server/testing/console-client.ts';
@@ -28,11 +29,7 @@ beforeAll(async () => {
     server = serve({ fetch: fixture.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve());
   });
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchConsoleBrowser();
 });
 
 afterAll(async () => {

@@ -5,10 +5,11 @@
  * through the queue with the keyboard only — one-click decisions, then a confirmed batch — and
  * follows a run. Every page is checked with axe-core: no serious or critical violation.
  */
+import { launchConsoleBrowser } from './console-browser.ts';
 import AxeBuilder from '@axe-core/playwright';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recentEvents } from '../../curation-server/history/event-log.ts';
 import { listReviewItems, reviewQueueSink } from '../../curation-server/review/review-queue.ts';
@@ -59,11 +60,7 @@ beforeAll(async () => {
     server = serve({ fetch: fixture.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve());
   });
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchConsoleBrowser();
 });
 
 afterAll(async () => {
