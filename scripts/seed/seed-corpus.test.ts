@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Source } from '../../corpus/source.ts';
 import { parseCategorizedFile, parseVerifiedOrigins } from './etalab-input.ts';
-import type { AdministrativeDivisions } from './communes.ts';
-import { parseEstablishments, parseLocalDirectory, parseMairies, parseRorRecords } from './more-input.ts';
+import type { AdministrativeDivisions } from '../../corpus/node/communes.ts';
+import { parseEstablishments, parseLocalDirectory, parseMairies, parseRorRecords } from '../../corpus/node/more-input.ts';
 import { buildSeedCorpus, seedSourceId } from './seed-corpus.ts';
 
 const files: Record<string, string> = {

@@ -11,10 +11,10 @@ import { platformAt, platformOf, platformsUnder } from '../../corpus/platforms.t
 import { registrableDomain, suffixStatus } from '../../corpus/registrable-domain.ts';
 import type { Scope, Source, Status } from '../../corpus/source.ts';
 import { canonicalSourceHost, validateSource } from '../../corpus/source-validation.ts';
-import type { AdministrativeDivisions, Commune } from './communes.ts';
-import { CommuneIndex, mairieName, nameSlugs } from './communes.ts';
+import type { AdministrativeDivisions, Commune } from '../../corpus/node/communes.ts';
+import { CommuneIndex, mairieName, nameSlugs } from '../../corpus/node/communes.ts';
 import type { EtalabInput } from './etalab-input.ts';
-import { MORE_DATASETS, type WebsiteRecord } from './more-input.ts';
+import { MORE_DATASETS, type WebsiteRecord } from '../../corpus/node/more-input.ts';
 import { CURATED_SOURCES, type KnownOrganisation, knownOrganisation } from './known-organisations.ts';
 import { notPublicReason } from './not-public-bodies.ts';
 

@@ -6,7 +6,7 @@
  * than wrongly named.
  */
 import { createRequire } from 'node:module';
-import { departementSlugs, hostnameSlug } from './known-organisations.ts';
+import { departementSlugs, hostnameSlug } from './departements.ts';
 
 interface CommuneRecord {
   code: string;

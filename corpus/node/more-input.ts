@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const MORE_DIRECTORY = fileURLToPath(new URL('../../corpus/upstream/more', import.meta.url));
+export const MORE_DIRECTORY = fileURLToPath(new URL('../upstream/more', import.meta.url));
 
 /** Each dataset: its file, the provenance token of what comes from it, and its date (credited in corpus/README.md and credit.ts). */
 export const MORE_DATASETS = {
