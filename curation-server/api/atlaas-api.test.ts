@@ -165,10 +165,16 @@ describe('the public Atlaas API', () => {
     expect((await get(path, { 'if-none-match': first.headers.get('etag')! })).status).toBe(200);
     await fixture.db.updateTable('sources').set({ status: 'active' }).where('host', '=', 'besancon.fr').execute();
     expect(await sites()).toEqual(['besancon.fr']);
+    const actions = async () => ((await (await get('/api/atlaas/actions?q=xylophone')).json()) as { actions: { id: string }[] }).actions.map((action) => action.id);
+    expect(await actions()).toEqual([]);
     // Another process (npm run atlaas:import) writes through its own connection.
     const other = await openDatabase(fixture.path);
     try {
-      const imported = await importActionFile(other, JSON.stringify({ type: 'label', actor: '25056', year: 2025, arobases: 2 }));
+      const lines = [
+        { type: 'label', actor: '25056', year: 2025, arobases: 2 },
+        { type: 'action', id: 'xylo-1', actor: '25056', title: 'Atelier xylophone numérique', date: '2025-03', axis: 'vivre-ensemble' },
+      ];
+      const imported = await importActionFile(other, lines.map((line) => JSON.stringify(line)).join('\n'));
       expect(imported.ok).toBe(true);
     } finally {
       await other.destroy();
@@ -176,6 +182,7 @@ describe('the public Atlaas API', () => {
     const card = (await (await get(path)).json()) as { labels: { year: number }[]; sites: unknown[] };
     expect(card.labels.map((label) => label.year)).toEqual([2025]);
     expect(card.sites).toHaveLength(1);
+    expect(await actions()).toEqual(['xylo-1']);
   });
 
   it('is read-only: other methods change nothing', async () => {

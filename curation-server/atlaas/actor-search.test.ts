@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { realDivisions } from '../testing/atlaas-fixture.ts';
+import { divisionsOf, realDivisions } from '../testing/atlaas-fixture.ts';
 import { type TempDatabase, tempDatabase } from '../testing/temp-database.ts';
 import { importActors } from './actor-import.ts';
 import { type ActorSearch, searchActors } from './actor-search.ts';
@@ -81,9 +81,35 @@ describe('finding actors', () => {
     expect(two.hits.some((hit) => ids.has(hit.actor.id))).toBe(false);
   });
 
-  it('treats FTS5 syntax in a query as plain words', async () => {
+  it('matches every word of the query, as prefixes, in any order', async () => {
+    const found = await searchActors(temp.db, { q: 'saint etienne', page: 1, perPage: 100 });
+    const hits = found.hits.map((hit) => hit.actor.name_key);
+    expect(hits.length).toBeGreaterThan(10);
+    expect((await searchActors(temp.db, { q: 'etienne saint', page: 1, perPage: 1 })).total).toBe(found.total);
+    for (const key of hits) expect(key.split(' ').some((word) => word.startsWith('saint')) && key.split(' ').some((word) => word.startsWith('etienne')), key).toBe(true);
+    expect((await searchActors(temp.db, { q: 'zzzz saint', page: 1, perPage: 5 })).total).toBe(0);
+  });
+
+  it('treats query syntax as plain words', async () => {
     for (const q of ['"', '*', 'NEAR(', 'saint" OR "', 'a AND b', '^lyon', 'lyon:*', '{search_words}: x', "'; DROP TABLE atlaas_actors; --"]) {
       await expect(searchActors(temp.db, { q, page: 1, perPage: 5 })).resolves.toBeDefined();
+    }
+  });
+});
+
+describe('after an import', () => {
+  it('searches the actors as they are now, not as they were when first searched', async () => {
+    const temp = await tempDatabase();
+    try {
+      const divisions = divisionsOf(['42']);
+      await importActors(temp.db, divisions);
+      expect((await searchActors(temp.db, { q: 'saint etienne', page: 1, perPage: 1 })).hits[0]?.actor.id).toBe('commune:42218');
+      const renamed = { ...divisions, communes: divisions.communes.map((commune) => (commune.code === '42218' && commune.type === 'commune-actuelle' ? { ...commune, nom: 'Stéphanoise-la-Grande' } : commune)) };
+      await importActors(temp.db, renamed);
+      expect((await searchActors(temp.db, { q: 'stephanoise', page: 1, perPage: 1 })).hits[0]?.actor.id).toBe('commune:42218');
+      expect((await searchActors(temp.db, { q: 'saint etienne', kind: 'commune', page: 1, perPage: 1 })).hits[0]?.actor.id).not.toBe('commune:42218');
+    } finally {
+      await temp.close();
     }
     expect((await first({ q: '"lyon"*' }))?.id).toBe('commune:69123');
   });

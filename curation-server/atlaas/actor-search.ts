@@ -1,12 +1,13 @@
 /**
  * Finding actors: by name (atlaas/names.ts: accents, case, hyphens, « st », articles ignored, every
- * word a prefix), or by a code — INSEE (today's or a former one, which leads to the commune of
+ * word a prefix; searched in memory, actor-name-index.ts), or by a code — INSEE (today's or a former one, which leads to the commune of
  * today), postcode, SIREN — narrowed by département and kind. Exact names first, then the most
  * populous: « Saint-Denis » gives the one of La Réunion and the one of Seine-Saint-Denis first.
  */
-import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { AtlaasActorKind, AtlaasActorsTable, Database } from '../db/schema.ts';
-import { actorMatchExpression, nameKey } from './names.ts';
+import { actorNameIndex } from './actor-name-index.ts';
+import { actorNameQuery } from './names.ts';
 
 export type ActorRow = Selectable<AtlaasActorsTable>;
 export type CodeMatch = 'insee' | 'former' | 'postal' | 'siren';
@@ -37,39 +38,17 @@ export function codeOf(query: string): string | null {
   return /^(?:\d{5}|2[AB]\d{3}|\d{9})$/.test(compact) ? compact : null;
 }
 
-/** Up to this many matches, they are sorted; beyond, read in the rank index's order. */
-const SORT_BELOW = 3_000;
-
 export async function searchActors(db: Kysely<Database>, search: ActorSearch): Promise<ActorPage> {
   const code = search.code ?? (search.q === undefined ? null : codeOf(search.q));
   if (code !== null) return searchByCode(db, code, search);
   const q = search.q ?? '';
-  const expression = q.trim() === '' ? null : actorMatchExpression(q);
-  if (q.trim() !== '' && expression === null) return { total: 0, hits: [] };
-  const filtered = <T extends SelectQueryBuilder<Database, 'atlaas_actors', object>>(query: T): T => {
-    // `+current`: no index on it, so that the planner looks the matches up by rowid (or walks the rank index), never every current actor.
-    let next = query.where(sql<number>`+atlaas_actors.current`, '=', 1) as T;
-    if (expression !== null) next = next.where('atlaas_actors.seq', 'in', sql<number>`(select rowid from atlaas_actor_search where atlaas_actor_search match ${expression})`) as T;
-    if (search.departement !== undefined) next = next.where('atlaas_actors.departement', '=', search.departement) as T;
-    if (search.kind !== undefined) next = next.where('atlaas_actors.kind', '=', search.kind) as T;
-    return next;
-  };
-  const { total } = await filtered(db.selectFrom('atlaas_actors').select((eb) => eb.fn.countAll<number>().as('total'))).executeTakeFirstOrThrow();
-  // Exact names first (a few rows, by the name index), then the others in the rank index's order.
-  const exactKey = expression === null ? null : nameKey(q);
-  const exact = exactKey === null ? [] : await filtered(db.selectFrom('atlaas_actors').selectAll('atlaas_actors').where('atlaas_actors.name_key', '=', exactKey)).orderBy('rank_key').orderBy('name_key').orderBy('id').execute();
-  const start = (search.page - 1) * search.perPage;
-  const fromExact = exact.slice(start, start + search.perPage);
-  const wanted = search.perPage - fromExact.length;
-  let rest: ActorRow[] = [];
-  if (wanted > 0) {
-    let query = filtered(db.selectFrom('atlaas_actors').selectAll('atlaas_actors'));
-    if (exactKey !== null) query = query.where('atlaas_actors.name_key', '!=', exactKey);
-    // Few matches: sorting them is quicker than walking the rank index to find them (`+ 0` keeps the planner off it).
-    const rank = Number(total) > SORT_BELOW ? sql`rank_key` : sql`rank_key + 0`;
-    rest = await query.orderBy(rank).orderBy('name_key').orderBy('id').limit(wanted).offset(Math.max(0, start - exact.length)).execute();
-  }
-  return { total: Number(total), hits: [...fromExact, ...rest].map((actor) => ({ actor })) };
+  const query = q.trim() === '' ? null : actorNameQuery(q);
+  if (q.trim() !== '' && query === null) return { total: 0, hits: [] };
+  const index = await actorNameIndex(db);
+  const found = index.search(query, { departement: search.departement, kind: search.kind }, { offset: (search.page - 1) * search.perPage, limit: search.perPage });
+  if (found.seqs.length === 0) return { total: found.total, hits: [] };
+  const rows = new Map((await db.selectFrom('atlaas_actors').selectAll().where('seq', 'in', found.seqs).execute()).map((row) => [row.seq, row]));
+  return { total: found.total, hits: found.seqs.flatMap((seq) => (rows.has(seq) ? [{ actor: rows.get(seq) as ActorRow }] : [])) };
 }
 
 const CODE_RANK: Record<CodeMatch, number> = { insee: 0, siren: 1, former: 2, postal: 3 };

@@ -1,8 +1,9 @@
 /**
  * How actor names are folded for search, and how a query is read: accents, case, hyphens and
  * apostrophes ignored; « st »/« ste » read as « saint »/« sainte »; a leading article (« Le », « La »,
- * « Les », « L' ») optional; every word a prefix. The query becomes an FTS5 expression built only
- * from folded words, each quoted: nothing typed by a visitor reaches FTS5's syntax.
+ * « Les », « L' ») optional; every word a prefix. Actors' names are searched in memory
+ * (actor-name-index.ts); for actions, the query becomes an FTS5 expression built only from folded
+ * words, each quoted: nothing typed by a visitor reaches FTS5's syntax.
  */
 
 const ARTICLES = new Set(['le', 'la', 'les', 'l']);
@@ -36,17 +37,24 @@ export function searchForms(name: string): { words: string; joined: string } {
   return { words: words.join(' '), joined: [...joined].join(' ') };
 }
 
+/** A visitor's query for an actor's name: every word a prefix of one of the name's words, or all of them typed together a prefix of the joined name. */
+export interface ActorNameQuery {
+  words: string[];
+  joined: string;
+  /** The whole query as a name key, article kept: the names equal to it come first. */
+  exactKey: string;
+}
+
 /**
- * The FTS5 expression for a visitor's query, or null when it has no word. A leading article is
- * dropped when other words follow (« Le Mans » finds « Le Mans » and a query « mans » too); a single
- * word is also tried against the joined forms (`saintetienne`).
+ * How a visitor's query is searched, or null when it has no word. A leading article is dropped
+ * when other words follow (« Le Mans » finds « Le Mans » and a query « mans » too); the words
+ * typed together are also tried against the joined forms (`saintetienne`).
  */
-export function actorMatchExpression(query: string): string | null {
+export function actorNameQuery(query: string): ActorNameQuery | null {
   let words = foldedWords(query).slice(0, MAX_QUERY_WORDS);
   if (words.length > 1 && ARTICLES.has(words[0])) words = words.slice(1);
   if (words.length === 0) return null;
-  const byWords = `search_words : (${words.map((word) => `"${word}" *`).join(' ')})`;
-  return `${byWords} OR search_joined : "${words.join('')}" *`;
+  return { words, joined: words.join(''), exactKey: nameKey(query) };
 }
 
 /** The FTS5 expression for a full-text search of actions: every folded word as a prefix, all required. */

@@ -215,11 +215,10 @@ export interface AtlaasActorCodesTable {
   actor_id: string;
 }
 
-export interface AtlaasActorSearchTable {
-  rowid: number;
-  atlaas_actor_search: string;
-  search_words: string;
-  search_joined: string;
+/** Raised by triggers on every write to a dataset's tables (migration 011): what in-memory search structures check. */
+export interface AtlaasDataVersionsTable {
+  dataset: 'actors' | 'actions';
+  version: number;
 }
 
 /** A digital action described in the Atlaas (atlaas/action-import.ts); lists are JSON arrays of strings. */
@@ -305,7 +304,7 @@ export interface Database {
   publications: PublicationsTable;
   atlaas_actors: AtlaasActorsTable;
   atlaas_actor_codes: AtlaasActorCodesTable;
-  atlaas_actor_search: AtlaasActorSearchTable;
+  atlaas_data_versions: AtlaasDataVersionsTable;
   atlaas_actions: AtlaasActionsTable;
   atlaas_action_search: AtlaasActionSearchTable;
   atlaas_labels: AtlaasLabelsTable;
