@@ -7,7 +7,6 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateSource } from '../../corpus/source-validation.ts';
@@ -19,6 +18,7 @@ import { linkContext, refreshLinks } from '../../curation-server/atlaas/source-l
 import { ListPublisher } from '../../curation-server/publishing/list-publisher.ts';
 import { divisionsOf } from '../../curation-server/testing/atlaas-fixture.ts';
 import { type TempDatabase, tempDatabase } from '../../curation-server/testing/temp-database.ts';
+import { seriousViolations } from './accessibility.ts';
 import { type ChromiumSession, startChromium } from './chromium-session.ts';
 
 const SITE = 'https://www.saint-etienne.fr/';
@@ -80,14 +80,6 @@ async function openPopupOver(url: string): Promise<Page> {
   const popup = await opened;
   await popup.waitForSelector('main');
   return popup;
-}
-
-async function seriousViolations(tab: Page): Promise<{ id: string; targets: string[] }[]> {
-  await tab.evaluate(axe.source);
-  return tab.evaluate(async () => {
-    const results = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
-    return results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => ({ id: violation.id, targets: violation.nodes.map((node) => JSON.stringify(node.target)) }));
-  });
 }
 
 const atlaasRequests = () => received.filter((request) => request.path.startsWith('/api/atlaas/'));

@@ -3,12 +3,12 @@
  * show and do, axe-core with zero serious or critical violation in light and dark themes, and
  * English when the browser is in English.
  */
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientSources } from '../../corpus/corpus-text.ts';
 import { DATA_CREDIT } from '../../corpus/credit.ts';
 import { readSeedCorpus } from '../../corpus/node/seed-corpus-file.ts';
+import { seriousViolations } from './accessibility.ts';
 import { type ChromiumSession, settledBadgeSources, startChromium } from './chromium-session.ts';
 import { E2E_CHANNEL } from './extension-build.ts';
 import { firstBadgeState } from './page-checks.ts';
@@ -16,24 +16,6 @@ import { page } from './served-pages.ts';
 
 const TRUSTED_SITE = 'https://www.service-public.fr/particuliers/vosdroits/N19810';
 const TRUSTED_PAGE = '<!doctype html><html lang="fr"><title>Service-Public</title><h1>Carte d’identité</h1></html>';
-
-interface Violation {
-  id: string;
-  impact: string;
-  targets: string[];
-}
-
-/** axe-core's serious and critical violations on the page, or only in the elements `include` selects (shadow trees included). */
-async function seriousViolations(tab: Page, include?: string): Promise<Violation[]> {
-  await tab.evaluate(axe.source);
-  return tab.evaluate(async (selector) => {
-    const engine = (window as unknown as { axe: typeof axe }).axe;
-    const results = await engine.run(selector === undefined ? document : { include: [[selector]] }, { resultTypes: ['violations'] });
-    return results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => ({ id: violation.id, impact: violation.impact ?? '', targets: violation.nodes.map((node) => JSON.stringify(node.target)) }));
-  }, include);
-}
 
 async function storedSettings(session: ChromiumSession): Promise<Record<string, unknown>> {
   return session.worker.evaluate(async () => ((await chrome.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>);
@@ -77,7 +59,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(text).toContain('service-public.fr');
       const count = String(clientSources(readSeedCorpus().sources).length).replace(/\B(?=(\d{3})+$)/g, '\\s');
       expect(await popup.locator('#list-info').innerText()).toMatch(new RegExp(`^Liste version 1 du \\d{1,2} \\S+ \\d{4} : ${count} sources\\.$`, 'u'));
-      expect(text).toContain(DATA_CREDIT.fr);
+      // Chrome opens a popup at most 800 × 600 px: all of it shows without scrolling, the data credit folded under its heading.
+      await popup.setViewportSize({ width: 800, height: 600 });
+      expect(await popup.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }))).toEqual({ width: 800, height: 600 });
+      expect(await popup.evaluate(() => Math.ceil(document.querySelector('main')!.getBoundingClientRect().bottom))).toBeLessThanOrEqual(600);
+      expect(text).not.toContain(DATA_CREDIT.fr);
+      await popup.getByText('Origine des données', { exact: true }).click();
+      expect(await popup.locator('main').innerText()).toContain(DATA_CREDIT.fr);
       const report = await popup.getByRole('link', { name: 'Signaler une source manquante ou erronée' }).getAttribute('href');
       // The curation server's report page beside the compiled-in channel, with the tab's origin only.
       expect(report).toBe(`${new URL('../signaler', E2E_CHANNEL).href}?site=${encodeURIComponent(new URL(TRUSTED_SITE).origin)}`);

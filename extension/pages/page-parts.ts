@@ -24,9 +24,9 @@ export function element<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** The Licence Ouverte 2.0 credit: source and date of the data, with links to both. */
-export function creditFooter(document: Document, language: UiLanguage): HTMLElement {
-  return element(document, 'footer', [
-    element(document, 'h2', text('creditHeading')),
+/** The data credit: its heading and text, or in the popup (which must fit 600 px) folded under its heading, opened with a click. */
+export function creditFooter(document: Document, language: UiLanguage, options: { folded?: boolean } = {}): HTMLElement {
+  const credit = [
     element(document, 'p', DATA_CREDIT[language], { class: 'small' }),
     element(document, 'p', [
       element(document, 'a', DATA_CREDIT.sourceUrl, { href: DATA_CREDIT.sourceUrl, target: '_blank', rel: 'noreferrer' }),
@@ -37,5 +37,7 @@ export function creditFooter(document: Document, language: UiLanguage): HTMLElem
         rel: 'noreferrer',
       }),
     ], { class: 'small' }),
-  ]);
+  ];
+  if (options.folded === true) return element(document, 'footer', [element(document, 'details', [element(document, 'summary', text('creditHeading')), ...credit])]);
+  return element(document, 'footer', [element(document, 'h2', text('creditHeading')), ...credit]);
 }

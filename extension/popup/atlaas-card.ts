@@ -90,11 +90,11 @@ function cardElement(document: Document, card: AtlaasCard, language: string): HT
 export function atlaasSection(document: Document, options: { host: string; server: string; language: string; fetch?: typeof fetch }): HTMLElement {
   const button = element(document, 'button', text('atlaasShow'), { type: 'button', id: 'atlaas-show' });
   const result = element(document, 'div', [], { id: 'atlaas-result', 'aria-live': 'polite' });
-  const section = element(document, 'section', [element(document, 'h2', text('atlaasHeading')), element(document, 'p', text('atlaasNote'), { class: 'small' }), button, result], {
+  const section = element(document, 'section', [button, element(document, 'p', text('atlaasNote'), { class: 'small', id: 'atlaas-note' }), result], {
     class: 'atlaas',
-    'aria-labelledby': 'atlaas-heading',
+    'aria-label': text('atlaasHeading'),
   });
-  section.querySelector('h2')?.setAttribute('id', 'atlaas-heading');
+  button.setAttribute('aria-describedby', 'atlaas-note');
   const send = options.fetch ?? fetch.bind(globalThis);
   button.addEventListener('click', () => {
     button.disabled = true;

@@ -1,7 +1,8 @@
 /**
  * The popup: is the site in this tab a trusted source, and which; the list in use; the pause
  * switch; a link to report a missing or wrong source (it opens the server's report page, or the
- * mail client a policy chose: the user sends — or not); the data credit.
+ * mail client a policy chose: the user sends — or not); the data credit. All of it fits the 800 × 600 px
+ * Chrome gives a popup (the credit folded under its heading).
  */
 import channel from 'virtual:sdc-bundled-list/channel';
 import browser from 'webextension-polyfill';
@@ -55,14 +56,16 @@ function listSection(document: Document, language: UiLanguage, status: ListStatu
   const checked = status.lastChecked === null ? text('popupListNeverChecked') : text('popupListChecked', [formatDate(status.lastChecked, language, true)]);
   const button = element(document, 'button', text('popupUpdateNow'), { type: 'button', id: 'update-now' });
   const section = element(document, 'section', [
-    element(document, 'p', listInfo(status.meta, language), { class: 'small', id: 'list-info' }),
-    // The reason of a failure, for IT staff (the popup's inspector) and the tests: not shown.
-    element(document, 'p', `${text(health[status.health])} ${checked}`, {
-      class: 'small',
-      id: 'list-status',
-      'data-health': status.health,
-      ...(status.lastFailure === null ? {} : { 'data-reason': status.lastFailure.reason }),
-    }),
+    element(document, 'p', [
+      element(document, 'span', listInfo(status.meta, language), { id: 'list-info' }),
+      document.createTextNode(' '),
+      // The reason of a failure, for IT staff (the popup's inspector) and the tests: not shown.
+      element(document, 'span', `${text(health[status.health])} ${checked}`, {
+        id: 'list-status',
+        'data-health': status.health,
+        ...(status.lastFailure === null ? {} : { 'data-reason': status.lastFailure.reason }),
+      }),
+    ], { class: 'small' }),
     button,
   ], { class: 'list', 'aria-live': 'polite' });
   button.addEventListener('click', () => {
@@ -121,10 +124,10 @@ export async function showPopup(document: Document): Promise<void> {
     siteStatus(document, language, url, source),
     ...atlaas,
     ...pauseControls,
-    element(document, 'div', [report, options, about], { class: 'actions' }),
-    element(document, 'p', text('privacyNote'), { class: 'small' }),
+    element(document, 'div', [report, options, about], { class: 'actions links' }),
     ...(listStatus === null ? [] : [listSection(document, language, listStatus)]),
-    creditFooter(document, language),
+    element(document, 'p', text('privacyNote'), { class: 'small' }),
+    creditFooter(document, language, { folded: true }),
   ]);
   document.body.replaceChildren(main);
 }
