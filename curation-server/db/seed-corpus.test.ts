@@ -25,7 +25,8 @@ describe('seeding from the corpus', () => {
     // The search index was filled with the rows.
     const ain = await listSources(temp.db, { q: 'ain.gouv.fr', sort: 'host', order: 'asc', page: 1, perPage: 50 });
     expect(ain.sources[0].host).toBe('ain.gouv.fr');
-  });
+    // The whole corpus (56,000 rows) is written: seconds on a busy machine.
+  }, 60_000);
 
   it('migrates an existing file without touching it again when reopened', async () => {
     temp = await tempDatabase();

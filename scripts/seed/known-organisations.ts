@@ -84,6 +84,11 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
     ['courdecassation.fr', 'Cour de cassation'], ['ccomptes.fr', 'Cour des comptes'], ['defenseurdesdroits.fr', 'Défenseur des droits'],
     ['cnil.fr', "CNIL, Commission nationale de l'informatique et des libertés"], ['arcep.fr', 'Arcep'],
     ['banque-france.fr', 'Banque de France'], ['caissedesdepots.fr', 'Caisse des Dépôts'],
+    ['cada.fr', "CADA, Commission d'accès aux documents administratifs"], ['hatvp.fr', 'HATVP, Haute Autorité pour la transparence de la vie publique'],
+    ['arcom.fr', 'Arcom, Autorité de régulation de la communication audiovisuelle et numérique'], ['cre.fr', "CRE, Commission de régulation de l'énergie"],
+    ['anj.fr', 'ANJ, Autorité nationale des jeux'], ['autorite-transports.fr', 'Autorité de régulation des transports'],
+    ['asnr.fr', 'ASNR, Autorité de sûreté nucléaire et de radioprotection'], ['lecese.fr', 'CESE, Conseil économique, social et environnemental'],
+    ['cglpl.fr', 'Contrôleur général des lieux de privation de liberté'], ['energie-mediateur.fr', "Médiateur national de l'énergie"],
   ]),
   // Ministries.
   ...curatedGroup('etat', [
@@ -123,6 +128,10 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
     ['ademe.fr', 'ADEME, Agence de la transition écologique'], ['ofb.gouv.fr', "Office français de la biodiversité"],
     ['onf.fr', 'Office national des forêts'], ['anah.gouv.fr', "Anah, Agence nationale de l'habitat"], ['inpi.fr', 'INPI'],
     ['ofpra.gouv.fr', 'Ofpra'], ['ofii.fr', "Ofii, Office français de l'immigration et de l'intégration"],
+    ['cnfpt.fr', 'CNFPT, Centre national de la fonction publique territoriale'], ['ladocumentationfrancaise.fr', 'La Documentation française (DILA)'],
+    ['sengager.fr', "Armée de Terre, recrutement"], ['banquedesterritoires.fr', 'Banque des Territoires (Caisse des Dépôts)'],
+    ['ircantec.retraites.fr', 'Ircantec (Caisse des Dépôts)'], ['cnracl.retraites.fr', 'CNRACL (Caisse des Dépôts)'],
+    ['iledefrance-mobilites.fr', 'Île-de-France Mobilités'],
   ]),
   // Social security and employment.
   ...curatedGroup('etat', [
@@ -131,6 +140,8 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
     ['agirc-arrco.fr', 'Agirc-Arrco'], ['net-entreprises.fr', 'Net-entreprises'], ['securite-sociale.fr', 'La Sécurité sociale'],
     ['pole-emploi.fr', 'France Travail (anciennement Pôle emploi)'], ['francetravail.fr', 'France Travail'],
     ['unedic.org', 'Unédic'], ['france-competences.fr', 'France compétences'],
+    ['francetravail.org', 'France Travail (site institutionnel)'], ['pole-emploi.org', 'France Travail (site institutionnel)'],
+    ['monenfant.fr', "Monenfant.fr (Caisses d'allocations familiales)"],
   ]),
   // Health.
   ...curatedGroup('sante', [
@@ -138,7 +149,7 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
     ['has-sante.fr', 'Haute Autorité de santé'], ['santepubliquefrance.fr', 'Santé publique France'],
     ['e-cancer.fr', 'Institut national du cancer'], ['anses.fr', "Anses, Agence nationale de sécurité sanitaire"],
     ['inserm.fr', 'Inserm'], ['ansm.sante.fr', 'ANSM, Agence nationale de sécurité du médicament et des produits de santé'],
-    ['efs.sante.fr', 'Établissement français du sang'],
+    ['efs.sante.fr', 'Établissement français du sang'], ['hcsp.fr', 'Haut Conseil de la santé publique'],
   ]),
   // University hospitals (CHU).
   ...curatedGroup('sante', [
@@ -168,7 +179,8 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
   // Education and higher education services, and grandes écoles the national lists miss.
   ...curatedGroup('education', [
     ['onisep.fr', 'Onisep'], ['cned.fr', "Cned, Centre national d'enseignement à distance"], ['reseau-canope.fr', 'Réseau Canopé'],
-    ['eduscol.education.fr', 'Éduscol'],
+    ['eduscol.education.fr', 'Éduscol'], ['clemi.fr', "CLEMI, centre pour l'éducation aux médias et à l'information (Réseau Canopé)"],
+    ['france-education-international.fr', 'France Éducation international'],
   ]),
   ...curatedGroup('enseignement-superieur', [
     ['parcoursup.fr', 'Parcoursup'], ['polytechnique.edu', 'École polytechnique'], ['ens.psl.eu', 'École normale supérieure - PSL'],
@@ -204,6 +216,10 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
     ['ina.fr', 'INA, Institut national de l\'audiovisuel'], ['radiofrance.fr', 'Radio France'],
     ['francetelevisions.fr', 'France Télévisions'], ['france.tv', 'France Télévisions (france.tv)'], ['lumni.fr', 'Lumni, France Télévisions et audiovisuel public'],
     ['arte.tv', 'ARTE'], ['francemediasmonde.com', 'France Médias Monde'], ['rfi.fr', 'RFI'], ['france24.com', 'France 24'],
+    ['franceinter.fr', 'France Inter (Radio France)'], ['franceinfo.fr', 'franceinfo (audiovisuel public)'], ['francetvinfo.fr', 'franceinfo (France Télévisions)'],
+    ['franceculture.fr', 'France Culture (Radio France)'], ['francemusique.fr', 'France Musique (Radio France)'], ['fip.fr', 'FIP (Radio France)'],
+    ['mouv.fr', 'Mouv (Radio France)'], ['francebleu.fr', 'ici, ex-France Bleu (Radio France)'],
+    ['lcp.fr', 'LCP-Assemblée nationale'], ['publicsenat.fr', 'Public Sénat'], ['tv5monde.com', 'TV5MONDE'],
     ['lescrous.fr', 'Les Crous, réseau des œuvres universitaires'], ['ratp.fr', 'RATP'],
     ['amf-france.org', 'AMF, Autorité des marchés financiers'], ['monavislerendu.fr', 'Services publics + (DINUM)'],
   ]),
