@@ -223,6 +223,8 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
     ['lescrous.fr', 'Les Crous, réseau des œuvres universitaires'], ['ratp.fr', 'RATP'],
     ['amf-france.org', 'AMF, Autorité des marchés financiers'], ['monavislerendu.fr', 'Services publics + (DINUM)'],
   ]),
+  // The chambers of trades and crafts (établissements publics).
+  ...curatedGroup('autre', [['artisanat.fr', "Chambres de métiers et de l'artisanat"]]),
   // Santé publique France's information lines.
   ...curatedGroup('sante', [
     ['vaccination-info-service.fr', 'Vaccination Info Service (Santé publique France)'], ['tabac-info-service.fr', 'Tabac Info Service (Santé publique France)'],
