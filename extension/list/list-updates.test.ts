@@ -140,6 +140,15 @@ describe('list updates from the signed channel', { timeout: 30_000 }, () => {
     expect(requests).toEqual(['manifest.json', 'deltas/2-3.tsv']);
     for (const host of ['troisieme.fr', 'nouvelle-commune.fr']) expect(inUse(restarted, `https://${host}/`)).toBe(host);
     expect(inUse(restarted, `https://www.${WITHDRAWN}/`)).toBeNull();
+
+    // The same background again: the next delta applies to the snapshot it has just verified.
+    await publish([...seed.filter((source) => source.host !== WITHDRAWN && source.host !== 'troisieme.fr'), ADDED]);
+    requests = [];
+    expect(await restarted.check()).toMatchObject({ health: 'current', meta: { version: 4 } });
+    expect(requests).toEqual(['manifest.json', 'deltas/3-4.tsv']);
+    expect(inUse(restarted, 'https://troisieme.fr/')).toBeNull();
+    expect(inUse(restarted, 'https://nouvelle-commune.fr/')).toBe('nouvelle-commune.fr');
+    expect(inUse(updates(), 'https://troisieme.fr/')).toBeNull();
   });
 
   it('says the bundled list is current before its first check, while its own manifest vouches for it', async () => {

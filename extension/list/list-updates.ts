@@ -85,6 +85,8 @@ export class ListUpdates {
   /** The bundled compact list, once read. */
   private bundledCompact = '';
   private bundledSnapshot: Promise<LocalList> | null = null;
+  /** The snapshot of the list in use, once rebuilt or verified in this run of the background (the next delta starts from it). */
+  private inUseSnapshot: LocalList | null = null;
   private record: UpdateRecord;
   private ready: Promise<void>;
   private running: Promise<ListStatus> | null = null;
@@ -151,8 +153,10 @@ export class ListUpdates {
   private async localList(): Promise<LocalList> {
     const bundled = await this.bundledList();
     if (this.inUse === null) return bundled;
+    if (this.inUseSnapshot?.version === this.inUse.meta.version) return this.inUseSnapshot;
     // Does not fit (cannot happen unless the store was tampered with): a version of 0 asks for the whole snapshot, whose hash is checked anyway.
-    return patchedSnapshot(bundled, this.inUse.meta.version, this.inUse.fromBundled) ?? { version: 0, text: '' };
+    this.inUseSnapshot = patchedSnapshot(bundled, this.inUse.meta.version, this.inUse.fromBundled);
+    return this.inUseSnapshot ?? { version: 0, text: '' };
   }
 
   /** One check of the channel, trying each mirror in turn while the failure is the network's. */
@@ -235,6 +239,7 @@ export class ListUpdates {
     await this.options.beforeListChange();
     await browser.storage.local.set({ [LIST_IN_USE_KEY]: record, [LIST_VERSION_KEY]: list.version });
     this.inUse = record;
+    this.inUseSnapshot = list;
   }
 
   /** The next check, as a one-shot alarm (alarms survive the worker; `start` re-creates a missing one). */
