@@ -57,7 +57,7 @@ export function UsersPage(props: {
       <Notice message={props.notice} />
       <ErrorSummary view={view} errors={props.errors} />
       <p>{t.admin.usersIntro}</p>
-      <pre>
+      <pre class="wrap">
         <code>npm run user -- add vous@example.org --role admin</code>
       </pre>
       <section aria-labelledby="new-account-title">
