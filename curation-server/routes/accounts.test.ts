@@ -77,6 +77,18 @@ describe('accounts in the console', () => {
     expect(journal).toContain('a accepté l’invitation et choisi son mot de passe');
   });
 
+  it('makes the link from the console’s public address when there is one (behind a reverse proxy)', async () => {
+    const proxied = await consoleFixture({ publicUrl: 'https://curation.example.org/' });
+    try {
+      const admin = await proxied.as('admin');
+      await admin.page('/admin/users');
+      const created = await admin.post('/admin/users', { email: 'loin@example.org', role: 'reader', method: 'link' });
+      expect(shownSecret(await created.text()).replaceAll('&amp;', '&')).toMatch(/^https:\/\/curation\.example\.org\/account\/setup\?token=[\w-]{43}$/);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('refuses an invitation link once it has expired, and a new link revokes the old one', async () => {
     const path = await invite(await fixture.as('admin'), 'tard@example.org', 'reader');
     clock = new Date(clock.getTime() + 72 * HOUR);

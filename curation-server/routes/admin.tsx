@@ -131,7 +131,7 @@ export function adminRoutes(deps: AppDeps) {
     const created = await createAccount(deps.db, adminActor(c), { email: form.data.email, role: form.data.role, credential: { kind: form.data.method } }, deps.now());
     if (!created.ok) return showUsers(c, { errors: { email: [problemText(view.t, created.problem)] }, values });
     // Shown once, in this response only: the database keeps the link's digest, or the password's hash.
-    return renderPage(c, { title: view.t.accounts.createdTitle(created.user.email), body: <HandoverPage view={view} user={created.user} handover={created.handover} /> });
+    return renderPage(c, { title: view.t.accounts.createdTitle(created.user.email), body: <HandoverPage view={view} user={created.user} handover={created.handover} base={deps.publicUrl ?? view.url.origin} /> });
   });
 
   app.get('/admin/users/:id', async (c) => {
@@ -181,7 +181,7 @@ export function adminRoutes(deps: AppDeps) {
     }
     const reset = await resetPassword(deps.db, adminActor(c), user.id, form.data.method, deps.now());
     if (!reset.ok) return showAccount(c, user, { '': [problemText(view.t, reset.problem)] });
-    return renderPage(c, { title: view.t.accounts.resetTitle(user.email), body: <HandoverPage view={view} user={reset.user} handover={reset.handover} /> });
+    return renderPage(c, { title: view.t.accounts.resetTitle(user.email), body: <HandoverPage view={view} user={reset.user} handover={reset.handover} base={deps.publicUrl ?? view.url.origin} /> });
   });
 
   const showTokens = async (c: Context<ConsoleEnv>, extra: { errors?: FieldErrors; values?: { name: string; role: string }; newToken?: string } = {}) => {

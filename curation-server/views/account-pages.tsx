@@ -191,7 +191,8 @@ export function ConfirmAccountActionPage(props: { view: View; user: User; action
 }
 
 /** The link or temporary password, in this response only: the database keeps its digest. */
-export function HandoverPage(props: { view: View; user: User; handover: Handover }) {
+/** `base`: where the console is reached from outside (SDC_PUBLIC_URL, else the request's origin). */
+export function HandoverPage(props: { view: View; user: User; handover: Handover; base: string }) {
   const { view, user, handover } = props;
   const { t, lang } = view;
   return (
@@ -202,7 +203,7 @@ export function HandoverPage(props: { view: View; user: User; handover: Handover
           <p>{handover.kind === 'link' ? t.accounts.linkWarning(user.email, formatInstant(handover.expiresAt, lang)) : t.accounts.passwordWarning(user.email)}</p>
           <p>
             <code class="secret" id="handover-secret">
-              {handover.kind === 'link' ? `${view.url.origin}${linkPath(handover.token)}` : handover.password}
+              {handover.kind === 'link' ? new URL(linkPath(handover.token), props.base).href : handover.password}
             </code>
           </p>
         </section>
