@@ -183,6 +183,19 @@ describe('accounts in the console', () => {
     expect(await fixture.db.selectFrom('users').select('email').where('email', '=', 'x@example.org').executeTakeFirst()).toBeUndefined();
   });
 
+  it('speaks English when asked, on the admin pages and on the page a link opens', async () => {
+    const admin = await fixture.as('admin');
+    const path = await invite(admin, 'english@example.org', 'reader');
+    const users = await admin.page('/admin/users?lang=en');
+    expect(users.html).toContain('How the person chooses their password');
+    expect(users.html).toContain('invited english@example.org (reader), link valid until');
+    expect(users.html).not.toContain('Comment la personne');
+    const invitee = fixture.anonymous();
+    const opened = await invitee.page(`${path}&lang=en`);
+    expect(opened.html).toContain('Welcome: choose your password');
+    expect(opened.html).toContain('<html lang="en">');
+  });
+
   it('answers 403 to readers and curators on every administration route, and changes nothing', async () => {
     const target = await userByEmail(fixture.db, 'admin@example.org');
     const routes = fixture.app.routes.filter((route) => route.path.startsWith('/admin') && route.method !== 'ALL');
