@@ -14,6 +14,10 @@ import { temporaryPassword } from './temporary-password.ts';
 import { NO_PASSWORD, type User } from './user-row.ts';
 import { type AccountProblem, applyAccountChange, insertUser, replacePassword, userById } from './users.ts';
 
+/** What an administrator can hand over from the console: a one-time link, or a temporary password. */
+export const HANDOVER_METHODS = ['link', 'temporary-password'] as const;
+export type HandoverMethod = (typeof HANDOVER_METHODS)[number];
+
 /** How the person gets in: a password the operator typed (command line), a one-time link, or a temporary password. */
 export type Credential = { kind: 'password'; password: string } | { kind: 'link' } | { kind: 'temporary-password' };
 
@@ -100,7 +104,7 @@ export async function resetPassword(
   db: Kysely<Database>,
   actor: Actor,
   id: number,
-  method: 'link' | 'temporary-password',
+  method: HandoverMethod,
   now: Date,
 ): Promise<Outcome<{ user: User; handover: Handover }>> {
   if (actor.userId === id) return { ok: false, problem: 'self' };

@@ -5,7 +5,7 @@
  * and the pages where a person chooses a password (through a one-time link, or after signing in
  * with a temporary password).
  */
-import type { Handover } from '../auth/account-commands.ts';
+import { type Handover, HANDOVER_METHODS, type HandoverMethod } from '../auth/account-commands.ts';
 import type { AccountEvent, AccountEventDetail } from '../auth/account-events.ts';
 import { linkPath } from '../auth/account-links.ts';
 import { ROLES, type Role } from '../auth/roles.ts';
@@ -15,9 +15,6 @@ import { formatInstant } from '../i18n/format.ts';
 import type { Messages } from '../i18n/messages.ts';
 import { CsrfField, ErrorSummary, type FieldErrors, fieldId, Notice, SelectField, TextField } from './form-fields.tsx';
 import type { View } from './view.ts';
-
-export const HANDOVER_METHODS = ['link', 'temporary-password'] as const;
-export type HandoverMethod = (typeof HANDOVER_METHODS)[number];
 
 /** A link still waiting for an account, as the accounts pages show it. */
 export type WaitingLink = { purpose: AccountLinkPurpose; expiresAt: string } | undefined;
