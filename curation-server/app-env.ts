@@ -22,6 +22,8 @@ export interface AppDeps {
   reportThrottle: ReportThrottle;
   /** The crawler's runs, driven from the console's runs page (absent: no runs page). */
   crawlControl?: CrawlControl;
+  /** The console's public address (SDC_PUBLIC_URL, ending in /), or null: links to pass on are then made from the request's origin. */
+  publicUrl: string | null;
 }
 
 export interface ConsoleVariables {

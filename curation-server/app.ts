@@ -35,6 +35,8 @@ export interface AppOptions {
   now?: () => Date;
   reportThrottle?: ReportThrottle;
   crawlControl?: CrawlControl;
+  /** The console's public address (SDC_PUBLIC_URL), for the links it shows to pass on; else the request's origin. */
+  publicUrl?: string | null;
 }
 
 export function createApp(options: AppOptions) {
@@ -47,6 +49,7 @@ export function createApp(options: AppOptions) {
     now: options.now ?? (() => new Date()),
     reportThrottle: options.reportThrottle ?? new ReportThrottle(),
     crawlControl: options.crawlControl,
+    publicUrl: options.publicUrl ?? null,
   };
   const app = new Hono<ConsoleEnv>();
   app.use(securityHeaders(deps.secureCookies), bodyLimits());

@@ -5,6 +5,8 @@ import { csrf } from './middleware/csrf.ts';
 import { language } from './middleware/language.ts';
 import { noStore } from './middleware/no-store.ts';
 import { session } from './middleware/session.ts';
+import { passwordChange } from './middleware/password-change.ts';
+import { accountPasswordRoutes } from './routes/account-password.tsx';
 import { activityRoutes } from './routes/activity.tsx';
 import { adminRoutes } from './routes/admin.tsx';
 import { atlaasRoutes } from './routes/atlaas.tsx';
@@ -20,6 +22,7 @@ import { sourceRoutes } from './routes/sources.tsx';
 export function consoleApp(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
   app.use(noStore(), language(deps.secureCookies), session(deps), csrf(deps));
+  app.use(passwordChange());
   app.get('/', (c) => c.redirect('/sources', 303));
   app.route('/', loginRoutes(deps));
   // Before the source routes, whose /sources/:id would take "export.csv" for an id.
@@ -32,6 +35,7 @@ export function consoleApp(deps: AppDeps) {
   app.route('/', adminRoutes(deps));
   app.route('/', reviewRoutes(deps));
   app.route('/', reportRoutes(deps));
+  app.route('/', accountPasswordRoutes(deps));
   // The runs page exists when the app is given the crawler's control (main.ts wires the engine).
   if (deps.crawlControl !== undefined) app.route('/', crawlRunRoutes({ ...deps, crawlControl: deps.crawlControl }));
   return app;

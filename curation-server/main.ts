@@ -67,7 +67,7 @@ const secure = config.publicUrl?.startsWith('https:') ?? false;
 const crawlerRuns = crawlControl(db);
 const crawling = config.crawlSchedule ? startCrawlSchedule(db, { sink: reviewQueueCrawlSink(db) }) : null;
 if (crawling !== null) console.log('Robot de validation : une vérification par heure, un passage complet sur 7 jours.');
-const app = createApp({ db, publisher, secureCookies: secure, trustProxy: config.trustProxy, crawlControl: crawlerRuns });
+const app = createApp({ db, publisher, secureCookies: secure, trustProxy: config.trustProxy, crawlControl: crawlerRuns, publicUrl: config.publicUrl });
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   const local = `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}/`;
   console.log(`Console de curation : ${config.publicUrl ?? local}`);

@@ -110,6 +110,16 @@ describe('npm run user', { timeout: 60_000 }, () => {
     await withDatabase(async (db) => {
       expect(await userByEmail(db, 'c@example.org')).toMatchObject({ role: 'reader', disabled: true });
       expect(await authenticate(db, 'c@example.org', 'un tout autre mot de passe')).toBeNull();
+      // Recorded in the accounts' audit trail, as the console's changes are; never the password.
+      const events = await db.selectFrom('account_events').select(['actor', 'email', 'action', 'detail']).orderBy('id').execute();
+      expect(events.map((event) => [event.actor, event.email, event.action])).toEqual([
+        ['ligne de commande', 'admin@example.org', 'create'],
+        ['ligne de commande', 'c@example.org', 'create'],
+        ['ligne de commande', 'c@example.org', 'password-changed'],
+        ['ligne de commande', 'c@example.org', 'role'],
+        ['ligne de commande', 'c@example.org', 'disable'],
+      ]);
+      expect(JSON.stringify(events)).not.toContain('un tout autre mot de passe');
     });
   });
 });

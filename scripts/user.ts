@@ -1,5 +1,8 @@
 /**
- * Accounts of the curation server, from the command line (there is no default account):
+ * Accounts of the curation server, from the command line: the first administrator (there is no
+ * default account), and a way back in on the server. Day to day, administrators manage accounts
+ * in the console (/admin/users: invitations, roles, disabling, password resets). Every change made
+ * here is recorded in the accounts' audit trail too, as « ligne de commande ».
  *
  *   npm run user -- add <email> --role admin|curator|reader    password read from standard input
  *   npm run user -- passwd <email>                             new password from standard input
@@ -15,26 +18,32 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { changePassword, changeRole, type CommandProblem, createAccount, setDisabled } from '../curation-server/auth/account-commands.ts';
+import { COMMAND_LINE_ACTOR } from '../curation-server/auth/actor.ts';
 import { ROLES } from '../curation-server/auth/roles.ts';
-import { type AccountProblem, createUser, listUsers, setPassword, updateAccount, userByEmail } from '../curation-server/auth/users.ts';
+import { listUsers, userByEmail } from '../curation-server/auth/users.ts';
 import { readServerConfig } from '../curation-server/config.ts';
 import { openDatabase } from '../curation-server/db/open-database.ts';
 import { MESSAGES } from '../curation-server/i18n/messages.ts';
 import { readPassword } from './user-password-input.ts';
 
-const USAGE = `Usage :
+const USAGE = `Usage (le premier administrateur ; ensuite, les comptes se gèrent dans la console, Administration → Comptes) :
   npm run user -- add <email> --role admin|curator|reader   (mot de passe sur l'entrée standard)
   npm run user -- passwd <email>
   npm run user -- role <email> admin|curator|reader
   npm run user -- disable <email> | enable <email>
   npm run user -- list`;
 
-const PROBLEMS: Record<AccountProblem, string> = {
+const PROBLEMS: Record<CommandProblem, string> = {
   ...MESSAGES.fr.passwordProblems,
   'invalid-email': 'Adresse électronique invalide.',
   exists: 'Ce compte existe déjà ; pour changer son mot de passe : npm run user -- passwd <email>.',
   unknown: 'Compte inconnu.',
   'last-admin': 'Refusé : il doit rester au moins un administrateur actif.',
+  self: MESSAGES.fr.accounts.self,
+  disabled: MESSAGES.fr.accounts.disabledAccount,
+  'invalid-link': MESSAGES.fr.accounts.invalidLink,
+  'same-password': MESSAGES.fr.accounts.samePassword,
 };
 
 const Role = z.enum(ROLES, { error: `Rôle inconnu : ${ROLES.join(', ')}.` });
@@ -75,14 +84,16 @@ async function run(): Promise<string> {
       if (email === undefined) fail(USAGE, 2);
       const role = Role.safeParse(values.role);
       if (!role.success) fail(`${role.error.issues[0].message}\n${USAGE}`, 2);
-      const created = await createUser(db, { email, role: role.data, password: await readPassword({ confirm: true }) });
+      const password = await readPassword({ confirm: true });
+      const created = await createAccount(db, COMMAND_LINE_ACTOR, { email, role: role.data, credential: { kind: 'password', password } }, new Date());
       if (!created.ok) fail(PROBLEMS[created.problem]);
       return `Compte créé : ${created.user.email} (${created.user.role}).`;
     }
     case 'passwd': {
       if (email === undefined) fail(USAGE, 2);
-      if ((await userByEmail(db, email)) === undefined) fail(PROBLEMS.unknown);
-      const changed = await setPassword(db, email, await readPassword({ confirm: true }));
+      const user = await userByEmail(db, email);
+      if (user === undefined) fail(PROBLEMS.unknown);
+      const changed = await changePassword(db, COMMAND_LINE_ACTOR, user.id, await readPassword({ confirm: true }), new Date());
       if (!changed.ok) fail(PROBLEMS[changed.problem]);
       return 'Mot de passe changé ; les sessions ouvertes avec l’ancien sont fermées.';
     }
@@ -92,13 +103,12 @@ async function run(): Promise<string> {
       if (email === undefined) fail(USAGE, 2);
       const user = await userByEmail(db, email);
       if (user === undefined) fail(PROBLEMS.unknown);
-      let change: { role?: (typeof ROLES)[number]; disabled?: boolean };
+      let updated: Awaited<ReturnType<typeof changeRole>>;
       if (command === 'role') {
         const role = Role.safeParse(extra);
         if (!role.success) fail(`${role.error.issues[0].message}\n${USAGE}`, 2);
-        change = { role: role.data };
-      } else change = { disabled: command === 'disable' };
-      const updated = await updateAccount(db, user.id, change);
+        updated = await changeRole(db, COMMAND_LINE_ACTOR, user.id, role.data, new Date());
+      } else updated = await setDisabled(db, COMMAND_LINE_ACTOR, user.id, command === 'disable', new Date());
       if (!updated.ok) fail(PROBLEMS[updated.problem]);
       return `${updated.user.email} : ${updated.user.role}, ${updated.user.disabled ? 'désactivé' : 'actif'}.`;
     }

@@ -11,6 +11,9 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = { label: 'système', role: 'admin', userId: null, tokenId: null };
 
+/** Whoever runs `npm run user` on the server (the first administrator's account is made there). */
+export const COMMAND_LINE_ACTOR: Actor = { label: 'ligne de commande', role: 'admin', userId: null, tokenId: null };
+
 export function userActor(user: { id: number; email: string; role: Role }): Actor {
   return { label: user.email, role: user.role, userId: user.id, tokenId: null };
 }

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { randomToken, tokenDigest } from './secret-token.ts';
-import type { User } from './users.ts';
+import { type User, USER_COLUMNS, userFromRow } from './user-row.ts';
 
 /** A session ends after this long without a request… */
 export const SESSION_IDLE_MS = 4 * 60 * 60 * 1000;
@@ -36,7 +36,7 @@ export async function sessionUser(db: Kysely<Database>, token: string, now: Date
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.email', 'users.role', 'users.created_at', 'users.disabled_at', 'sessions.last_seen_at', 'sessions.expires_at'])
+    .select([...USER_COLUMNS, 'sessions.last_seen_at', 'sessions.expires_at'])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (row === undefined || row.disabled_at !== null) return undefined;
@@ -48,7 +48,7 @@ export async function sessionUser(db: Kysely<Database>, token: string, now: Date
   if (now.getTime() - lastSeen >= TOUCH_EVERY_MS) {
     await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', tokenHash).execute();
   }
-  return { id: row.id, email: row.email, role: row.role, createdAt: row.created_at, disabled: false };
+  return userFromRow(row);
 }
 
 export async function closeSession(db: Kysely<Database>, token: string): Promise<void> {

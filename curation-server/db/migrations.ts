@@ -12,6 +12,7 @@ import * as publications from './migrations/005-publications.ts';
 import * as crawler from './migrations/006-crawler.ts';
 import * as reviewQueue from './migrations/007-review-queue.ts';
 import * as atlaas from './migrations/008-atlaas.ts';
+import * as consoleAccounts from './migrations/009-accounts.ts';
 import * as atlaasDataVersions from './migrations/011-atlaas-data-versions.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +24,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '006-crawler': crawler,
   '007-review-queue': reviewQueue,
   '008-atlaas': atlaas,
+  '009-accounts': consoleAccounts,
   '011-atlaas-data-versions': atlaasDataVersions,
 };
 

@@ -17,10 +17,12 @@ export interface UsersTable {
   /** Lowercase. */
   email: string;
   role: Role;
-  /** `scrypt$…` (auth/password.ts); never the password. */
+  /** `scrypt$…` (auth/password.ts); never the password. '' while an invitation or a reset link waits: no password opens it. */
   password_hash: string;
   created_at: Instant;
   disabled_at: Instant | null;
+  /** 1 after a temporary password was given (migration 009): the next sign-in must choose a new one. */
+  must_change_password: Generated<number>;
 }
 
 export interface SessionsTable {
@@ -315,6 +317,8 @@ export interface Database {
   crawl_runs: CrawlRunsTable;
   crawl_run_sources: CrawlRunSourcesTable;
   crawl_checks: CrawlChecksTable;
+  account_links: AccountLinksTable;
+  account_events: AccountEventsTable;
 }
 
 /** A run of the validation crawler (crawler/crawl-runs.ts). */
@@ -367,4 +371,42 @@ export interface CrawlChecksTable {
   finding: number;
   /** When the sink took it; null until then (a run resumed after a crash hands it again). */
   delivered_at: Instant | null;
+}
+
+export const ACCOUNT_LINK_PURPOSES = ['invitation', 'reset'] as const;
+export type AccountLinkPurpose = (typeof ACCOUNT_LINK_PURPOSES)[number];
+
+/** A one-time link (migration 009) an administrator passes on: the invitee or the user chooses a password there. */
+export interface AccountLinksTable {
+  id: Generated<number>;
+  user_id: number;
+  purpose: AccountLinkPurpose;
+  /** SHA-256 of the link's token, which is shown once, to the administrator who made it. */
+  token_hash: string;
+  /** The administrator; null from the command line. */
+  created_by: number | null;
+  created_at: Instant;
+  expires_at: Instant;
+  /** Written once, when the password is chosen: a link opens once. */
+  used_at: Instant | null;
+  /** When a newer link of the account (or disabling it) took its place. */
+  revoked_at: Instant | null;
+}
+
+export const ACCOUNT_EVENT_ACTIONS = ['create', 'invite', 'role', 'disable', 'enable', 'reset', 'password-chosen', 'password-changed'] as const;
+export type AccountEventAction = (typeof ACCOUNT_EVENT_ACTIONS)[number];
+
+/** The accounts' audit trail: rows are only ever inserted (triggers refuse updates and deletes); never a password, a link or a token. */
+export interface AccountEventsTable {
+  id: Generated<number>;
+  at: Instant;
+  /** Who, as shown at the time: an email, or `ligne de commande`. */
+  actor: string;
+  actor_user_id: number | null;
+  /** The account acted on, and its email at the time. */
+  user_id: number;
+  email: string;
+  action: AccountEventAction;
+  /** JSON: `{ role }`, `{ from, to }`, `{ method: 'link' | 'temporary-password', expiresAt? }`. */
+  detail: string;
 }

@@ -23,25 +23,34 @@ describe('administration', () => {
     expect(html).toContain('href="/admin/tokens"');
   });
 
-  it('changes roles and disables accounts, which closes their sessions', async () => {
+  it('changes roles and disables accounts (after a confirmation), which closes their sessions', async () => {
     const curator = await fixture.as('curator');
     const admin = await fixture.as('admin');
     const user = await userByEmail(fixture.db, 'curator@example.org');
-    await admin.page('/admin/users');
-    expect((await admin.post(`/admin/users/${user?.id}`, { role: 'reader' })).headers.get('location')).toBe('/admin/users?done=accountUpdated');
+    await admin.page(`/admin/users/${user?.id}`);
+    expect((await admin.post(`/admin/users/${user?.id}/role`, { role: 'reader' })).headers.get('location')).toBe(`/admin/users/${user?.id}?done=accountUpdated`);
     expect((await userByEmail(fixture.db, 'curator@example.org'))?.role).toBe('reader');
     expect((await curator.page('/sources')).html).not.toContain('Ajouter une source');
-    await admin.post(`/admin/users/${user?.id}`, { disabled: 'true' });
+    const asked = await admin.post(`/admin/users/${user?.id}/disable`, {});
+    expect(asked.status).toBe(200);
+    expect(await asked.text()).toContain('Désactiver le compte curator@example.org ?');
+    expect((await userByEmail(fixture.db, 'curator@example.org'))?.disabled).toBe(false);
+    expect((await curator.request('/sources')).status).toBe(200);
+    expect((await admin.post(`/admin/users/${user?.id}/disable`, { confirm: '1' })).status).toBe(303);
     expect((await curator.request('/sources')).status).toBe(303);
+    expect((await admin.post(`/admin/users/${user?.id}/enable`, {})).status).toBe(303);
+    expect((await userByEmail(fixture.db, 'curator@example.org'))?.disabled).toBe(false);
   });
 
   it('refuses to leave the server without an active administrator', async () => {
     const admin = await fixture.as('admin');
     const self = await userByEmail(fixture.db, 'admin@example.org');
     await admin.page('/admin/users');
-    const refused = await admin.post(`/admin/users/${self?.id}`, { role: 'curator' });
+    const refused = await admin.post(`/admin/users/${self?.id}/role`, { role: 'curator' });
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain('il doit rester au moins un administrateur actif');
+    expect((await admin.post(`/admin/users/${self?.id}/disable`, { confirm: '1' })).status).toBe(409);
+    expect((await userByEmail(fixture.db, 'admin@example.org'))?.role).toBe('admin');
   });
 
   it('shows a new API token once, stores its digest, and revokes it', async () => {

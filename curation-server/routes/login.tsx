@@ -26,7 +26,8 @@ export function loginRoutes(deps: AppDeps) {
     const next = c.req.query('next') ?? '';
     if (c.get('user') !== null) return c.redirect(safeRedirectTarget(next, '/sources'), 303);
     const { t } = viewOf(c);
-    const notice = c.req.query('done') === 'logout' ? t.notices.loggedOut : undefined;
+    const done = c.req.query('done');
+    const notice = done === 'logout' ? t.notices.loggedOut : done === 'passwordSet' ? t.accounts.passwordSet : undefined;
     return renderPage(c, { title: t.login.title, body: <LoginPage view={viewOf(c)} email="" next={next} errors={{}} notice={notice} /> });
   });
 

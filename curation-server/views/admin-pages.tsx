@@ -3,6 +3,10 @@
 import type { ApiToken } from '../auth/api-tokens.ts';
 import { ROLES } from '../auth/roles.ts';
 import type { User } from '../auth/users.ts';
+import type { AccountEvent } from '../auth/account-events.ts';
+import type { AccountLinkPurpose } from '../db/schema.ts';
+import { HANDOVER_METHODS } from '../auth/account-commands.ts';
+import { AccountJournal, accountStateText, ChoiceField } from './account-pages.tsx';
 import { formatInstant } from '../i18n/format.ts';
 import type { Messages } from '../i18n/messages.ts';
 import { CsrfField, ErrorSummary, type FieldErrors, Notice, SelectField, TextField } from './form-fields.tsx';
@@ -32,7 +36,21 @@ export function AdminIndexPage(props: { view: View }) {
 
 const roleOptions = (t: Messages) => ROLES.map((role) => ({ value: role, label: t.roles[role] }));
 
-export function UsersPage(props: { view: View; users: User[]; errors: FieldErrors; notice?: string }) {
+export interface NewAccountValues {
+  email: string;
+  role: string;
+  method: string;
+}
+
+export function UsersPage(props: {
+  view: View;
+  users: User[];
+  waiting: Map<number, { purpose: AccountLinkPurpose; expiresAt: string }>;
+  events: AccountEvent[];
+  values: NewAccountValues;
+  errors: FieldErrors;
+  notice?: string;
+}) {
   const { view } = props;
   const { t, lang } = view;
   return (
@@ -40,48 +58,56 @@ export function UsersPage(props: { view: View; users: User[]; errors: FieldError
       <Notice message={props.notice} />
       <ErrorSummary view={view} errors={props.errors} />
       <p>{t.admin.usersIntro}</p>
-      <pre>
-        <code>npm run user -- add prenom.nom@example.org --role curator</code>
+      <pre class="wrap">
+        <code>npm run user -- add vous@example.org --role admin</code>
       </pre>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t.admin.email}</th>
-            <th scope="col">{t.admin.role}</th>
-            <th scope="col">{t.admin.created}</th>
-            <th scope="col">{t.admin.state}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.users.map((user) => (
+      <section aria-labelledby="new-account-title">
+        <h2 id="new-account-title">{t.accounts.newAccount}</h2>
+        <form method="post" action="/admin/users" class="narrow-form account-form">
+          <CsrfField view={view} />
+          <TextField view={view} name="email" type="email" label={t.accounts.email} hint={t.accounts.emailHint} value={props.values.email} errors={props.errors.email} required maxlength={254} spellcheck={false} autocomplete="off" />
+          <SelectField view={view} name="role" label={t.accounts.role} value={props.values.role} options={[{ value: '', label: t.accounts.chooseRole }, ...roleOptions(t)]} errors={props.errors.role} required />
+          <ChoiceField
+            view={view}
+            name="method"
+            legend={t.accounts.method}
+            value={props.values.method}
+            options={HANDOVER_METHODS.map((method) => ({ value: method, label: t.accounts.methods[method] }))}
+            errors={props.errors.method}
+          />
+          <button type="submit">{t.accounts.create}</button>
+        </form>
+      </section>
+      <div class="table-scroll">
+        <table>
+          <caption>{t.admin.users}</caption>
+          <thead>
             <tr>
-              <th scope="row">{user.email}</th>
-              <td>
-                <form method="post" action={`/admin/users/${user.id}`} class="inline-form">
-                  <CsrfField view={view} />
-                  <SelectField view={view} name="role" id={`role-${user.id}`} label={t.admin.changeRole(user.email)} value={user.role} options={roleOptions(t)} />
-                  <button type="submit" class="secondary">
-                    {t.admin.saveRole}
-                  </button>
-                </form>
-              </td>
-              <td>
-                <time datetime={user.createdAt}>{formatInstant(user.createdAt, lang)}</time>
-              </td>
-              <td>
-                <form method="post" action={`/admin/users/${user.id}`} class="inline-form">
-                  <CsrfField view={view} />
-                  {user.disabled ? t.admin.disabled : t.admin.active}{' '}
-                  <input type="hidden" name="disabled" value={user.disabled ? 'false' : 'true'} />
-                  <button type="submit" class="secondary" aria-label={t.admin.accountAction(user.disabled ? t.admin.enable : t.admin.disable, user.email)}>
-                    {user.disabled ? t.admin.enable : t.admin.disable}
-                  </button>
-                </form>
-              </td>
+              <th scope="col">{t.admin.email}</th>
+              <th scope="col">{t.admin.role}</th>
+              <th scope="col">{t.admin.state}</th>
+              <th scope="col">{t.admin.created}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.users.map((user) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/admin/users/${user.id}`} aria-label={t.accounts.manageAccount(user.email)}>
+                    {user.email}
+                  </a>
+                </th>
+                <td>{t.roles[user.role]}</td>
+                <td>{accountStateText(user, props.waiting.get(user.id), view)}</td>
+                <td>
+                  <time datetime={user.createdAt}>{formatInstant(user.createdAt, lang)}</time>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <AccountJournal view={view} events={props.events} title={t.accounts.journal} />
     </>
   );
 }
