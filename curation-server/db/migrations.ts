@@ -12,6 +12,7 @@ import * as publications from './migrations/005-publications.ts';
 import * as crawler from './migrations/006-crawler.ts';
 import * as reviewQueue from './migrations/007-review-queue.ts';
 import * as atlaas from './migrations/008-atlaas.ts';
+import * as batches from './migrations/010-batches.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-accounts': accounts,
@@ -22,6 +23,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '006-crawler': crawler,
   '007-review-queue': reviewQueue,
   '008-atlaas': atlaas,
+  '010-batches': batches,
 };
 
 export type MigrationOutcome = { ok: true; applied: string[] } | { ok: false; failed: string; error: unknown };

@@ -316,6 +316,7 @@ export interface Database {
   crawl_runs: CrawlRunsTable;
   crawl_run_sources: CrawlRunSourcesTable;
   crawl_checks: CrawlChecksTable;
+  batches: BatchesTable;
 }
 
 /** A run of the validation crawler (crawler/crawl-runs.ts). */
@@ -368,4 +369,26 @@ export interface CrawlChecksTable {
   finding: number;
   /** When the sink took it; null until then (a run resumed after a crash hands it again). */
   delivered_at: Instant | null;
+}
+
+export const BATCH_KINDS = ['bulk', 'import', 'review', 'undo'] as const;
+export type BatchKind = (typeof BATCH_KINDS)[number];
+
+/** A batch of changes made as one (migration 010): its events carry its id in `events.batch`. Append-only. */
+export interface BatchesTable {
+  /** The id its events carry (an import's batch id is the import's id). */
+  id: string;
+  kind: BatchKind;
+  /** What it did: the bulk action or review decision (`suspend`…), the imported file's name, the id of the batch undone. */
+  label: string;
+  at: Instant;
+  /** Who, as shown at the time (as in events). */
+  actor: string;
+  user_id: number | null;
+  token_id: number | null;
+  /** How many events (source changes) it made. */
+  count: number;
+  comment: string;
+  /** The batch this one undid (kind `undo`). */
+  undoes: string | null;
 }
