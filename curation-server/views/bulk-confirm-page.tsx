@@ -26,38 +26,21 @@ export function BulkConfirmPage(props: { view: View; action: BulkAction; sources
         <strong>{t.bulkConfirm.intro[action](sources.length)}</strong>
       </p>
       {props.missing > 0 && <p class="warning">{t.bulkConfirm.missing(props.missing)}</p>}
-      <div class="table-scroll">
-        <table class="sources">
-          <caption>{t.bulkConfirm.listCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.list.columns.host}</th>
-              <th scope="col">{t.list.columns.name}</th>
-              <th scope="col">{t.list.columns.status}</th>
-              <th scope="col">{t.list.columns.validation}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sources.map(({ source, unchanged }) => (
-              <tr>
-                <th scope="row">
-                  <input type="hidden" name="ids" value={source.id} />
-                  {displayHost(source.host)}
-                  {source.path}
-                  {unchanged && <span class="scope">{t.bulkConfirm.already}</span>}
-                </th>
-                <td>{source.name}</td>
-                <td>
-                  <StatusBadge t={t} status={source.status} />
-                </td>
-                <td>
-                  <ValidationBadge t={t} state={source.validation} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {/* A list, not a table: it wraps on a phone instead of scrolling sideways. */}
+      <h2 id="bulk-confirm-list">{t.bulkConfirm.listCaption}</h2>
+      <ul class="confirm-list" aria-labelledby="bulk-confirm-list">
+        {sources.map(({ source, unchanged }) => (
+          <li>
+            <input type="hidden" name="ids" value={source.id} />
+            <strong>
+              {displayHost(source.host)}
+              {source.path}
+            </strong>
+            {source.name !== '' && <> — {source.name}</>} <StatusBadge t={t} status={source.status} /> <ValidationBadge t={t} state={source.validation} />
+            {unchanged && <span class="scope">{t.bulkConfirm.already}</span>}
+          </li>
+        ))}
+      </ul>
       <p>{t.bulkConfirm.nothingYet}</p>
       <CommentField view={view} id="bulk-comment" value={props.comment} />
       <div class="form-actions">
