@@ -46,6 +46,10 @@ describe('batches in the activity', () => {
     expect(lines(members.html)).toEqual({ events: 3, batches: 0 });
     expect(members.html).toContain('<h2 id="batch-summary-title">Action groupée « Suspendre »</h2>');
     expect(members.html).toContain('<strong>suspension</strong> — <a href="/sources/syj66jel4pyz">besancon.fr</a>');
+    // In English too.
+    const english = await curator.page('/activity?lang=en');
+    expect(english.html).toContain('<strong>Bulk action “Suspend”</strong> — 3 sources changed');
+    expect(english.html).toContain('>Undo this batch</button>');
     // Readers see batches, and cannot undo them.
     const reader = await fixture.as('reader');
     expect((await reader.page('/activity')).html).not.toContain('Défaire ce lot');
@@ -120,6 +124,7 @@ describe('undoing a batch from the console', () => {
     await reader.page('/activity');
     expect((await reader.post(`/batches/${batch}/undo`, { comment: '' })).status).toBe(403);
     await curator.page('/activity');
+    expect((await curator.post(`/batches/${batch}/undo`, { comment: '' }, { csrf: false })).status).toBe(403);
     const missing = await curator.post('/batches/nosuchbatch/undo', { comment: '' });
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('Ce lot n’existe pas.');
