@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sourceHistory } from '../history/event-log.ts';
+import { recentEvents, sourceHistory } from '../history/event-log.ts';
 import { sourceById } from '../sources/source-store.ts';
 import { type ConsoleFixture, consoleFixture } from '../testing/console-client.ts';
 
@@ -229,8 +229,11 @@ describe('bulk actions', () => {
     expect(confirm).toContain('name="comment" type="text" value="fusion"');
     expect((await sourceById(fixture.db, 'sxcmuyhvlacd'))?.status).toBe('active');
     const done = await curator.post('/sources/bulk', { ids: ['syj66jel4pyz', 'sxcmuyhvlacd'], action: 'remove', comment: 'fusion', return: '/sources?q=besancon', confirm: '1' });
-    expect(done.headers.get('location')).toBe('/sources?q=besancon&done=bulk&changed=2&unchanged=0');
-    expect((await curator.page(done.headers.get('location') ?? '')).html).toContain('2 sources modifiées.');
+    const [newest] = (await recentEvents(fixture.db, { limit: 1 })).events;
+    expect(done.headers.get('location')).toBe(`/sources?q=besancon&done=bulk&changed=2&unchanged=0&batch=${newest.batch}`);
+    const after = (await curator.page(done.headers.get('location') ?? '')).html;
+    expect(after).toContain('2 sources modifiées.');
+    expect(after).toContain(`<a href="/activity?batch=${newest.batch}">Voir ce lot dans l’activité, où vous pouvez le défaire d’un coup</a>`);
     expect((await sourceById(fixture.db, 'sxcmuyhvlacd'))?.status).toBe('removed');
   });
 

@@ -144,7 +144,11 @@ export function sourceRoutes(deps: AppDeps) {
         });
       }
       result = await applyBulkAction(db, actorOf(c), ids, action, comment);
-      if (result.ok) return c.redirect(withNotice(back, 'bulk', { changed: result.changed, unchanged: result.unchanged }), 303);
+      if (result.ok) {
+        const done = withNotice(back, 'bulk', { changed: result.changed, unchanged: result.unchanged });
+        // The list then links to the batch, where it can be undone at once.
+        return c.redirect(result.batch === null ? done : `${done}&batch=${encodeURIComponent(result.batch)}`, 303);
+      }
       errors[''] = [view.t.list.bulkFailed, ...result.failures.flatMap((failure) => Object.values(issueErrors(failure.issues, view.lang, [])).flat().map((message) => `${failure.id} — ${message}`))];
     }
     // Show the list the selection came from, with what went wrong.

@@ -103,11 +103,12 @@ describe('a bulk action as one undoable batch, in a browser', () => {
     problems.push(...(await pageProblems(page, 'confirmation')));
 
     await page.getByRole('button', { name: 'Confirmer' }).click();
-    await page.waitForURL(`${url}/sources?done=bulk&changed=3&unchanged=0`);
+    await page.waitForURL(/\/sources\?done=bulk&changed=3&unchanged=0&batch=[\w-]+$/);
     expect(await page.getByRole('status').innerText()).toBe('3 sources modifiées.');
+    expect(await page.getByRole('link', { name: 'Voir ce lot dans l’activité, où vous pouvez le défaire d’un coup' }).count()).toBe(1);
     for (const id of IDS) expect((await sourceById(fixture.db, id))?.status).toBe('suspended');
 
-    await page.getByRole('link', { name: 'Activité' }).click();
+    await page.getByRole('link', { name: 'Activité', exact: true }).click();
     await page.waitForURL(`${url}/activity`);
     const batchLines = page.locator('.events > li.batch-line');
     expect(await batchLines.count()).toBe(1);
