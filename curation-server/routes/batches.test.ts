@@ -46,6 +46,8 @@ describe('batches in the activity', () => {
     expect(lines(members.html)).toEqual({ events: 3, batches: 0 });
     expect(members.html).toContain('<h2 id="batch-summary-title">Action groupée « Suspendre »</h2>');
     expect(members.html).toContain('<strong>suspension</strong> — <a href="/sources/syj66jel4pyz">besancon.fr</a>');
+    // A source's history links each of its changes to its batch.
+    expect((await curator.page('/sources/syj66jel4pyz')).html).toContain(`<a href="/activity?batch=${batch}">lot ${batch}</a>`);
     // In English too.
     const english = await curator.page('/activity?lang=en');
     expect(english.html).toContain('<strong>Bulk action “Suspend”</strong> — 3 sources changed');
