@@ -131,7 +131,7 @@ export function setStatus(db: Kysely<Database>, actor: Actor, ids: readonly stri
 
 /** Records that a curator has checked these sources (validation-state.ts). */
 export function markReviewed(db: Kysely<Database>, actor: Actor, ids: readonly string[], comment: string): Promise<BulkResult> {
-  return changeEach(db, actor, ids, comment, (source) => ({ ...source, provenance: reviewedProvenance(source.provenance) }));
+  return changeEach(db, actor, ids, comment, bulkChange('review'));
 }
 
 /** What can be done to a selection of sources at once (console bulk form, API bulk call). */
