@@ -64,7 +64,7 @@ describe('attacks on npm start', { timeout: 60_000 }, () => {
   it('never redirects to another site, however the return path is written', async () => {
     await admin.page('/sources');
     for (const target of ['/.//evil.example', '/\\evil.example', '//evil.example', '/%2e//evil.example']) {
-      const bulk = await admin.post('/sources/bulk', { ids: 'syj66jel4pyz', action: 'suspend', comment: '', return: target });
+      const bulk = await admin.post('/sources/bulk', { ids: 'syj66jel4pyz', action: 'suspend', comment: '', return: target, confirm: '1' });
       expect(bulk.status, target).toBe(303);
       expect(bulk.headers.get('location'), target).toMatch(/^\/sources\?done=bulk&changed=[01]&unchanged=[01]$/);
     }

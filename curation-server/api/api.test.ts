@@ -131,6 +131,26 @@ describe('API sources', () => {
     expect((await api(`/events/${events.events[0].id}/revert`, { method: 'POST', json: {} })).status).toBe(409);
   });
 
+  it('reads a batch, and undoes it whole unless a source of it changed since', async () => {
+    const api = await client('curator');
+    const done = await api('/sources/bulk', { method: 'POST', json: { ids: ['syj66jel4pyz', 'sxcmuyhvlacd', 'stlyon0000001'], action: 'remove', comment: 'audit' } });
+    const { batch } = (await done.json()) as { batch: string };
+    expect(await (await api(`/batches/${batch}`)).json()).toMatchObject({ id: batch, kind: 'bulk', label: 'remove', count: 3, comment: 'audit', undoes: null, undoneBy: [] });
+    await api('/sources/stlyon0000001', { method: 'PATCH', json: { name: 'Lyon' } });
+    const refused = await api(`/batches/${batch}/undo`, { method: 'POST', json: {} });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ error: 'refused', refusals: [{ code: 'changed-since', sourceId: 'stlyon0000001', host: 'mairie-lyon.fr' }] });
+    const second = (await (await api('/sources/bulk', { method: 'POST', json: { ids: ['syj66jel4pyz', 'sxcmuyhvlacd'], action: 'activate' } })).json()) as { batch: string };
+    const undone = await api(`/batches/${second.batch}/undo`, { method: 'POST', json: { comment: 'trop tôt' } });
+    expect(undone.status).toBe(200);
+    expect(await undone.json()).toMatchObject({ kind: 'undo', label: second.batch, undoes: second.batch, count: 2, comment: 'trop tôt' });
+    expect((await sourceById(fixture.db, 'syj66jel4pyz'))?.status).toBe('removed');
+    expect(await (await api(`/batches/${second.batch}/undo`, { method: 'POST', json: {} })).json()).toMatchObject({ error: 'already-undone' });
+    expect((await api('/batches/nosuchbatch/undo', { method: 'POST', json: {} })).status).toBe(404);
+    const reader = await client('reader');
+    expect((await reader(`/batches/${batch}/undo`, { method: 'POST', json: {} })).status).toBe(403);
+  });
+
   it('exports CSV and JSON with the credit', async () => {
     const api = await client('reader');
     const csv = await api('/sources/export.csv?category=commune');
@@ -233,6 +253,8 @@ describe('OpenAPI document', () => {
       '/sources/bulk': ['post'],
       '/events': ['get'],
       '/events/{id}/revert': ['post'],
+      '/batches/{id}': ['get'],
+      '/batches/{id}/undo': ['post'],
       '/imports': ['post'],
       '/imports/{id}': ['get'],
       '/imports/{id}/apply': ['post'],

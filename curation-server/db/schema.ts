@@ -319,6 +319,7 @@ export interface Database {
   crawl_checks: CrawlChecksTable;
   account_links: AccountLinksTable;
   account_events: AccountEventsTable;
+  batches: BatchesTable;
 }
 
 /** A run of the validation crawler (crawler/crawl-runs.ts). */
@@ -409,4 +410,26 @@ export interface AccountEventsTable {
   action: AccountEventAction;
   /** JSON: `{ role }`, `{ from, to }`, `{ method: 'link' | 'temporary-password', expiresAt? }`. */
   detail: string;
+}
+
+export const BATCH_KINDS = ['bulk', 'import', 'review', 'undo'] as const;
+export type BatchKind = (typeof BATCH_KINDS)[number];
+
+/** A batch of changes made as one (migration 010): its events carry its id in `events.batch`. Append-only. */
+export interface BatchesTable {
+  /** The id its events carry (an import's batch id is the import's id). */
+  id: string;
+  kind: BatchKind;
+  /** What it did: the bulk action or review decision (`suspend`…), the imported file's name, the id of the batch undone. */
+  label: string;
+  at: Instant;
+  /** Who, as shown at the time (as in events). */
+  actor: string;
+  user_id: number | null;
+  token_id: number | null;
+  /** How many events (source changes) it made. */
+  count: number;
+  comment: string;
+  /** The batch this one undid (kind `undo`). */
+  undoes: string | null;
 }

@@ -104,12 +104,66 @@ export interface EventPage {
   olderThan: number | null;
 }
 
-/** Recent changes across the list, newest first, a page at a time (keyset on the event number). */
-export async function recentEvents(db: Kysely<Database>, options: { before?: number; limit: number; batch?: string }): Promise<EventPage> {
-  let query = db.selectFrom('events').selectAll().orderBy('id', 'desc').limit(options.limit + 1);
-  if (options.before !== undefined) query = query.where('id', '<', options.before);
-  if (options.batch !== undefined) query = query.where('batch', '=', options.batch);
+/** What the activity page narrows to; every filter is optional. */
+export interface EventFilters {
+  /** Who, as the history writes it (an email, a token's label, `système`). */
+  actor?: string;
+  /** Instants: `from` included, `to` excluded. */
+  from?: string;
+  to?: string;
+  action?: EventAction;
+  batch?: string;
+}
+
+/**
+ * Recent changes across the list, newest first, a page at a time (keyset on the event number),
+ * narrowed by `filters`. `grouped`: a batch's events count as one — its newest event that matches
+ * stands for it — so that a batch of 50 changes is one line of the activity.
+ */
+export async function recentEvents(db: Kysely<Database>, options: EventFilters & { before?: number; limit: number; grouped?: boolean }): Promise<EventPage> {
+  let query = db.selectFrom('events').selectAll('events').orderBy('events.id', 'desc').limit(options.limit + 1);
+  if (options.before !== undefined) query = query.where('events.id', '<', options.before);
+  if (options.batch !== undefined) query = query.where('events.batch', '=', options.batch);
+  if (options.actor !== undefined) query = query.where('events.actor', '=', options.actor);
+  if (options.from !== undefined) query = query.where('events.at', '>=', options.from);
+  if (options.to !== undefined) query = query.where('events.at', '<', options.to);
+  const action = options.action;
+  if (action !== undefined) query = query.where('events.action', '=', action);
+  if (options.grouped === true) {
+    // A batch's events share their author and time: only the action filter needs repeating among them.
+    query = query.where((eb) =>
+      eb.or([
+        eb('events.batch', 'is', null),
+        eb(
+          'events.id',
+          '=',
+          eb
+            .selectFrom('events as member')
+            .select((member) => member.fn.max('member.id').as('newest'))
+            .whereRef('member.batch', '=', 'events.batch')
+            .$if(action !== undefined, (member) => member.where('member.action', '=', action as EventAction)),
+        ),
+      ]),
+    );
+  }
   const rows = await query.execute();
   const page = rows.slice(0, options.limit);
   return { events: await withReverts(db, page), olderThan: rows.length > options.limit ? page[page.length - 1].id : null };
+}
+
+/** The events of one batch, oldest first. */
+export async function batchEvents(db: Kysely<Database>, batch: string): Promise<HistoryEvent[]> {
+  return withReverts(db, await db.selectFrom('events').selectAll().where('batch', '=', batch).orderBy('id', 'asc').execute());
+}
+
+/** Events on these sources after event `afterId`, oldest first. */
+export async function eventsOnSourcesAfter(db: Kysely<Database>, sourceIds: readonly string[], afterId: number): Promise<HistoryEvent[]> {
+  if (sourceIds.length === 0) return [];
+  const rows = await db.selectFrom('events').selectAll().where('source_id', 'in', [...new Set(sourceIds)]).where('id', '>', afterId).orderBy('id', 'asc').execute();
+  return withReverts(db, rows);
+}
+
+/** Everyone who appears in the history, for the activity's filter by person. */
+export async function eventActors(db: Kysely<Database>): Promise<string[]> {
+  return (await db.selectFrom('events').select('actor').distinct().orderBy('actor').execute()).map((row) => row.actor);
 }

@@ -10,6 +10,7 @@ import { parentHostname, withoutWww } from '../../corpus/hostname.ts';
 import type { Actor } from '../auth/actor.ts';
 import { randomToken } from '../auth/secret-token.ts';
 import type { Database, ReviewDecisionsTable, ReviewItemsTable } from '../db/schema.ts';
+import { recordBatch } from '../history/batches.ts';
 import { applyChanges, type SourceChange } from '../sources/source-commands.ts';
 import { sourcesByIds } from '../sources/source-store.ts';
 import type { StoredSource } from '../sources/stored-source.ts';
@@ -282,6 +283,9 @@ export async function decideReviewItems(db: Kysely<Database>, actor: Actor, item
     const events = new Map(
       (await trx.selectFrom('events').select(['id', 'source_id']).where('id', '>', lastEvent ?? 0).execute()).map((event) => [event.source_id, event.id]),
     );
+    if (batch !== null && written.batch !== null && written.changed > 0) {
+      await recordBatch(trx, { id: batch, kind: 'review', label: decision, at: written.at, actor, count: written.changed, comment: decisionComment(comment) });
+    }
     for (const id of ids) {
       const item = items.get(id) as ReviewItem;
       const eventId = decision === 'keep' || item.source === null ? null : (events.get(item.source.id) ?? null);

@@ -24,7 +24,7 @@ describe('activity and revert', () => {
     expect(html.indexOf('<strong>modification</strong>')).toBeGreaterThan(0);
     expect(html).toContain('<a href="/sources/sk3kwbhz3cg2">ain.gouv.fr</a>');
     expect(html).toContain('chargement du corpus initial');
-    expect(html).not.toContain('Annuler l’événement');
+    expect(html).not.toContain('Défaire l’événement');
   });
 
   it('reverts an edit from the source page, as a new event, and links the two', async () => {
@@ -36,9 +36,11 @@ describe('activity and revert', () => {
     expect(reverted.headers.get('location')).toBe('/sources/sk3kwbhz3cg2?done=reverted');
     expect((await sourceById(fixture.db, 'sk3kwbhz3cg2'))?.name).toBe("Préfecture de l'Ain");
     const { html } = await curator.page('/sources/sk3kwbhz3cg2?done=reverted');
-    expect(html).toContain('La modification a été annulée');
-    expect(html).toContain(`annule l’événement n° ${edit.id}`);
-    expect(html).toContain(`annulé par l’événement n° ${edit.id + 1}`);
+    expect(html).toContain('La modification a été défaite');
+    expect(html).toContain(`défait l’événement n° ${edit.id}`);
+    expect(html).toContain(`défait par l’événement n° ${edit.id + 1}`);
+    expect(html).toContain(`Défaire l’événement n° ${edit.id}`);
+    expect(html).not.toContain('Annuler l’événement');
   });
 
   it('returns to a path of the console only, however the return path is written', async () => {
@@ -61,7 +63,7 @@ describe('activity and revert', () => {
     expect(refused.status).toBe(409);
     const html = await refused.text();
     expect(html).toContain('<h1>ain.gouv.fr</h1>');
-    expect(html).toContain('Annulation impossible : organisation ont changé depuis.');
+    expect(html).toContain('Impossible de défaire : organisation ont changé depuis.');
     expect((await sourceById(fixture.db, 'sk3kwbhz3cg2'))?.name).toBe('Deux');
   });
 });

@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-/** The activity page, and reverting any recorded change (which records a new event). */
+/** The activity page, and undoing (« Défaire ») any recorded change or whole batch — which records new events. */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, ConsoleEnv } from '../app-env.ts';
@@ -7,6 +7,10 @@ import { userActor } from '../auth/actor.ts';
 import { formBody } from '../http/form-body.ts';
 import { safeRedirectTarget } from '../http/redirect-target.ts';
 import { requirePermission } from '../middleware/permission.ts';
+import { formatInstant } from '../i18n/format.ts';
+import type { Lang, Messages } from '../i18n/messages.ts';
+import type { UndoRefusal } from '../sources/batch-undo-plan.ts';
+import { undoBatch } from '../sources/batch-undo.ts';
 import { revertChange } from '../sources/source-commands.ts';
 import { CommentSchema } from '../sources/source-input.ts';
 import { issueErrors, shapeErrors } from '../views/form-errors.ts';
@@ -41,5 +45,45 @@ export function activityRoutes(deps: AppDeps) {
     return refused(issueErrors(reverted.issues, view.lang, []), 409);
   });
 
+  app.post('/batches/:id/undo', requirePermission('edit'), async (c) => {
+    const view = viewOf(c);
+    const { t } = view;
+    const form = RevertForm.safeParse(await formBody(c));
+    const back = safeRedirectTarget(form.success ? form.data.return : undefined, '/activity');
+    const refused = (messages: FieldErrors, status: 404 | 409 | 422) => activityPageResponse(c, deps.db, new URL(back, c.req.url), messages, status);
+    if (!form.success) return refused(shapeErrors(form.error, t), 422);
+    const user = c.get('user');
+    if (user === null) throw new Error('requirePermission lets no anonymous request through');
+    const batchId = c.req.param('id');
+    const undone = await undoBatch(deps.db, userActor(user), batchId, form.data.comment);
+    if (undone.ok) return c.redirect(withNotice(`/activity?batch=${encodeURIComponent(undone.batch)}`, 'undone', { count: undone.undone }), 303);
+    switch (undone.reason) {
+      case 'not-found':
+        return refused({ '': [t.batches.notFound] }, 404);
+      case 'already-undone':
+        return refused({ '': [t.batches.alreadyUndone(undone.by)] }, 409);
+      case 'nothing-to-undo':
+        return refused({ '': [t.batches.nothingToUndo] }, 409);
+      case 'refused':
+        return refused({ '': [t.batches.refused, ...undone.refusals.map((refusal) => undoRefusalMessage(t, view.lang, refusal))] }, 409);
+      case 'invalid':
+        return refused(
+          { '': [t.batches.invalid, ...undone.failures.flatMap((failure) => Object.values(issueErrors(failure.issues, view.lang, [])).flat().map((message) => `${failure.host} — ${message}`))] },
+          409,
+        );
+    }
+  });
+
   return app;
+}
+
+function undoRefusalMessage(t: Messages, lang: Lang, refusal: UndoRefusal): string {
+  switch (refusal.code) {
+    case 'changed-since':
+      return refusal.by === null ? t.batches.changedOutside(refusal.host) : t.batches.changedSince(refusal.host, refusal.by.id, refusal.by.actor, formatInstant(refusal.by.at, lang));
+    case 'missing':
+      return t.batches.missing(refusal.sourceId);
+    case 'not-undoable':
+      return t.batches.notUndoable(refusal.eventId);
+  }
 }

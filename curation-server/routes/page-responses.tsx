@@ -5,12 +5,12 @@
  */
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { ConsoleEnv } from '../app-env.ts';
 import type { Database } from '../db/schema.ts';
-import { recentEvents, sourceHistory } from '../history/event-log.ts';
+import { eventFilters, readActivityQuery } from '../history/activity-query.ts';
+import { batchesByIds } from '../history/batches.ts';
+import { eventActors, recentEvents, sourceHistory } from '../history/event-log.ts';
 import type { EditableFields } from '../sources/source-commands.ts';
-import { lenientQuery } from '../sources/source-list.ts';
 import { sourceById } from '../sources/source-store.ts';
 import { ActivityPage } from '../views/activity-page.tsx';
 import type { FieldErrors } from '../views/form-fields.tsx';
@@ -21,7 +21,7 @@ import { type FieldNotes, SourcePage } from '../views/source-page.tsx';
 import { displayHost } from '../views/display-host.ts';
 import { viewOf } from '../views/view.ts';
 
-type RefusalStatus = 200 | 409 | 422;
+type RefusalStatus = 200 | 404 | 409 | 422;
 
 export async function sourcePageResponse(
   c: Context<ConsoleEnv>,
@@ -41,31 +41,36 @@ export async function sourcePageResponse(
   });
 }
 
-const ActivityQuery = z.object({
-  before: z.coerce.number().int().positive().optional(),
-  batch: z.string().max(64).optional(),
-});
-
 const PAGE_SIZE = 50;
 
-/** The activity page for a query string (`before`, `batch`), as shown at `location`. */
+/**
+ * The activity page for a query string (filters, `batch`, `before`), as shown at `location`; a
+ * filter whose value is not understood is said so beside it (400), and not applied.
+ */
 export async function activityPageResponse(c: Context<ConsoleEnv>, db: Kysely<Database>, location: URL, errors: FieldErrors = {}, status: RefusalStatus = 200) {
   const view = viewOf(c);
-  const query = lenientQuery(ActivityQuery, Object.fromEntries(location.searchParams));
-  const page = await recentEvents(db, { before: query.before, batch: query.batch, limit: PAGE_SIZE });
+  const { query, refused } = readActivityQuery(Object.fromEntries(location.searchParams));
+  const filterErrors: FieldErrors = {};
+  for (const { name, reason } of refused) filterErrors[name] = [reason === 'before-from' ? view.t.activityFilters.toBeforeFrom : view.t.activityFilters.refused];
+  const page = await recentEvents(db, { ...eventFilters(query), before: query.before, limit: PAGE_SIZE, grouped: query.batch === undefined });
+  const batchIds = page.events.flatMap((event) => (event.batch === null ? [] : [event.batch]));
+  const batches = await batchesByIds(db, query.batch === undefined ? batchIds : [...batchIds, query.batch]);
+  const allErrors = { ...filterErrors, ...errors };
+  const hasErrors = Object.keys(allErrors).length > 0;
   return renderPage(c, {
     title: query.batch === undefined ? view.t.activity.title : view.t.activity.batchTitle(query.batch),
-    status,
-    hasErrors: Object.keys(errors).length > 0,
+    status: status === 200 && refused.length > 0 ? 400 : status,
+    hasErrors,
     body: (
       <ActivityPage
         view={view}
         page={page}
-        batch={query.batch}
-        hasNewer={query.before !== undefined}
+        query={query}
+        batches={batches}
+        actors={await eventActors(db)}
         returnTo={location.pathname + location.search}
         notice={noticeFrom(location, view.t)}
-        errors={errors}
+        errors={allErrors}
       />
     ),
   });

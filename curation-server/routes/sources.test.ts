@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sourceHistory } from '../history/event-log.ts';
+import { recentEvents, sourceHistory } from '../history/event-log.ts';
 import { sourceById } from '../sources/source-store.ts';
 import { type ConsoleFixture, consoleFixture } from '../testing/console-client.ts';
 
@@ -215,19 +215,32 @@ describe('editing a source', () => {
 });
 
 describe('bulk actions', () => {
-  it('removes the checked sources and returns to the same list', async () => {
+  it('asks for confirmation, writing nothing, then removes the checked sources and returns to the same list', async () => {
     const curator = await fixture.as('curator');
     await curator.page('/sources?q=besancon');
-    const done = await curator.post('/sources/bulk', { ids: ['syj66jel4pyz', 'sxcmuyhvlacd'], action: 'remove', comment: 'fusion', return: '/sources?q=besancon' });
-    expect(done.headers.get('location')).toBe('/sources?q=besancon&done=bulk&changed=2&unchanged=0');
-    expect((await curator.page(done.headers.get('location') ?? '')).html).toContain('2 sources modifiées.');
+    const asked = await curator.post('/sources/bulk', { ids: ['syj66jel4pyz', 'sxcmuyhvlacd', 'gone00000000'], action: 'remove', comment: 'fusion', return: '/sources?q=besancon' });
+    expect(asked.status).toBe(200);
+    const confirm = await asked.text();
+    expect(confirm).toContain('Vous allez retirer 2 sources de la liste :');
+    expect(confirm).toContain('1 source cochée n’existe plus.');
+    expect(confirm).toContain('<input type="hidden" name="confirm" value="1"/>');
+    expect(confirm).toContain('besancon.fr');
+    expect(confirm).toContain('<a href="/sources?q=besancon">Annuler</a>');
+    expect(confirm).toContain('name="comment" type="text" value="fusion"');
+    expect((await sourceById(fixture.db, 'sxcmuyhvlacd'))?.status).toBe('active');
+    const done = await curator.post('/sources/bulk', { ids: ['syj66jel4pyz', 'sxcmuyhvlacd'], action: 'remove', comment: 'fusion', return: '/sources?q=besancon', confirm: '1' });
+    const [newest] = (await recentEvents(fixture.db, { limit: 1 })).events;
+    expect(done.headers.get('location')).toBe(`/sources?q=besancon&done=bulk&changed=2&unchanged=0&batch=${newest.batch}`);
+    const after = (await curator.page(done.headers.get('location') ?? '')).html;
+    expect(after).toContain('2 sources modifiées.');
+    expect(after).toContain(`<a href="/activity?batch=${newest.batch}">Voir ce lot dans l’activité, où vous pouvez le défaire d’un coup</a>`);
     expect((await sourceById(fixture.db, 'sxcmuyhvlacd'))?.status).toBe('removed');
   });
 
   it('returns to a path of the console only, however the return path is written', async () => {
     const curator = await fixture.as('curator');
     await curator.page('/sources');
-    const done = await curator.post('/sources/bulk', { ids: ['syj66jel4pyz'], action: 'suspend', comment: '', return: '/.//evil.example' });
+    const done = await curator.post('/sources/bulk', { ids: ['syj66jel4pyz'], action: 'suspend', comment: '', return: '/.//evil.example', confirm: '1' });
     expect(done.status).toBe(303);
     expect(done.headers.get('location')).toBe('/sources?done=bulk&changed=1&unchanged=0');
   });

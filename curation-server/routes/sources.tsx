@@ -7,7 +7,10 @@ import { userActor } from '../auth/actor.ts';
 import { formBody } from '../http/form-body.ts';
 import { safeRedirectTarget } from '../http/redirect-target.ts';
 import { requirePermission } from '../middleware/permission.ts';
-import { applyBulkAction, BULK_ACTIONS, type BulkResult, createSource, type EditableFields, markReviewed, setStatus, updateSource } from '../sources/source-commands.ts';
+import { BulkConfirmPage } from '../views/bulk-confirm-page.tsx';
+import { changedFields } from '../sources/source-changes.ts';
+import { sourcesByIds } from '../sources/source-store.ts';
+import { applyBulkAction, BULK_ACTIONS, bulkChange, type BulkResult, createSource, type EditableFields, markReviewed, setStatus, updateSource } from '../sources/source-commands.ts';
 import { CommentSchema, SourceFieldsSchema } from '../sources/source-input.ts';
 import { lenientQuery, listSources, SearchTextSchema, SourceListQuerySchema } from '../sources/source-list.ts';
 import type { FieldErrors } from '../views/form-fields.tsx';
@@ -35,6 +38,8 @@ const BulkForm = z.object({
   action: z.enum(BULK_ACTIONS).optional().catch(undefined),
   comment: CommentSchema,
   return: z.string().max(2000).default('/sources'),
+  /** Set by the confirmation step's « Confirmer »: without it, nothing is written yet. */
+  confirm: z.literal('1').optional(),
 });
 
 /** What the form sent, as typed, to show it again beside the errors. */
@@ -129,8 +134,21 @@ export function sourceRoutes(deps: AppDeps) {
     let result: BulkResult | undefined;
     if (form.success && form.data.action !== undefined && Object.keys(errors).length === 0) {
       const { ids, action, comment } = form.data;
+      if (form.data.confirm !== '1') {
+        const found = await sourcesByIds(db, ids);
+        const order = new Map(ids.map((id, index) => [id, index]));
+        const sources = found.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)).map((source) => ({ source, unchanged: changedFields(source, bulkChange(action)(source)).length === 0 }));
+        return renderPage(c, {
+          title: view.t.bulkConfirm.title,
+          body: <BulkConfirmPage view={view} action={action} sources={sources} missing={new Set(ids).size - found.length} comment={comment} back={back} />,
+        });
+      }
       result = await applyBulkAction(db, actorOf(c), ids, action, comment);
-      if (result.ok) return c.redirect(withNotice(back, 'bulk', { changed: result.changed, unchanged: result.unchanged }), 303);
+      if (result.ok) {
+        const done = withNotice(back, 'bulk', { changed: result.changed, unchanged: result.unchanged });
+        // The list then links to the batch, where it can be undone at once.
+        return c.redirect(result.batch === null ? done : `${done}&batch=${encodeURIComponent(result.batch)}`, 303);
+      }
       errors[''] = [view.t.list.bulkFailed, ...result.failures.flatMap((failure) => Object.values(issueErrors(failure.issues, view.lang, [])).flat().map((message) => `${failure.id} — ${message}`))];
     }
     // Show the list the selection came from, with what went wrong.

@@ -124,7 +124,7 @@ describe('reverting a change', () => {
     const refused = await revertChange(temp.db, alice, first.id, '');
     expect(refused).toEqual({ ok: false, issues: [{ code: 'revert-conflict', fields: ['name'] }] });
     expect(writeIssueMessage(refused.ok ? { code: 'not-found' } : refused.issues[0])).toBe(
-      'Annulation impossible : organisation ont changé depuis. Annulez d’abord les modifications plus récentes.',
+      'Impossible de défaire : organisation ont changé depuis. Défaites d’abord les modifications plus récentes.',
     );
     expect((await sourceById(temp.db, 'sk3kwbhz3cg2'))?.name).toBe('Deux');
   });

@@ -8,6 +8,7 @@ import type { SourceDraft } from '../../corpus/source-validation.ts';
 import { randomSourceId, type Source, type Status } from '../../corpus/source.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Database } from '../db/schema.ts';
+import { recordBatch } from '../history/batches.ts';
 import { eventById } from '../history/event-log.ts';
 import { randomToken } from '../auth/secret-token.ts';
 import { changedFields, planRevert } from './source-changes.ts';
@@ -58,12 +59,13 @@ export async function updateSource(
 }
 
 export type BulkResult =
-  | { ok: true; changed: number; unchanged: number; batch: string | null }
+  | { ok: true; changed: number; unchanged: number; batch: string | null; at: string }
   | { ok: false; failures: { id: string; issues: WriteIssue[] }[] };
 
 /**
  * Applies the same change to a selection of sources: all of them, or — when one of them is refused —
- * none (the failures say which and why). One batch groups their events in the history.
+ * none (the failures say which and why). One batch groups their events in the history; with `bulk`
+ * (the action's name), that batch is recorded as a bulk action.
  */
 function changeEach(
   db: Kysely<Database>,
@@ -71,8 +73,15 @@ function changeEach(
   ids: readonly string[],
   comment: string,
   change: (source: StoredSource) => Source,
+  bulk?: BulkAction,
 ): Promise<BulkResult> {
-  return db.transaction().execute((trx) => applyChanges(trx, actor, [...new Set(ids)].map((id) => ({ id, change })), comment));
+  return db.transaction().execute(async (trx) => {
+    const result = await applyChanges(trx, actor, [...new Set(ids)].map((id) => ({ id, change })), comment);
+    if (result.ok && result.batch !== null && bulk !== undefined) {
+      await recordBatch(trx, { id: result.batch, kind: 'bulk', label: bulk, at: result.at, actor, count: result.changed, comment });
+    }
+    return result;
+  });
 }
 
 /** One source's change: its id, and what it becomes from what it is. */
@@ -112,7 +121,7 @@ export async function applyChanges(
   const sharedBatch = batch ?? (writes.length > 1 ? randomToken(12) : null);
   const at = now();
   for (const write of writes) await writeSource(trx, { ...write, actor, comment, at, batch: sharedBatch });
-  return { ok: true, changed: writes.length, unchanged: changes.length - writes.length, batch: sharedBatch };
+  return { ok: true, changed: writes.length, unchanged: changes.length - writes.length, batch: sharedBatch, at };
 }
 
 /** Activates, suspends or removes sources (removal is a status: nothing is deleted). */
@@ -122,7 +131,7 @@ export function setStatus(db: Kysely<Database>, actor: Actor, ids: readonly stri
 
 /** Records that a curator has checked these sources (validation-state.ts). */
 export function markReviewed(db: Kysely<Database>, actor: Actor, ids: readonly string[], comment: string): Promise<BulkResult> {
-  return changeEach(db, actor, ids, comment, (source) => ({ ...source, provenance: reviewedProvenance(source.provenance) }));
+  return changeEach(db, actor, ids, comment, bulkChange('review'));
 }
 
 /** What can be done to a selection of sources at once (console bulk form, API bulk call). */
@@ -131,8 +140,14 @@ export type BulkAction = (typeof BULK_ACTIONS)[number];
 
 const BULK_STATUS = { activate: 'active', suspend: 'suspended', remove: 'removed' } as const satisfies Record<Exclude<BulkAction, 'review'>, Status>;
 
+/** The change a bulk action makes to each source. */
+export function bulkChange(action: BulkAction): (source: StoredSource) => Source {
+  return action === 'review' ? (source) => ({ ...source, provenance: reviewedProvenance(source.provenance) }) : (source) => ({ ...source, status: BULK_STATUS[action] });
+}
+
+/** A bulk action: one change to each source, recorded as one batch when it changes several. */
 export function applyBulkAction(db: Kysely<Database>, actor: Actor, ids: readonly string[], action: BulkAction, comment: string): Promise<BulkResult> {
-  return action === 'review' ? markReviewed(db, actor, ids, comment) : setStatus(db, actor, ids, BULK_STATUS[action], comment);
+  return changeEach(db, actor, ids, comment, bulkChange(action), action);
 }
 
 /** Undoes a recorded change with a new event; the history itself never changes. */

@@ -8,6 +8,7 @@ import { randomSourceId } from '../../corpus/source.ts';
 import type { Actor } from '../auth/actor.ts';
 import { randomToken } from '../auth/secret-token.ts';
 import type { Database } from '../db/schema.ts';
+import { recordBatch } from '../history/batches.ts';
 import { type ImportPlan, indexSources, planDigest, planImport } from './import-plan.ts';
 import { type CsvFileIssue, importRows } from './source-csv.ts';
 import { writeSource } from './source-store.ts';
@@ -92,6 +93,8 @@ export async function applyImport(db: Kysely<Database>, actor: Actor, id: string
       if (line.kind === 'added') await writeSource(trx, { before: null, after: line.source, actor, comment, at, batch: id });
       if (line.kind === 'changed') await writeSource(trx, { before: line.before, after: line.after, actor, comment, at, batch: id });
     }
+    const count = plan.lines.filter((line) => line.kind === 'added' || line.kind === 'changed').length;
+    if (count > 0) await recordBatch(trx, { id, kind: 'import', label: row.file_name, at, actor, count, comment });
     await trx.updateTable('imports').set({ applied_at: at }).where('id', '=', id).execute();
     return { ok: true, batch: id, counts: plan.counts };
   });

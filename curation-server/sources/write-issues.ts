@@ -41,13 +41,13 @@ export function writeIssueMessage(issue: WriteIssue, lang: Lang = 'fr'): string 
         ? 'Cette source a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte : voici ses valeurs actuelles, vérifiez-les puis recommencez.'
         : 'Someone else changed this source since you opened it: here are its current values; check them, then try again.';
     case 'nothing-to-revert':
-      return fr ? 'Rien à annuler : la source a déjà les valeurs d’avant cette modification.' : 'Nothing to revert: the source already has its values from before this change.';
+      return fr ? 'Rien à défaire : la source a déjà les valeurs d’avant cette modification.' : 'Nothing to undo: the source already has its values from before this change.';
     case 'not-revertible':
-      return fr ? 'Cette opération ne peut pas être annulée.' : 'This operation cannot be reverted.';
+      return fr ? 'Cette opération ne peut pas être défaite.' : 'This operation cannot be undone.';
     case 'revert-conflict':
       return fr
-        ? `Annulation impossible : ${fieldList(issue.fields, lang)} ont changé depuis. Annulez d’abord les modifications plus récentes.`
-        : `Cannot revert: ${fieldList(issue.fields, lang)} changed since. Revert the more recent changes first.`;
+        ? `Impossible de défaire : ${fieldList(issue.fields, lang)} ont changé depuis. Défaites d’abord les modifications plus récentes.`
+        : `Cannot undo: ${fieldList(issue.fields, lang)} changed since. Undo the more recent changes first.`;
     default:
       return issueMessage(issue, lang);
   }

@@ -64,7 +64,7 @@ function FieldLabel(props: FieldProps & { id: string }) {
   );
 }
 
-export function TextField(props: FieldProps & { value: string; type?: 'text' | 'email' | 'password' | 'search'; autocomplete?: string; maxlength?: number; spellcheck?: boolean }) {
+export function TextField(props: FieldProps & { value: string; type?: 'text' | 'email' | 'password' | 'search' | 'date'; autocomplete?: string; maxlength?: number; spellcheck?: boolean }) {
   const id = props.id ?? fieldId(props.name);
   return (
     <div class={props.errors === undefined ? 'field' : 'field field-invalid'}>

@@ -81,6 +81,12 @@ export function EventHeading(props: { view: View; event: HistoryEvent; withSourc
         </>
       )}{' '}
       — <time datetime={event.at}>{formatInstant(event.at, lang)}</time> {t.history.by} {event.actor} <span class="event-number">({t.history.event(event.id)})</span>
+      {event.batch !== null && (
+        <span class="event-link">
+          {' '}
+          — <a href={`/activity?batch=${encodeURIComponent(event.batch)}`}>{t.batches.id(event.batch)}</a>
+        </span>
+      )}
       {event.reverts !== null && <span class="event-link"> — {t.history.revertsEvent(event.reverts)}</span>}
       {event.revertedBy.length > 0 && <span class="event-link"> — {t.history.revertedBy(event.revertedBy)}</span>}
     </p>

@@ -21,6 +21,8 @@ export function noticeFrom(url: URL, t: Messages): string | undefined {
       return t.notices[done];
     case 'bulk':
       return t.notices.bulk(count('changed'), count('unchanged'));
+    case 'undone':
+      return t.batches.undone(count('count'));
     case 'published':
       return t.publications.published(count('version'));
     case 'publicationUnchanged':

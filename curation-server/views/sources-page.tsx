@@ -118,6 +118,18 @@ function Pagination(props: { view: View; query: SourceListQuery; pages: number }
   );
 }
 
+/** After a bulk action: where its batch is, to check or undo it. */
+function BatchLink(props: { view: View }) {
+  const { url, t } = props.view;
+  const batch = url.searchParams.get('batch');
+  if (url.searchParams.get('done') !== 'bulk' || batch === null || !/^[\w-]{1,64}$/.test(batch)) return null;
+  return (
+    <p class="batch-link">
+      <a href={`/activity?batch=${encodeURIComponent(batch)}`}>{t.batches.seeBulk}</a>
+    </p>
+  );
+}
+
 export function SourcesPage(props: { view: View; query: SourceListQuery; page: SourcePage; errors: FieldErrors; notice?: string }) {
   const { view, query, page } = props;
   const { t, lang, user } = view;
@@ -128,6 +140,7 @@ export function SourcesPage(props: { view: View; query: SourceListQuery; page: S
   return (
     <>
       <Notice message={props.notice} />
+      <BatchLink view={view} />
       <ErrorSummary view={view} errors={props.errors} />
       {canEdit && (
         <p>

@@ -97,11 +97,11 @@ describe('the curation console in a browser', () => {
     expect(await page.locator('.events > li').first().textContent()).toContain('Mairie de la Recette');
 
     // Revert the edit (the newest event of the history).
-    const revert = page.locator('.events > li').first().getByRole('button', { name: /^Annuler l’événement n° \d+$/ });
+    const revert = page.locator('.events > li').first().getByRole('button', { name: /^Défaire l’événement n° \d+$/ });
     await revert.click();
     await page.waitForURL(`${server.url}${sourcePath}?done=reverted`);
     expect(await page.getByLabel('Organisation').inputValue()).toBe('Mairie de Recette');
-    expect(await page.locator('.events > li').first().textContent()).toContain('annulation');
+    expect(await page.locator('.events > li').first().textContent()).toContain('retour en arrière');
 
     // Import a CSV file: preview, then apply.
     await page.getByRole('link', { name: 'Importer' }).click();
