@@ -13,8 +13,8 @@ import * as crawler from './migrations/006-crawler.ts';
 import * as reviewQueue from './migrations/007-review-queue.ts';
 import * as atlaas from './migrations/008-atlaas.ts';
 import * as consoleAccounts from './migrations/009-accounts.ts';
-import * as atlaasDataVersions from './migrations/011-atlaas-data-versions.ts';
 import * as batches from './migrations/010-batches.ts';
+import * as atlaasDataVersions from './migrations/011-atlaas-data-versions.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-accounts': accounts,
@@ -26,8 +26,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '007-review-queue': reviewQueue,
   '008-atlaas': atlaas,
   '009-accounts': consoleAccounts,
-  '011-atlaas-data-versions': atlaasDataVersions,
   '010-batches': batches,
+  '011-atlaas-data-versions': atlaasDataVersions,
 };
 
 export type MigrationOutcome = { ok: true; applied: string[] } | { ok: false; failed: string; error: unknown };
