@@ -83,3 +83,20 @@
     badge.addEventListener('focusout', function () { badge.classList.remove('dismissed'); });
   });
 })();
+
+// On a narrow screen, a table that scrolls inside its box takes the keyboard focus, so that it can
+// be scrolled without a mouse (its rows may hold nothing else focusable).
+(function () {
+  'use strict';
+  var boxes = document.querySelectorAll('main table, main .table-scroll');
+  if (boxes.length === 0) return;
+  function update() {
+    boxes.forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1 && getComputedStyle(box).overflowX === 'auto';
+      if (scrolls) box.setAttribute('tabindex', '0');
+      else if (box.getAttribute('tabindex') === '0') box.removeAttribute('tabindex');
+    });
+  }
+  update();
+  window.addEventListener('resize', update);
+})();
