@@ -260,7 +260,7 @@ const fr = {
   publications: {
     title: 'Publication de la liste',
     intro:
-      'Publier transforme les sources actives en une nouvelle version signée de la liste. Les extensions la vérifient et la prennent au démarrage du navigateur et toutes les quatre heures environ : une source retirée ne reçoit plus de pastille dans les heures qui suivent. Rien n’est publié si rien n’a changé depuis la dernière version.',
+      'Publier transforme les sources actives en une nouvelle version signée de la liste. Les extensions la vérifient et la prennent au démarrage du navigateur et toutes les quatre heures environ : une source qui sort de la liste (suspendue ou retirée) ne reçoit plus de pastille dans les heures qui suivent. Rien n’est publié si rien n’a changé depuis la dernière version.',
     current: 'Version en ligne',
     none: 'Aucune version publiée pour l’instant.',
     version: 'Version',
@@ -848,7 +848,7 @@ const en: Messages = {
   },
   publications: {
     title: 'List publication',
-    intro: 'Publishing turns the active sources into a new signed version of the list. The extensions verify and take it when the browser starts and about every four hours: a withdrawn source loses its badge within hours. Nothing is published when nothing changed since the last version.',
+    intro: 'Publishing turns the active sources into a new signed version of the list. The extensions verify and take it when the browser starts and about every four hours: a source that leaves the list (suspended or removed) loses its badge within hours. Nothing is published when nothing changed since the last version.',
     current: 'Version online',
     none: 'No version published yet.',
     version: 'Version',
