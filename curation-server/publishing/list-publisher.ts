@@ -111,6 +111,7 @@ export class ListPublisher {
    * `engineDefinitions`: new engine definitions (JSON text, already checked) to publish with the list; otherwise the published ones stay.
    */
   publish(actor: Actor, options: { force?: boolean; comment?: string; engineDefinitions?: string } = {}): Promise<PublishOutcome> {
+    // Without a digest to compare with, nothing is ever `stale`.
     return this.publishChecked(actor, options) as Promise<PublishOutcome>;
   }
 
