@@ -129,6 +129,10 @@ describe('publication preview', () => {
     expect(textsOf(html, 'data-reason', 'moved')[0]).toMatch(/^mairie-lyon\.fr — Mairie de Lyon \(commune\) adresse modifiée/);
     expect(textsOf(html, 'data-field', 'name')).toEqual(['Organisation : « Ville de Besançon » → « Mairie de Besançon »']);
     expect(textsOf(html, 'data-field', 'code')).toEqual([]);
+    // In English, from another session (the language choice is kept in a cookie).
+    const english = (await (await fixture.as('admin')).page('/admin/publications?lang=en')).html;
+    expect(textsOf(english, 'data-count', 'suspended')).toEqual(['1 suspended']);
+    expect(textsOf(english, 'data-reason', 'removed')).toEqual(['mairie-trifouilly.free.fr — Trifouilly-les-Oies (municipality) removed']);
 
     const published = await admin.post('/admin/publications', { digest, comment: 'aperçu' });
     expect(published.headers.get('location')).toBe('/admin/publications?done=published&version=2');
