@@ -34,36 +34,56 @@ function linesOf(text: string): { comments: string[]; rows: string[] } {
 
 const keyOf = (row: string): string => rowKey(row) ?? '';
 
-/** The delta from `baseText` (version `from`) to `targetText` (version `to`), and what it changes. */
-export function deltaText(from: number, to: number, baseText: string, targetText: string): { text: string; summary: DeltaSummary } {
+/**
+ * What changes from one snapshot's rows to another's, in one merge of the sorted rows: the base rows
+ * that go away, and the target rows that are new (`before` null) or replace a row of the same key.
+ * The delta text and the console's preview of a publication both read it, so that what a curator
+ * is shown is what clients receive.
+ */
+export interface SnapshotDiff {
+  /** Rows of the base whose key is gone from the target (sorted). */
+  removed: string[];
+  /** Target rows that are new or changed (sorted), with the base row they replace. */
+  upserts: { row: string; before: string | null }[];
+}
+
+export function diffSnapshots(baseText: string, targetText: string): SnapshotDiff {
   const base = linesOf(baseText).rows;
-  const target = linesOf(targetText);
+  const target = linesOf(targetText).rows;
   const removed: string[] = [];
-  const upserts: string[] = [];
-  let added = 0;
+  const upserts: SnapshotDiff['upserts'] = [];
   let i = 0;
   let j = 0;
-  while (i < base.length || j < target.rows.length) {
-    if (i < base.length && j < target.rows.length && base[i] === target.rows[j]) {
+  while (i < base.length || j < target.length) {
+    if (i < base.length && j < target.length && base[i] === target[j]) {
       i++;
       j++;
       continue;
     }
     const baseKey = i < base.length ? keyOf(base[i]) : null;
-    const targetKey = j < target.rows.length ? keyOf(target.rows[j]) : null;
+    const targetKey = j < target.length ? keyOf(target[j]) : null;
     if (baseKey !== null && targetKey !== null && baseKey === targetKey) {
-      upserts.push(target.rows[j++]);
-      i++;
+      upserts.push({ row: target[j++], before: base[i++] });
     } else if (baseKey !== null && (targetKey === null || baseKey < targetKey)) {
-      removed.push(baseKey);
-      i++;
+      removed.push(base[i++]);
     } else {
-      upserts.push(target.rows[j++]);
-      added++;
+      upserts.push({ row: target[j++], before: null });
     }
   }
-  const lines = [`${DELTA_FORMAT} ${from} ${to}`, ...target.comments, ...removed.map((key) => `-${key}`), ...upserts.map((row) => `+${row}`)];
-  return { text: `${lines.join('\n')}\n`, summary: { added, changed: upserts.length - added, removed: removed.length } };
+  return { removed, upserts };
+}
+
+/** What a diff changes, counted. */
+export function diffSummary(diff: SnapshotDiff): DeltaSummary {
+  const added = diff.upserts.filter((upsert) => upsert.before === null).length;
+  return { added, changed: diff.upserts.length - added, removed: diff.removed.length };
+}
+
+/** The delta from `baseText` (version `from`) to `targetText` (version `to`), and what it changes. */
+export function deltaText(from: number, to: number, baseText: string, targetText: string): { text: string; summary: DeltaSummary } {
+  const diff = diffSnapshots(baseText, targetText);
+  const lines = [`${DELTA_FORMAT} ${from} ${to}`, ...linesOf(targetText).comments, ...diff.removed.map((row) => `-${keyOf(row)}`), ...diff.upserts.map((upsert) => `+${upsert.row}`)];
+  return { text: `${lines.join('\n')}\n`, summary: diffSummary(diff) };
 }
 
 export type DeltaApplication = { ok: true; text: string } | { ok: false; reason: string };

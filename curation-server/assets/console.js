@@ -54,3 +54,49 @@
   }
   window.setTimeout(poll, 2000);
 })();
+
+// The source page's badge preview opens and closes its panel on a click, and closes it with Escape,
+// as the extension's badge does (its markup comes in a declarative shadow root, without behaviour).
+(function () {
+  'use strict';
+  document.querySelectorAll('.badge-preview').forEach(function (host) {
+    var root = host.shadowRoot;
+    if (!root) return;
+    var badge = root.querySelector('.badge');
+    var button = root.querySelector('button[aria-controls]');
+    var details = root.querySelector('.details');
+    if (!badge || !button || !details) return;
+    function setOpen(open) {
+      details.hidden = !open;
+      button.setAttribute('aria-expanded', String(open));
+    }
+    button.addEventListener('click', function () {
+      badge.classList.remove('dismissed');
+      setOpen(details.hidden);
+    });
+    badge.addEventListener('keydown', function (event) {
+      if (event.key !== 'Escape') return;
+      badge.classList.add('dismissed');
+      if (!details.hidden) { setOpen(false); button.focus(); }
+    });
+    badge.addEventListener('mouseleave', function () { badge.classList.remove('dismissed'); });
+    badge.addEventListener('focusout', function () { badge.classList.remove('dismissed'); });
+  });
+})();
+
+// On a narrow screen, a table that scrolls inside its box takes the keyboard focus, so that it can
+// be scrolled without a mouse (its rows may hold nothing else focusable).
+(function () {
+  'use strict';
+  var boxes = document.querySelectorAll('main table, main .table-scroll');
+  if (boxes.length === 0) return;
+  function update() {
+    boxes.forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1 && getComputedStyle(box).overflowX === 'auto';
+      if (scrolls) box.setAttribute('tabindex', '0');
+      else if (box.getAttribute('tabindex') === '0') box.removeAttribute('tabindex');
+    });
+  }
+  update();
+  window.addEventListener('resize', update);
+})();

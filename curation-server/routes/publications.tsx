@@ -16,6 +16,8 @@ import { viewOf } from '../views/view.ts';
 const PublishForm = z.object({
   comment: z.string().trim().max(1000).default(''),
   force: z.literal('true').optional(),
+  /** The digest of the list the preview showed: only that list is published. */
+  digest: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
 export function publicationRoutes(deps: AppDeps) {
@@ -30,7 +32,16 @@ export function publicationRoutes(deps: AppDeps) {
       title: view.t.publications.title,
       status: hasErrors ? 409 : 200,
       hasErrors,
-      body: <PublicationsPage view={view} status={await publisher.status()} history={await publisher.history()} errors={errors} notice={noticeFrom(view.url, view.t)} />,
+      body: (
+        <PublicationsPage
+          view={view}
+          status={await publisher.status()}
+          history={await publisher.history()}
+          preview={await publisher.preview()}
+          errors={errors}
+          notice={noticeFrom(view.url, view.t)}
+        />
+      ),
     });
   };
 
@@ -40,11 +51,17 @@ export function publicationRoutes(deps: AppDeps) {
     const view = viewOf(c);
     const user = c.get('user');
     const form = PublishForm.safeParse(await formBody(c));
-    if (!form.success) return show(c, shapeErrors(form.error, view.t));
+    if (!form.success) {
+      // No digest: the form did not come from a preview (or from an older page), so nothing is published blind.
+      const { digest, ...errors } = shapeErrors(form.error, view.t);
+      return show(c, digest === undefined ? errors : { ...errors, '': [view.t.publicationPreview.stale] });
+    }
     if (user === null) return show(c, { '': [view.t.errors.forbidden] });
-    const outcome = await publisher.publish(userActor(user), { force: form.data.force === 'true', comment: form.data.comment });
+    const outcome = await publisher.publishPreviewed(userActor(user), form.data.digest, { force: form.data.force === 'true', comment: form.data.comment });
     if (outcome.status === 'no-key') return show(c, { '': [view.t.publications.noKey] });
-    if (outcome.status === 'unchanged') return c.redirect(withNotice('/admin/publications', 'publicationUnchanged', { version: outcome.version }), 303);
+    if (outcome.status === 'stale') return show(c, { '': [view.t.publicationPreview.stale] });
+    // Publishing nothing new is refused, not done silently: the page says why and how to force it.
+    if (outcome.status === 'unchanged') return show(c, { '': [view.t.publicationPreview.refused(outcome.version)] });
     return c.redirect(withNotice('/admin/publications', 'published', { version: outcome.record.version }), 303);
   });
 

@@ -10,7 +10,9 @@ import type { EditableFields } from '../sources/source-commands.ts';
 import type { StoredSource } from '../sources/stored-source.ts';
 import { displayHost } from './display-host.ts';
 import { CommentField, CsrfField, ErrorSummary, type FieldErrors, Notice, SelectField, TextField } from './form-fields.tsx';
+import { BadgePreview } from './badge-preview.tsx';
 import { EventList } from './history.tsx';
+import { provenanceSentences } from './provenance-text.ts';
 import { StatusBadge, ValidationBadge } from './source-labels.tsx';
 import type { View } from './view.ts';
 
@@ -111,13 +113,54 @@ function SourceDetails(props: { view: View; source: StoredSource }) {
       <dd>{source.code}</dd>
       <dt>{t.source.provenance}</dt>
       <dd>
-        <code>{source.provenance}</code>
+        <ProvenanceText view={view} provenance={source.provenance} />
       </dd>
       <dt>{t.source.updated}</dt>
       <dd>
         <time datetime={source.updatedAt}>{formatInstant(source.updatedAt, lang)}</time> ({t.source.revision} {source.revision})
       </dd>
     </dl>
+  );
+}
+
+/** The provenance codes as sentences; the codes themselves stay one click away. */
+function ProvenanceText(props: { view: View; provenance: string }) {
+  const { t } = props.view;
+  const sentences = provenanceSentences(props.provenance, t);
+  if (sentences.length === 0) return <>{t.provenance.none}</>;
+  return (
+    <>
+      <ul class="provenance">
+        {sentences.map((item) => (
+          <li data-token={item.token}>{item.sentence ?? t.provenance.unknown(item.token)}</li>
+        ))}
+      </ul>
+      <details class="provenance-codes">
+        <summary>{t.provenance.raw}</summary>
+        <code>{props.provenance}</code>
+      </details>
+    </>
+  );
+}
+
+/** The address of the site a source claims, to open and check it (in a new tab, said so). */
+export function siteAddress(source: Pick<Source, 'host' | 'path'>): string {
+  return `https://${source.host}${source.path === '' ? '/' : source.path}`;
+}
+
+function SiteLink(props: { view: View; source: StoredSource }) {
+  const { t } = props.view;
+  const shown = `https://${displayHost(props.source.host)}${props.source.path === '' ? '/' : props.source.path}`;
+  return (
+    <section aria-labelledby="site-title">
+      <h2 id="site-title">{t.sourceSite.title}</h2>
+      <p>
+        <a href={siteAddress(props.source)} target="_blank" rel="noopener noreferrer" class="site-link">
+          {t.sourceSite.open(shown)} <span class="new-tab">{t.sourceSite.newTab}</span>
+        </a>
+      </p>
+      <p class="hint">{t.sourceSite.hint}</p>
+    </section>
   );
 }
 
@@ -187,6 +230,8 @@ export function SourcePage(props: {
         <h2 id="details-title">{t.source.details}</h2>
         <SourceDetails view={view} source={source} />
       </section>
+      <SiteLink view={view} source={source} />
+      <BadgePreview view={view} source={source} />
       {canEdit && (
         <>
           <section aria-labelledby="edit-title">

@@ -131,7 +131,7 @@ describe('the curation console in a browser', () => {
     expect(await page.getByRole('status').textContent()).toContain('La version 2 a été publiée et signée.');
     const record = await page.locator('tbody tr').first().textContent();
     expect(record).toContain(ADMIN);
-    expect(record).toMatch(/1 ajoutée, 0 modifiée, 0 retirée/);
+    expect(record).toMatch(/1 ajoutée, 0 modifiée, 0 sortie de la liste/);
     const manifest = (await (await fetch(`${server.url}/v1/manifest.json`)).json()) as { signed: { version: number; snapshot: { path: string } } };
     expect(manifest.signed.version).toBe(2);
     const snapshot = await (await fetch(`${server.url}/v1/${manifest.signed.snapshot.path}`)).text();

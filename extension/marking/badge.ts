@@ -4,30 +4,17 @@
  * a button whose accessible name says what the source is; hovering or focusing it shows who the
  * source is (« Site officiel : Mairie de … — commune ») and what the badge vouches for, a click
  * keeps that panel open.
- * Built with DOM calls only: list and page text is never parsed as HTML.
+ * Built with DOM calls only, from the markup of badge-markup.ts (which the console's preview renders
+ * too): list and page text is never parsed as HTML.
  */
 import type { Density } from '../settings/settings.ts';
+import { type BadgeText, badgeMarkup, buildMarkup, type PageTheme } from './badge-markup.ts';
 import { BADGE_CSS } from './badge-styles.ts';
 
 /** Marks every element the extension adds to a result page, so that it can find and remove them. */
 export const OWN_ELEMENT_ATTRIBUTE = 'data-sdc-element';
 
-export interface BadgeText {
-  /** « Source de confiance » */
-  label: string;
-  /**
-   * « : site d'une commune — Mairie de … »: follows the label in the button, so that its accessible
-   * name reads « Source de confiance : site d'une commune — Mairie de … »; shown in the detailed
-   * density, read by screen readers in all.
-   */
-  description: string;
-  /** « Site officiel : Mairie de … — commune » (shown on hover, focus and click) */
-  summary: string;
-  /** « Ce site appartient à un organisme public… » */
-  note: string;
-  /** « Qu'est-ce que c'est ? »: opens the extension's short explanation (when the badge is given a way to open it). */
-  about?: string;
-}
+export type { BadgeText, PageTheme } from './badge-markup.ts';
 
 let sheet: CSSStyleSheet | null | undefined;
 
@@ -48,9 +35,6 @@ function addStyles(root: ShadowRoot, css: string): void {
 }
 
 let nextId = 0;
-
-/** The page's own background, light or dark: the badge follows the page it is drawn on, not the computer's theme. */
-export type PageTheme = 'light' | 'dark';
 
 /** Whether the page is drawn dark: the first opaque background from the body up (none: light, as browsers draw pages). */
 export function pageTheme(document: Document): PageTheme {
@@ -78,37 +62,16 @@ export function createBadge(document: Document, sourceHost: string, text: BadgeT
   const root = host.attachShadow({ mode: 'open' });
   addStyles(root, BADGE_CSS);
 
-  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, content?: string) => {
-    const element = document.createElement(tag);
-    if (className !== '') element.className = className;
-    if (content !== undefined) element.textContent = content;
-    return element;
-  };
-
-  const badge = make('span', `badge ${density} ${theme}`);
-  const detailsId = `sdc-details-${++nextId}`;
-  const button = make('button', '');
-  button.type = 'button';
-  button.setAttribute('aria-expanded', 'false');
-  button.setAttribute('aria-controls', detailsId);
-  const glyph = make('span', 'glyph', '✓');
-  glyph.setAttribute('aria-hidden', 'true');
-  // The accessible name is the button's own text (label then description), never a different aria-label.
-  button.append(glyph, make('span', 'label', text.label), make('span', density === 'detailed' ? 'extra' : 'extra visually-hidden', text.description));
-
-  const details = make('span', 'details');
-  details.id = detailsId;
-  details.hidden = true;
-  details.append(make('span', '', text.summary), document.createTextNode(' '), make('span', 'host', `(${sourceHost})`), make('span', 'note', text.note));
-  if (openAbout !== undefined && text.about !== undefined) {
-    const about = make('button', 'about', text.about);
-    about.type = 'button';
+  const badge = buildMarkup(document, badgeMarkup(sourceHost, text, density, theme, `sdc-details-${++nextId}`, openAbout !== undefined));
+  const button = badge.querySelector('button') as HTMLButtonElement;
+  const details = badge.querySelector('.details') as HTMLElement;
+  const about = details.querySelector('.about');
+  if (openAbout !== undefined && about !== null) {
     about.addEventListener('click', (event) => {
       event.preventDefault();
       event.stopPropagation();
       openAbout();
     });
-    details.append(about);
   }
 
   let isOpen = false;
@@ -136,7 +99,6 @@ export function createBadge(document: Document, sourceHost: string, text: BadgeT
   badge.addEventListener('focusout', () => badge.classList.remove('dismissed'));
   button.addEventListener('click', () => badge.classList.remove('dismissed'));
 
-  badge.append(button, details);
   root.append(badge);
   return host;
 }

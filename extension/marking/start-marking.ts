@@ -18,16 +18,10 @@ import { LIST_IN_USE_KEY, type ListInUse, listInUseFrom, onListInUseChanged } fr
 import { DEFAULT_SETTINGS, MANAGED_POLICY_KEY, marksLikeDefaults, onSettingsChanged, type Settings, SETTINGS_KEY, settingsFromStorage } from '../settings/settings.ts';
 import type { BadgeText } from './badge.ts';
 import { PageMarker } from './page-marker.ts';
+import { badgeTextOf } from './badge-text.ts';
 
 export function badgeText(source: MatchedSource, language: UiLanguage): BadgeText {
-  const description = describeSource(source, language);
-  return {
-    label: text('badgeLabel'),
-    description: text('badgeDescription', [description.article, description.organisation]),
-    summary: text('badgeOfficialSite', [description.organisation, description.category]),
-    note: text('badgeListNote'),
-    about: text('badgeAbout'),
-  };
+  return badgeTextOf(source, language, text);
 }
 
 function documentParsed(document: Document): Promise<void> {
