@@ -28,6 +28,8 @@ export const NOT_PUBLIC_DOMAINS: Record<string, NotPublicReason> = {
   'stratis.fr': 'private-business', 'alphamosa.com': 'private-business', 'atexo.com': 'private-business',
   'pixelovore.com': 'private-business', 'talent-soft.com': 'private-business', 'hexanet.fr': 'private-business',
   'vosdomaines.com': 'domain-trade', 'cartesfrance.fr': 'private-business',
+  // Private directories of town halls and social services, and a private (Catholic) university, found in a random sample of the active list.
+  'france-mairie.info': 'private-business', 'action-sociale.org': 'private-business', 'icp.fr': 'private-business',
 };
 
 // Words that no public body's hostname carries; chosen so that communes such as Pornic or Betting do not fit.
