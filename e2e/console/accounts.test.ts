@@ -7,23 +7,19 @@
  * disables the account; a curator gets 403 on the administration pages. Every new page is checked
  * with axe-core at 1280 and 390 px (no serious or critical violation) and for sideways scrolling.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userByEmail } from '../../curation-server/auth/users.ts';
 import { sourceById } from '../../curation-server/sources/source-store.ts';
 import { type ConsoleFixture, consoleFixture, PASSWORD } from '../../curation-server/testing/console-client.ts';
-import { launchConsoleBrowser } from './console-browser.ts';
+import { launchConsoleBrowser, problemsAtEveryWidth, type ServedConsole, serveConsole, signIn as signInAs, WIDTHS } from './console-browser.ts';
 
-const WIDTHS = { '1280 px': { width: 1280, height: 900 }, '390 px': { width: 390, height: 844 } } as const;
 const CURATOR = 'camille.martin@example.org';
 const CHOSEN = 'trois mots pour camille';
 const HOUR = 60 * 60 * 1000;
 
 let fixture: ConsoleFixture;
-let server: ReturnType<typeof serve>;
+let server: ServedConsole;
 let url: string;
 let browser: Browser;
 let clock: Date;
@@ -32,46 +28,18 @@ beforeAll(async () => {
   clock = new Date();
   fixture = await consoleFixture({ now: () => clock });
   await fixture.as('admin');
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: fixture.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve());
-  });
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveConsole(fixture.app);
+  url = server.url;
   browser = await launchConsoleBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
   await fixture?.close();
 });
 
-async function signIn(context: BrowserContext, email: string, password: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${url}/login`);
-  await page.getByLabel('Adresse électronique').fill(email);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForLoadState();
-  return page;
-}
-
-/** Serious and critical axe violations, and sideways scrolling, of the page as it is, at each width. */
-async function problemsAtEveryWidth(page: Page, name: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const [width, size] of Object.entries(WIDTHS)) {
-    await page.setViewportSize(size);
-    const results = await new AxeBuilder({ page }).analyze();
-    for (const violation of results.violations) {
-      if (violation.impact === 'serious' || violation.impact === 'critical') {
-        found.push(`${name} (${width}): ${violation.id} (${violation.impact}) — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-      }
-    }
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    if (overflow > 1) found.push(`${name} (${width}): scrolls sideways by ${overflow} px`);
-  }
-  await page.setViewportSize(WIDTHS['1280 px']);
-  return found;
-}
+const signIn = (context: BrowserContext, email: string, password: string): Promise<Page> => signInAs(context, url, { email, password });
 
 describe('accounts in a browser', () => {
   it('invites a curator, who chooses a password and edits; resets and disables; links open once and expire; 403 for non-admins', async () => {

@@ -4,12 +4,9 @@
  * curator searches, opens a card, confirms a link — without JavaScript — and every page passes
  * axe-core with no serious or critical violation, in French and in English.
  */
-import { launchConsoleBrowser } from './console-browser.ts';
+import { launchConsoleBrowser, type ServedConsole, serveConsole, seriousViolations } from './console-browser.ts';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import AxeBuilder from '@axe-core/playwright';
-import { serve } from '@hono/node-server';
-import { type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateSource } from '../../corpus/source-validation.ts';
 import { createApp } from '../../curation-server/app.ts';
@@ -27,7 +24,7 @@ const EXAMPLE = readFileSync(new URL('../../curation-server/atlaas/example/atlaa
 const DEPARTEMENTS = ['25', '42', '56', '69', '91'];
 
 let temp: TempDatabase;
-let server: ReturnType<typeof serve>;
+let server: ServedConsole;
 let url: string;
 let browser: Browser;
 
@@ -44,24 +41,16 @@ beforeAll(async () => {
   const created = await createUser(temp.db, { email: 'curateur@example.org', role: 'curator', password: PASSWORD });
   if (!created.ok) throw new Error(created.problem);
   const app = createApp({ db: temp.db, publisher: new ListPublisher({ db: temp.db, directory: `${temp.directory}/lists/v1`, keysDirectory: `${temp.directory}/keys` }) });
-  server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveConsole(app);
+  url = server.url;
   browser = await launchConsoleBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  server?.close();
+  await server?.close();
   await temp?.close();
 });
-
-async function seriousViolations(page: Page, name: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${name}: ${violation.id} (${violation.impact}) — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 describe('the Atlaas pages of the console in a browser', () => {
   it('searches, shows a card and confirms a link without JavaScript; every page passes axe-core', async () => {

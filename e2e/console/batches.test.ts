@@ -6,68 +6,31 @@
  * JavaScript the confirmation step works too, and « Annuler » there changes nothing. Every page is
  * checked with axe-core at 1280 and 390 px wide: no serious or critical violation, no sideways scrolling.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recentEvents } from '../../curation-server/history/event-log.ts';
 import { sourceById } from '../../curation-server/sources/source-store.ts';
 import { type ConsoleFixture, consoleFixture, PASSWORD } from '../../curation-server/testing/console-client.ts';
-import { launchConsoleBrowser } from './console-browser.ts';
+import { launchConsoleBrowser, problemsAtEveryWidth, type ServedConsole, serveConsole, tabTo, WIDTHS } from './console-browser.ts';
 
 let fixture: ConsoleFixture;
-let server: ReturnType<typeof serve>;
+let server: ServedConsole;
 let url: string;
 let browser: Browser;
 
 beforeAll(async () => {
   fixture = await consoleFixture();
   await fixture.as('curator');
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: fixture.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve());
-  });
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveConsole(fixture.app);
+  url = server.url;
   browser = await launchConsoleBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
   await fixture?.close();
 });
-
-const WIDTHS = [
-  { width: 1280, height: 900 },
-  { width: 390, height: 844 },
-];
-
-/** Serious and critical axe violations at desktop and phone widths, and sideways scrolling at the phone's. */
-async function pageProblems(page: Page, name: string): Promise<string[]> {
-  const problems: string[] = [];
-  for (const size of WIDTHS) {
-    await page.setViewportSize(size);
-    const results = await new AxeBuilder({ page }).analyze();
-    for (const violation of results.violations) {
-      if (violation.impact === 'serious' || violation.impact === 'critical') {
-        problems.push(`${name} (${size.width} px): ${violation.id} (${violation.impact}) — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-      }
-    }
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    if (size.width === 390 && overflow > 0) problems.push(`${name} (390 px): scrolls sideways by ${overflow} px`);
-  }
-  await page.setViewportSize(WIDTHS[0]);
-  return problems;
-}
-
-/** Moves the keyboard focus with Tab until `selector` has it (at most `limit` presses). */
-async function tabTo(page: Page, selector: string, limit = 30): Promise<void> {
-  for (let presses = 0; presses < limit; presses++) {
-    if (await page.locator(selector).evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`${selector} never got the focus`);
-}
 
 async function signIn(context: BrowserContext, next: string): Promise<Page> {
   const page = await context.newPage();
@@ -84,7 +47,7 @@ const IDS = ['syj66jel4pyz', 'sxcmuyhvlacd', 'stlyon0000001'];
 
 describe('a bulk action as one undoable batch, in a browser', () => {
   it('confirms before writing, shows the batch as one line, filters the activity, and undoes the batch', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR', viewport: WIDTHS[0] });
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: WIDTHS['1280 px'] });
     const page = await signIn(context, '/sources');
     const problems: string[] = [];
 
@@ -100,7 +63,7 @@ describe('a bulk action as one undoable batch, in a browser', () => {
     ]);
     expect(await page.locator('#bulk-comment').inputValue()).toBe('audit');
     for (const id of IDS) expect((await sourceById(fixture.db, id))?.status).toBe('active');
-    problems.push(...(await pageProblems(page, 'confirmation')));
+    problems.push(...(await problemsAtEveryWidth(page, 'confirmation')));
 
     await page.getByRole('button', { name: 'Confirmer' }).click();
     await page.waitForURL(/\/sources\?done=bulk&changed=3&unchanged=0&batch=[\w-]+$/);
@@ -114,7 +77,7 @@ describe('a bulk action as one undoable batch, in a browser', () => {
     expect(await batchLines.count()).toBe(1);
     expect(await page.locator('.events > li').count()).toBe(2); // the batch, and the seed
     expect(await batchLines.first().innerText()).toContain('Action groupée « Suspendre » — 3 sources modifiées');
-    problems.push(...(await pageProblems(page, 'activité')));
+    problems.push(...(await problemsAtEveryWidth(page, 'activité')));
 
     // Filter with the keyboard: the person, then Tab to « Filtrer » and Enter.
     await page.getByLabel('Personne').focus();
@@ -123,12 +86,12 @@ describe('a bulk action as one undoable batch, in a browser', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(`${url}/activity?actor=curator%40example.org&from=&to=&action=&batch=`);
     expect(await page.locator('.events > li').count()).toBe(1);
-    problems.push(...(await pageProblems(page, 'activité filtrée')));
+    problems.push(...(await problemsAtEveryWidth(page, 'activité filtrée')));
 
     await batchLines.first().getByRole('link', { name: 'Voir les 3 modifications de ce lot' }).click();
     await page.waitForURL(/\/activity\?batch=[\w-]+$/);
     expect(await page.locator('.events > li').count()).toBe(3);
-    problems.push(...(await pageProblems(page, 'modifications du lot')));
+    problems.push(...(await problemsAtEveryWidth(page, 'modifications du lot')));
 
     await page.getByLabel('Pourquoi défaire ce lot (facultatif)').fill('mauvaise sélection');
     await page.getByRole('button', { name: /^Défaire ce lot/ }).click();
@@ -137,7 +100,7 @@ describe('a bulk action as one undoable batch, in a browser', () => {
     for (const id of IDS) expect((await sourceById(fixture.db, id))?.status).toBe('active');
     const { events } = await recentEvents(fixture.db, { limit: 3 });
     expect(events.map((event) => event.action)).toEqual(['revert', 'revert', 'revert']);
-    problems.push(...(await pageProblems(page, 'lot défait')));
+    problems.push(...(await problemsAtEveryWidth(page, 'lot défait')));
 
     await page.goto(`${url}/sources`);
     expect(await page.locator('table.sources tbody tr', { hasText: 'mairie-lyon.fr' }).innerText()).toContain('active');

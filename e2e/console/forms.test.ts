@@ -6,78 +6,47 @@
  * their lines) and applied. Every changed page is checked with axe-core at desktop width and at
  * 390 px: no serious or critical violation, and no sideways scrolling on the forms.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchConsoleBrowser } from './console-browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceById } from '../../curation-server/sources/source-store.ts';
 import { type ConsoleFixture, consoleFixture, PASSWORD } from '../../curation-server/testing/console-client.ts';
+import { launchConsoleBrowser, problemsAtEveryWidth, type ServedConsole, serveConsole, signIn as signInAs, WIDTHS } from './console-browser.ts';
 
 let fixture: ConsoleFixture;
-let server: ReturnType<typeof serve>;
+let server: ServedConsole;
 let url: string;
 let browser: Browser;
-
-const WIDTHS = { bureau: { width: 1280, height: 900 }, '390 px': { width: 390, height: 844 } } as const;
 
 beforeAll(async () => {
   fixture = await consoleFixture();
   await fixture.as('curator');
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: fixture.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve());
-  });
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveConsole(fixture.app);
+  url = server.url;
   browser = await launchConsoleBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
   await fixture?.close();
 });
 
-async function signIn(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${url}/login`);
-  await page.getByLabel('Adresse électronique').fill('curator@example.org');
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${url}/sources`);
-  return page;
-}
-
-/** Serious and critical axe violations of the page as it is, at each width. */
-async function violationsAtEveryWidth(page: Page, name: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const [width, size] of Object.entries(WIDTHS)) {
-    await page.setViewportSize(size);
-    const results = await new AxeBuilder({ page }).analyze();
-    for (const violation of results.violations) {
-      if (violation.impact === 'serious' || violation.impact === 'critical') {
-        found.push(`${name} (${width}): ${violation.id} (${violation.impact}) — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-      }
-    }
-  }
-  await page.setViewportSize(WIDTHS.bureau);
-  return found;
-}
+const signIn = (context: BrowserContext): Promise<Page> => signInAs(context, url, { email: 'curator@example.org', password: PASSWORD, landing: '/sources' });
 
 /** Whether the page's form (not its wide tables, which scroll in their own box) fits the width. */
 async function formFits(page: Page, selector: string): Promise<boolean> {
   await page.setViewportSize(WIDTHS['390 px']);
   const fits = await page.locator(selector).evaluate((form) => form.getBoundingClientRect().right <= window.innerWidth + 1);
-  await page.setViewportSize(WIDTHS.bureau);
+  await page.setViewportSize(WIDTHS['1280 px']);
   return fits;
 }
 
 describe('source forms and imports in a browser', () => {
   it('reads an address pasted from the browser as its hostname, shows it, and saves it once seen', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR', viewport: WIDTHS.bureau, permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: WIDTHS['1280 px'], permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await signIn(context);
     await page.getByRole('link', { name: 'Ajouter une source' }).click();
-    const violations = await violationsAtEveryWidth(page, 'ajout, formulaire vide');
+    const violations = await problemsAtEveryWidth(page, 'ajout, formulaire vide');
     expect(await formFits(page, 'form.source-form')).toBe(true);
     // Nothing is preset: category and status wait for a choice.
     expect(await page.getByLabel('Catégorie').inputValue()).toBe('');
@@ -100,7 +69,7 @@ describe('source forms and imports in a browser', () => {
     expect(await page.getByLabel('Nom d’hôte').inputValue()).toBe('mairie-collee.fr');
     expect(await page.getByLabel('Nom d’hôte').getAttribute('aria-describedby')).toBe('field-host-hint field-host-note');
     expect(await page.getByLabel('Catégorie').inputValue()).toBe('commune');
-    violations.push(...(await violationsAtEveryWidth(page, 'ajout, adresse comprise')));
+    violations.push(...(await problemsAtEveryWidth(page, 'ajout, adresse comprise')));
     expect(await fixture.db.selectFrom('sources').select('id').where('host', '=', 'mairie-collee.fr').executeTakeFirst()).toBeUndefined();
 
     await page.getByRole('button', { name: 'Enregistrer' }).click();
@@ -118,16 +87,16 @@ describe('source forms and imports in a browser', () => {
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.waitForSelector('.error-summary');
     expect(await page.locator('#field-host-error').innerText()).toContain('« wordpress.com » est l\'adresse d\'une plateforme d\'hébergement partagée');
-    violations.push(...(await violationsAtEveryWidth(page, 'ajout refusé (plateforme)')));
+    violations.push(...(await problemsAtEveryWidth(page, 'ajout refusé (plateforme)')));
     expect(violations).toEqual([]);
     await context.close();
   });
 
   it('imports a French spreadsheet saved with « ; »: preview with defaults and errors on their lines, then apply', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR', viewport: WIDTHS.bureau });
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: WIDTHS['1280 px'] });
     const page = await signIn(context);
     await page.getByRole('link', { name: 'Importer' }).click();
-    const violations = await violationsAtEveryWidth(page, 'import');
+    const violations = await problemsAtEveryWidth(page, 'import');
     expect(await formFits(page, 'form.import-form')).toBe(true);
 
     // As French Excel saves it: « ; », Windows-1252, French headers and words.
@@ -141,7 +110,7 @@ describe('source forms and imports in a browser', () => {
     expect(errorRow).toContain('mairie-faute.fr');
     expect(errorRow).toContain('Valeur « Comune » inconnue dans la colonne catégorie. Valeurs permises : « commune »');
     expect(await page.getByRole('button', { name: /^Appliquer l’import/ }).count()).toBe(0);
-    violations.push(...(await violationsAtEveryWidth(page, 'aperçu avec erreur')));
+    violations.push(...(await problemsAtEveryWidth(page, 'aperçu avec erreur')));
 
     await page.getByRole('link', { name: 'Importer un autre fichier' }).click();
     const right = Buffer.from('\uFEFFSite;Catégorie;Nom\r\nmairie-tableur.fr;Commune;Mairie du Tableur\r\nmairie-suite.fr;commune;Mairie de la Suite\r\n', 'utf8');
@@ -152,7 +121,7 @@ describe('source forms and imports in a browser', () => {
     const added = await page.locator('section[aria-labelledby="added-title"] tbody').innerText();
     expect(added).toMatch(/mairie-suite\.fr\s+cet hôte uniquement\s*\(par défaut\)/);
     expect(added).toMatch(/active\s*\(par défaut\)/);
-    violations.push(...(await violationsAtEveryWidth(page, 'aperçu à appliquer')));
+    violations.push(...(await problemsAtEveryWidth(page, 'aperçu à appliquer')));
     await page.getByRole('button', { name: 'Appliquer l’import (2 ajouts, 0 modification)' }).click();
     await page.waitForURL(/\/activity\?batch=[\w-]+&done=imported$/);
     expect(await page.locator('.events').innerText()).toContain('mairie-suite.fr');

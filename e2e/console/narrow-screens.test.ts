@@ -7,8 +7,6 @@
  * shadow root, and accessible.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -24,14 +22,14 @@ import { divisionsOf } from '../../curation-server/testing/atlaas-fixture.ts';
 import { type ConsoleFixture, consoleFixture, PASSWORD } from '../../curation-server/testing/console-client.ts';
 import { tableCrawlControl } from '../../curation-server/testing/table-crawl-control.ts';
 import { SAMPLE_SOURCES } from '../../curation-server/testing/temp-database.ts';
-import { launchConsoleBrowser } from './console-browser.ts';
+import { launchConsoleBrowser, type ServedConsole, serveConsole, seriousViolations, signIn as signInAs } from './console-browser.ts';
 
 const PHONE = { width: 390, height: 844 };
 const DEPARTEMENTS = ['25', '42', '56', '69', '91'];
 const EXAMPLE = readFileSync(new URL('../../curation-server/atlaas/example/atlaas-export.ndjson', import.meta.url), 'utf8');
 
 let fixture: ConsoleFixture;
-let server: ReturnType<typeof serve>;
+let server: ServedConsole;
 let url: string;
 let browser: Browser;
 const control = tableCrawlControl(() => fixture.db);
@@ -81,28 +79,18 @@ beforeAll(async () => {
   await setStatus(fixture.db, SYSTEM_ACTOR, ['sxcmuyhvlacd'], 'suspended', 'site injoignable');
   await setStatus(fixture.db, SYSTEM_ACTOR, ['stfree000001'], 'removed', 'hébergeur partagé');
   await fixture.as('admin');
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: fixture.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve());
-  });
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveConsole(fixture.app);
+  url = server.url;
   browser = await launchConsoleBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
   await fixture?.close();
 });
 
-async function signIn(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${url}/login`);
-  await page.getByLabel('Adresse électronique').fill('admin@example.org');
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${url}/sources`);
-  return page;
-}
+const signIn = (context: BrowserContext): Promise<Page> => signInAs(context, url, { email: 'admin@example.org', password: PASSWORD, landing: '/sources' });
 
 /** What is wrong with the page as it is at 390 px: sideways scrolling (with the widest elements), serious or critical axe violations. */
 async function problemsAt390(page: Page, name: string): Promise<string[]> {
@@ -116,12 +104,7 @@ async function problemsAt390(page: Page, name: string): Promise<string[]> {
     return { scroll: document.documentElement.scrollWidth, inner, wide };
   });
   if (width.scroll > width.inner) problems.push(`${name}: scrollWidth ${width.scroll} > innerWidth ${width.inner} (${width.wide.join(', ')})`);
-  const results = await new AxeBuilder({ page }).analyze();
-  for (const violation of results.violations) {
-    if (violation.impact === 'serious' || violation.impact === 'critical') {
-      problems.push(`${name}: ${violation.id} (${violation.impact}) — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-    }
-  }
+  problems.push(...(await seriousViolations(page, name)));
   return problems;
 }
 

@@ -5,11 +5,8 @@
  * through the queue with the keyboard only — one-click decisions, then a confirmed batch — and
  * follows a run. Every page is checked with axe-core: no serious or critical violation.
  */
-import { launchConsoleBrowser } from './console-browser.ts';
-import AxeBuilder from '@axe-core/playwright';
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
-import { type Browser, type Page } from 'playwright-core';
+import { launchConsoleBrowser, type ServedConsole, serveConsole, seriousViolations, tabTo } from './console-browser.ts';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recentEvents } from '../../curation-server/history/event-log.ts';
 import { listReviewItems, reviewQueueSink } from '../../curation-server/review/review-queue.ts';
@@ -18,7 +15,7 @@ import { type ConsoleFixture, consoleFixture, PASSWORD } from '../../curation-se
 import { tableCrawlControl } from '../../curation-server/testing/table-crawl-control.ts';
 
 let fixture: ConsoleFixture;
-let server: ReturnType<typeof serve>;
+let server: ServedConsole;
 let url: string;
 let browser: Browser;
 const control = tableCrawlControl(() => fixture.db);
@@ -56,34 +53,16 @@ beforeAll(async () => {
   });
   await sink.record({ sourceId: 'sxcmuyhvlacd', host: 'ac-besancon.fr', outcome: 'unreachable', evidence: { dns: { error: 'ENOTFOUND' } }, checkedAt, runId: 1 });
   await fixture.as('curator');
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: fixture.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve());
-  });
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveConsole(fixture.app);
+  url = server.url;
   browser = await launchConsoleBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
   await fixture?.close();
 });
-
-async function seriousViolations(page: Page, name: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${name}: ${violation.id} (${violation.impact}) — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
-
-/** Moves the keyboard focus with Tab until `target` has it (at most `limit` presses). */
-async function tabTo(page: Page, selector: string, limit = 200): Promise<void> {
-  for (let presses = 0; presses < limit; presses++) {
-    if (await page.locator(selector).evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`${selector} never got the focus`);
-}
 
 describe('the review queue and public reports in a browser', () => {
   it('takes a report from the public, without an account, in French', async () => {
