@@ -56,12 +56,17 @@ export function readAdministrativeDivisions(): AdministrativeDivisions {
   };
 }
 
+/** How French says "of" a commune: « de Vannes », « du Mans », « des Sables-d'Olonne », « d'Angers ». */
+export function ofCommune(nom: string): string {
+  if (nom.startsWith('Le ')) return `du ${nom.slice(3)}`;
+  if (nom.startsWith('Les ')) return `des ${nom.slice(4)}`;
+  if (/^[AEIOUYÀÂÉÈÊÎÏÔŒ]/.test(nom)) return `d'${nom}`;
+  return `de ${nom}`;
+}
+
 /** « Mairie de Vannes », « Mairie du Mans », « Mairie des Sables-d'Olonne », « Mairie d'Angers ». */
 export function mairieName(nom: string): string {
-  if (nom.startsWith('Le ')) return `Mairie du ${nom.slice(3)}`;
-  if (nom.startsWith('Les ')) return `Mairie des ${nom.slice(4)}`;
-  if (/^[AEIOUYÀÂÉÈÊÎÏÔŒ]/.test(nom)) return `Mairie d'${nom}`;
-  return `Mairie de ${nom}`;
+  return `Mairie ${ofCommune(nom)}`;
 }
 
 const EPCI_KINDS: [RegExp, string][] = [

@@ -61,7 +61,7 @@ const files: Record<string, string> = {
     'mailing-liste.ville-a.fr',
     'default.prod02.ville-a.fr',
   ].join('\n'),
-  'nongouvfr-divers': ['cci.fr', 'sub.unlisted-parent.org', 'centre-social.org', 'ca-agen.justice.fr', 'extranet.verified-parent.org'].join('\n'),
+  'nongouvfr-divers': ['cci.fr', 'sub.unlisted-parent.org', 'centre-social.org', 'ca-agen.justice.fr', 'extranet.verified-parent.org', 'ch-vienne.fr', 'ehpad-millas.fr', 'chi-poissy.fr', 'chateau-fort.fr', 'ch-metz.fr'].join('\n'),
 };
 const verified = [
   'https://ville-a.fr',
@@ -90,6 +90,10 @@ const divisions: AdministrativeDivisions = {
     { code: '01015', nom: 'Arboys en Bugey', type: 'commune-actuelle', departement: '01', codesPostaux: ['01300'], anciensCodes: ['01340'] },
     { code: '01340', nom: 'Saint-Bois', type: 'commune-deleguee', chefLieu: '01015' },
     { code: '77011', nom: 'Aubepierre-Ozouer-le-Repos', type: 'commune-actuelle', departement: '77', codesPostaux: ['77720'] },
+    { code: '38544', nom: 'Vienne', type: 'commune-actuelle', departement: '38', codesPostaux: ['38200'] },
+    { code: '78498', nom: 'Poissy', type: 'commune-actuelle', departement: '78', codesPostaux: ['78300'] },
+    { code: '57463', nom: 'Metz', type: 'commune-actuelle', departement: '57', codesPostaux: ['57000'] },
+    { code: '71270', nom: 'Metz', type: 'commune-actuelle', departement: '71', codesPostaux: ['71000'] },
   ],
   epci: [
     { code: '200067932', nom: 'CA Golfe du Morbihan - Vannes Agglomération', type: 'CA', membres: [{ code: '56260' }] },
@@ -223,6 +227,19 @@ describe('buildSeedCorpus', () => {
   it('reads categories from the Unicode hostname', () => {
     expect(source('xn--mairie-gletons-hkb.fr')).toMatchObject({ category: 'commune' });
     expect(source('xn--rgionnormande-bhb.fr')).toMatchObject({ category: 'region' });
+  });
+
+  it('reads a hospital or care home from its hostname: centre hospitalier, CHI, EHPAD', () => {
+    for (const host of ['ch-vienne.fr', 'ehpad-millas.fr', 'chi-poissy.fr']) expect(source(host).category, host).toBe('sante');
+    expect(source('chateau-fort.fr').category).toBe('autre');
+  });
+
+  it('names a centre hospitalier after the one commune its domain spells', () => {
+    expect(source('ch-vienne.fr')).toMatchObject({ name: 'Centre hospitalier de Vienne', code: '' });
+    expect(source('chi-poissy.fr')).toMatchObject({ name: 'Centre hospitalier intercommunal de Poissy', code: '' });
+    expect(source('ehpad-millas.fr').name).toBe('');
+    // Two communes are called Metz in this fixture: the hospital stays unnamed rather than wrongly named.
+    expect(source('ch-metz.fr')).toMatchObject({ category: 'sante', name: '' });
   });
 
   it('does not take a court of appeal for an intercommunality', () => {

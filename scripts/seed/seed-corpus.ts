@@ -12,7 +12,7 @@ import { registrableDomain, suffixStatus } from '../../corpus/registrable-domain
 import type { Scope, Source, Status } from '../../corpus/source.ts';
 import { canonicalSourceHost, validateSource } from '../../corpus/source-validation.ts';
 import type { AdministrativeDivisions, Commune } from '../../corpus/node/communes.ts';
-import { CommuneIndex, mairieName, nameSlugs } from '../../corpus/node/communes.ts';
+import { CommuneIndex, mairieName, nameSlugs, ofCommune } from '../../corpus/node/communes.ts';
 import type { EtalabInput } from './etalab-input.ts';
 import { MORE_DATASETS, type WebsiteRecord } from '../../corpus/node/more-input.ts';
 import { CURATED_SOURCES, type KnownOrganisation, knownOrganisation } from './known-organisations.ts';
@@ -82,6 +82,8 @@ const VERIFIED_LIST = 'verified-origins';
 const FILE_PRIORITY = [...Object.keys(CATEGORY_OF_FILE), ...MIXED_FILES];
 
 const PARKING_PREFIX = /^ww\d{2}\./;
+/** A centre hospitalier's (intercommunal) domain and the town it names: `ch-vienne.fr`, `chi-poissy.fr`. */
+const CENTRE_HOSPITALIER = /^(ch|chi)-([a-z-]+)\.fr$/;
 const ENGLISH_NAME = /\b(?:Hospital|University|Institute|Laboratory|Center|Department|School of|Research)\b/;
 const REDIRECT_COMMENT = /^\(redirection from ([^)\s]+)\)/;
 // The first label of a service that is no website people search for: `mail.`, `webmail2.`, `smtp1.`, `mx-01.`, `vpn.`, `owa.`…,
@@ -93,7 +95,8 @@ const INFRASTRUCTURE_LABEL =
 // They read the Unicode hostname (`mairie-égletons.fr`, not its punycode).
 const CATEGORY_BY_NAME: [RegExp, Category][] = [
   [/(?:^|\.)justice\.fr$|tribunal|cour-d-?appel|cour-administrative|conseil-etat/, 'etat'],
-  [/agence-regionale-sante|(?:^|[.-])(?:ars|chu|chr|hopital|hopitaux|ght)(?:[.-]|\d)/, 'sante'],
+  // A hospital or a care home: `ch-vienne.fr`, `chi-poissy.fr` (centre hospitalier, intercommunal), `ehpad-millas.fr`.
+  [/agence-regionale-sante|(?:^|[.-])(?:ars|chu|chr|hopital|hopitaux|ght)(?:[.-]|\d)|^(?:ch|chi|chic|chs|ghu?|ehpad)-/, 'sante'],
   [/region-academique|academie|(?:^|\.)ac-|(?:^|[.-])(?:ecole|college|lycee|clg|lyc)[.-]/, 'education'],
   [/(?:^|[.-])(?:cc|ca|cu|cdc)[.-]|communaute|agglo|metropole|comcom|intercom|syndicat|sivom|sivu|sictom|smictom|sidom|smirtom/, 'intercommunalite'],
   [/departement|(?:^|[.-])c[dg]\d{2,3}(?:[.-]|$)/, 'departement'],
@@ -355,6 +358,13 @@ export function buildSeedCorpus(input: SeedInput): SeedCorpus {
       const byName = candidate.host === domain ? communes?.epciOfLabel(domain.split('.')[0]) : undefined;
       const epci = seat === undefined ? byName : communes?.epciOfCommune(seat.code);
       return epci === undefined ? null : { name: epci.nom, code: epci.siren };
+    }
+    // A centre hospitalier's own domain that spells one commune's name (`ch-vienne.fr`): homonyms stay unnamed. The
+    // commune's code is not the hospital's: none is given.
+    const hospital = category === 'sante' && candidate.host === domain ? CENTRE_HOSPITALIER.exec(domain) : null;
+    const town = hospital === null ? undefined : communes?.communeOfLabel(hospital[2]);
+    if (hospital !== null && town !== undefined) {
+      return { name: `${hospital[1] === 'chi' ? 'Centre hospitalier intercommunal' : 'Centre hospitalier'} ${ofCommune(town.nom)}`, code: '' };
     }
     // A hospital's, a university's or a research body's own site (its root, in ROR or RNSR) takes the record's name;
     // RNSR writes many names in capitals: only names written as names are shown.
