@@ -104,7 +104,7 @@ const more = [
   ...parseEstablishments(
     [
       "identifiant interne,libellé,secteur d'établissement,site internet,siren",
-      'a,Institut national des sciences appliquées de Rennes,public,http://www.insa-rennes.fr/,193509361',
+      'a,Institut national des sciences appliquées de Strasbourg,public,http://www.insa-strasbourg.fr/,196700000',
       'b,École privée de commerce,privé,https://www.ecole-privee.fr/,123456789',
     ].join('\n'),
   ),
@@ -281,11 +281,11 @@ describe('buildSeedCorpus', () => {
   });
 
   it('takes public higher-education establishments from the MESR list, named, and refuses private ones and companies', () => {
-    expect(source('insa-rennes.fr')).toMatchObject({
+    expect(source('insa-strasbourg.fr')).toMatchObject({
       category: 'enseignement-superieur',
       status: 'active',
-      name: 'Institut national des sciences appliquées de Rennes',
-      code: '193509361',
+      name: 'Institut national des sciences appliquées de Strasbourg',
+      code: '196700000',
     });
     expect(rejection('www.ecole-privee.fr')).toEqual(['private-establishment']);
     expect(rejection('labo-prive.com')).toEqual(['private-establishment']);
