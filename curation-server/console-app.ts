@@ -18,6 +18,7 @@ import { reportRoutes } from './routes/reports.tsx';
 import { crawlRunRoutes } from './routes/crawl-runs.tsx';
 import { sourceExportRoutes } from './routes/source-exports.ts';
 import { sourceRoutes } from './routes/sources.tsx';
+import { consoleErrorResponse } from './views/error-response.tsx';
 
 export function consoleApp(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
@@ -38,5 +39,7 @@ export function consoleApp(deps: AppDeps) {
   app.route('/', accountPasswordRoutes(deps));
   // The runs page exists when the app is given the crawler's control (main.ts wires the engine).
   if (deps.crawlControl !== undefined) app.route('/', crawlRunRoutes({ ...deps, crawlControl: deps.crawlControl }));
+  // Middleware and handlers throw typed errors (http/console-errors.ts); they are rendered here, and only here.
+  app.onError(consoleErrorResponse(deps.secureCookies));
   return app;
 }
