@@ -30,7 +30,7 @@ export function requirePermission(permission: Permission): MiddlewareHandler<Con
  * without it (a route declared without the check) refuses, rather than act for nobody.
  */
 export function signedInUser(c: Context<ConsoleEnv>): User {
-  const user = c.get('user');
+  const user = c.get('user') ?? null;
   if (user === null) throw new Forbidden();
   return user;
 }

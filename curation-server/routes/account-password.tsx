@@ -15,7 +15,7 @@ import { PASSWORD_MAX_LENGTH } from '../auth/password.ts';
 import { clearCookie } from '../http/cookies.ts';
 import { formBody } from '../http/form-body.ts';
 import type { Messages } from '../i18n/messages.ts';
-import { requirePermission } from '../middleware/permission.ts';
+import { requirePermission, signedInUser } from '../middleware/permission.ts';
 import { AccountSetupPage, ForcedPasswordPage, InvalidLinkPage } from '../views/account-pages.tsx';
 import type { FieldErrors } from '../views/form-fields.tsx';
 import { renderPage } from '../views/render.tsx';
@@ -75,14 +75,14 @@ export function accountPasswordRoutes(deps: AppDeps) {
   };
 
   app.get('/account/password', (c) => {
-    const user = c.get('user');
-    if (user === null || !user.mustChangePassword) return c.redirect('/sources', 303);
+    const user = signedInUser(c);
+    if (!user.mustChangePassword) return c.redirect('/sources', 303);
     return showForced(c, user.email);
   });
 
   app.post('/account/password', async (c) => {
-    const user = c.get('user');
-    if (user === null || !user.mustChangePassword) return c.redirect('/sources', 303);
+    const user = signedInUser(c);
+    if (!user.mustChangePassword) return c.redirect('/sources', 303);
     const form = PasswordForm.safeParse(await formBody(c));
     if (!form.success) return showForced(c, user.email, { password: [viewOf(c).t.invalidValue] });
     const { password, confirmation } = form.data;

@@ -3,10 +3,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, ConsoleEnv } from '../app-env.ts';
-import { userActor } from '../auth/actor.ts';
 import { formBody } from '../http/form-body.ts';
 import { safeRedirectTarget } from '../http/redirect-target.ts';
-import { requirePermission } from '../middleware/permission.ts';
+import { actorOf, requirePermission } from '../middleware/permission.ts';
 import { formatInstant } from '../i18n/format.ts';
 import type { Lang, Messages } from '../i18n/messages.ts';
 import type { UndoRefusal } from '../sources/batch-undo-plan.ts';
@@ -37,10 +36,9 @@ export function activityRoutes(deps: AppDeps) {
       return source === null ? activityPageResponse(c, deps.db, location, errors, status) : sourcePageResponse(c, deps.db, decodeURIComponent(source[1]), { errors, status });
     };
     if (!form.success) return refused(shapeErrors(form.error, view.t), 422);
-    const user = c.get('user');
     const eventId = Number(c.req.param('id'));
-    if (user === null || !Number.isSafeInteger(eventId)) return refused(issueErrors([{ code: 'not-found' }], view.lang, []), 422);
-    const reverted = await revertChange(deps.db, userActor(user), eventId, form.data.comment);
+    if (!Number.isSafeInteger(eventId)) return refused(issueErrors([{ code: 'not-found' }], view.lang, []), 422);
+    const reverted = await revertChange(deps.db, actorOf(c), eventId, form.data.comment);
     if (reverted.ok) return c.redirect(withNotice(back, 'reverted'), 303);
     return refused(issueErrors(reverted.issues, view.lang, []), 409);
   });
@@ -52,10 +50,8 @@ export function activityRoutes(deps: AppDeps) {
     const back = safeRedirectTarget(form.success ? form.data.return : undefined, '/activity');
     const refused = (messages: FieldErrors, status: 404 | 409 | 422) => activityPageResponse(c, deps.db, new URL(back, c.req.url), messages, status);
     if (!form.success) return refused(shapeErrors(form.error, t), 422);
-    const user = c.get('user');
-    if (user === null) throw new Error('requirePermission lets no anonymous request through');
     const batchId = c.req.param('id');
-    const undone = await undoBatch(deps.db, userActor(user), batchId, form.data.comment);
+    const undone = await undoBatch(deps.db, actorOf(c), batchId, form.data.comment);
     if (undone.ok) return c.redirect(withNotice(`/activity?batch=${encodeURIComponent(undone.batch)}`, 'undone', { count: undone.undone }), 303);
     switch (undone.reason) {
       case 'not-found':

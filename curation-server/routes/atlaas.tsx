@@ -13,10 +13,10 @@ import { actorsByIds, searchActors } from '../atlaas/actor-search.ts';
 import { refreshAllLinks } from '../atlaas/atlaas-setup.ts';
 import { decideLink, pendingSuggestions, recentLinkDecisions } from '../atlaas/source-links.ts';
 import type { AppDeps, ConsoleEnv } from '../app-env.ts';
-import { userActor } from '../auth/actor.ts';
 import { ATLAAS_ACTOR_KINDS } from '../db/schema.ts';
 import { formBody } from '../http/form-body.ts';
-import { requirePermission } from '../middleware/permission.ts';
+import { NotFound } from '../http/console-errors.ts';
+import { actorOf, requirePermission } from '../middleware/permission.ts';
 import { CommentSchema } from '../sources/source-input.ts';
 import { ActionsPage, type ActionsQuery, ActorCardPage, ActorsPage, type ActorsQuery, CONSOLE_PAGE_SIZE, LinksPage, type LinksNotice } from '../views/atlaas-pages.tsx';
 import type { FieldErrors } from '../views/form-fields.tsx';
@@ -80,7 +80,7 @@ export function atlaasRoutes(deps: AppDeps) {
   app.get('/atlaas/actors/:id', requirePermission('read'), async (c) => {
     const id = c.req.param('id');
     const card = /^[a-z-]+:[0-9AB]{2,9}$/.test(id) ? await actorCard(db, id) : undefined;
-    if (card === undefined) return renderError(c, 'notFound');
+    if (card === undefined) throw new NotFound();
     const view = viewOf(c);
     return renderPage(c, { title: `${card.actor.name} (${view.t.atlaas.kinds[card.actor.kind]})`, body: <ActorCardPage view={view} card={card} /> });
   });
@@ -124,9 +124,8 @@ export function atlaasRoutes(deps: AppDeps) {
 
   app.post('/atlaas/links/decide', requirePermission('edit'), async (c) => {
     const form = DecisionForm.safeParse(await formBody(c));
-    const user = c.get('user');
-    if (!form.success || user === null) return renderError(c, 'badRequest');
-    const decided = await decideLink(db, userActor(user), form.data.source, form.data.actor, form.data.decision, form.data.comment, deps.now());
+    if (!form.success) return renderError(c, 'badRequest');
+    const decided = await decideLink(db, actorOf(c), form.data.source, form.data.actor, form.data.decision, form.data.comment, deps.now());
     const back = (done: LinksNotice) => `/atlaas/links?${new URLSearchParams({ ...(form.data.page > 1 ? { page: String(form.data.page) } : {}), done })}`;
     return c.redirect(back(decided.ok ? form.data.decision : 'already-decided'), 303);
   });

@@ -3,10 +3,9 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, ConsoleEnv } from '../app-env.ts';
-import { userActor } from '../auth/actor.ts';
 import { formBody } from '../http/form-body.ts';
 import { safeRedirectTarget } from '../http/redirect-target.ts';
-import { requirePermission } from '../middleware/permission.ts';
+import { actorOf, requirePermission } from '../middleware/permission.ts';
 import { BulkConfirmPage } from '../views/bulk-confirm-page.tsx';
 import { changedFields } from '../sources/source-changes.ts';
 import { sourcesByIds } from '../sources/source-store.ts';
@@ -71,12 +70,6 @@ function addressNotes(address: PastedAddress, t: Messages): FieldNotes | undefin
 export function sourceRoutes(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
   const { db } = deps;
-
-  const actorOf = (c: Context<ConsoleEnv>) => {
-    const user = c.get('user');
-    if (user === null) throw new Error('requirePermission lets no anonymous request through');
-    return userActor(user);
-  };
 
   const showSource = (c: Context<ConsoleEnv>, id: string, extra: Parameters<typeof sourcePageResponse>[3] = {}) => sourcePageResponse(c, db, id, extra);
 
