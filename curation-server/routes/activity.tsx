@@ -1,5 +1,8 @@
 /** @jsxImportSource hono/jsx */
-/** The activity page, and undoing (« Défaire ») any recorded change or whole batch — which records new events. */
+/**
+ * The activity page (/activity), and undoing (« Défaire ») any recorded change (/events/:id/revert)
+ * or whole batch (/batches/:id/undo) — which records new events. One router per prefix.
+ */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, ConsoleEnv } from '../app-env.ts';
@@ -22,10 +25,14 @@ const RevertForm = z.object({ comment: CommentSchema, return: z.string().max(200
 
 export function activityRoutes(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
+  app.get('/', requirePermission('read'), (c) => activityPageResponse(c, deps.db, new URL(c.req.url)));
+  return app;
+}
 
-  app.get('/activity', requirePermission('read'), (c) => activityPageResponse(c, deps.db, new URL(c.req.url)));
-
-  app.post('/events/:id/revert', requirePermission('edit'), async (c) => {
+/** Undoing one recorded change, asked from a source's page or the activity page. */
+export function eventRoutes(deps: AppDeps) {
+  const app = new Hono<ConsoleEnv>();
+  app.post('/:id/revert', requirePermission('edit'), async (c) => {
     const view = viewOf(c);
     const form = RevertForm.safeParse(await formBody(c));
     const back = safeRedirectTarget(form.success ? form.data.return : undefined, '/activity');
@@ -42,8 +49,13 @@ export function activityRoutes(deps: AppDeps) {
     if (reverted.ok) return c.redirect(withNotice(back, 'reverted'), 303);
     return refused(issueErrors(reverted.issues, view.lang, []), 409);
   });
+  return app;
+}
 
-  app.post('/batches/:id/undo', requirePermission('edit'), async (c) => {
+/** Undoing a whole batch (a bulk action, an import, a review batch) at once. */
+export function batchRoutes(deps: AppDeps) {
+  const app = new Hono<ConsoleEnv>();
+  app.post('/:id/undo', requirePermission('edit'), async (c) => {
     const view = viewOf(c);
     const { t } = view;
     const form = RevertForm.safeParse(await formBody(c));

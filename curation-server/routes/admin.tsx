@@ -21,6 +21,7 @@ import { noticeFrom, withNotice } from '../views/notices.ts';
 import { renderPage } from '../views/render.tsx';
 import { NotFound } from '../http/console-errors.ts';
 import { viewOf } from '../views/view.ts';
+import { publicationRoutes } from './publications.tsx';
 
 const NewAccountForm = z.object({
   email: z.string().max(254),
@@ -42,10 +43,11 @@ const TokenForm = z.object({ name: z.string().trim().min(1).max(100), role: z.en
 
 export function adminRoutes(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
-  app.use('/admin', requirePermission('administer'));
-  app.use('/admin/*', requirePermission('administer'));
+  app.use(requirePermission('administer'));
+  // Publishing is part of the administration area, behind the same check.
+  app.route('/publications', publicationRoutes(deps));
 
-  app.get('/admin', (c) => renderPage(c, { title: viewOf(c).t.admin.title, body: <AdminIndexPage view={viewOf(c)} /> }));
+  app.get('/', (c) => renderPage(c, { title: viewOf(c).t.admin.title, body: <AdminIndexPage view={viewOf(c)} /> }));
 
   const showUsers = async (c: Context<ConsoleEnv>, extra: { errors?: FieldErrors; values?: NewAccountValues } = {}) => {
     const view = viewOf(c);
@@ -113,9 +115,9 @@ export function adminRoutes(deps: AppDeps) {
     }
   };
 
-  app.get('/admin/users', (c) => showUsers(c));
+  app.get('/users', (c) => showUsers(c));
 
-  app.post('/admin/users', async (c) => {
+  app.post('/users', async (c) => {
     const view = viewOf(c);
     const body = await formBody(c);
     const values = { email: String(body.email ?? ''), role: String(body.role ?? ''), method: String(body.method ?? '') };
@@ -127,13 +129,13 @@ export function adminRoutes(deps: AppDeps) {
     return renderPage(c, { title: view.t.accounts.createdTitle(created.user.email), body: <HandoverPage view={view} user={created.user} handover={created.handover} base={deps.publicUrl ?? view.url.origin} /> });
   });
 
-  app.get('/admin/users/:id', async (c) => {
+  app.get('/users/:id', async (c) => {
     const user = await accountOf(deps, c.req.param('id'));
     if (user === undefined) throw new NotFound();
     return showAccount(c, user);
   });
 
-  app.post('/admin/users/:id/role', async (c) => {
+  app.post('/users/:id/role', async (c) => {
     const user = await accountOf(deps, c.req.param('id'));
     if (user === undefined) throw new NotFound();
     const form = RoleForm.safeParse(await formBody(c));
@@ -143,7 +145,7 @@ export function adminRoutes(deps: AppDeps) {
     return c.redirect(withNotice(`/admin/users/${user.id}`, 'accountUpdated'), 303);
   });
 
-  app.post('/admin/users/:id/disable', async (c) => {
+  app.post('/users/:id/disable', async (c) => {
     const view = viewOf(c);
     const user = await accountOf(deps, c.req.param('id'));
     if (user === undefined) throw new NotFound();
@@ -156,7 +158,7 @@ export function adminRoutes(deps: AppDeps) {
     return c.redirect(withNotice(`/admin/users/${user.id}`, 'accountUpdated'), 303);
   });
 
-  app.post('/admin/users/:id/enable', async (c) => {
+  app.post('/users/:id/enable', async (c) => {
     const user = await accountOf(deps, c.req.param('id'));
     if (user === undefined) throw new NotFound();
     const enabled = await setDisabled(deps.db, actorOf(c), user.id, false, deps.now());
@@ -164,7 +166,7 @@ export function adminRoutes(deps: AppDeps) {
     return c.redirect(withNotice(`/admin/users/${user.id}`, 'accountUpdated'), 303);
   });
 
-  app.post('/admin/users/:id/reset', async (c) => {
+  app.post('/users/:id/reset', async (c) => {
     const view = viewOf(c);
     const user = await accountOf(deps, c.req.param('id'));
     if (user === undefined) throw new NotFound();
@@ -199,9 +201,9 @@ export function adminRoutes(deps: AppDeps) {
     });
   };
 
-  app.get('/admin/tokens', (c) => showTokens(c));
+  app.get('/tokens', (c) => showTokens(c));
 
-  app.post('/admin/tokens', async (c) => {
+  app.post('/tokens', async (c) => {
     const view = viewOf(c);
     const body = await formBody(c);
     const form = TokenForm.safeParse(body);
@@ -213,7 +215,7 @@ export function adminRoutes(deps: AppDeps) {
     return showTokens(c, { newToken: token });
   });
 
-  app.post('/admin/tokens/:id/revoke', async (c) => {
+  app.post('/tokens/:id/revoke', async (c) => {
     // Only a live token that exists is said to be revoked: another id (or one already revoked) is not found.
     const id = c.req.param('id');
     if (!/^\d{1,15}$/.test(id) || !(await revokeApiToken(deps.db, Number(id)))) throw new NotFound();

@@ -55,7 +55,7 @@ export function atlaasRoutes(deps: AppDeps) {
   const { db } = deps;
   const app = new Hono<ConsoleEnv>();
 
-  app.get('/atlaas', requirePermission('read'), async (c) => {
+  app.get('/', requirePermission('read'), async (c) => {
     const view = viewOf(c);
     const form = ActorsForm.safeParse(c.req.query());
     if (!form.success) {
@@ -77,7 +77,7 @@ export function atlaasRoutes(deps: AppDeps) {
     return renderPage(c, { title: view.t.atlaas.title, body: <ActorsPage view={view} query={query} found={found} errors={{}} /> });
   });
 
-  app.get('/atlaas/actors/:id', requirePermission('read'), async (c) => {
+  app.get('/actors/:id', requirePermission('read'), async (c) => {
     const id = c.req.param('id');
     const card = /^[a-z-]+:[0-9AB]{2,9}$/.test(id) ? await actorCard(db, id) : undefined;
     if (card === undefined) throw new NotFound();
@@ -85,7 +85,7 @@ export function atlaasRoutes(deps: AppDeps) {
     return renderPage(c, { title: `${card.actor.name} (${view.t.atlaas.kinds[card.actor.kind]})`, body: <ActorCardPage view={view} card={card} /> });
   });
 
-  app.get('/atlaas/actions', requirePermission('read'), async (c) => {
+  app.get('/actions', requirePermission('read'), async (c) => {
     const view = viewOf(c);
     const form = ActionsForm.safeParse(c.req.query());
     if (!form.success) {
@@ -112,7 +112,7 @@ export function atlaasRoutes(deps: AppDeps) {
     return renderPage(c, { title: view.t.atlaas.actions.title, body: <ActionsPage view={view} query={query} found={found} actors={actors} errors={{}} /> });
   });
 
-  app.get('/atlaas/links', requirePermission('edit'), async (c) => {
+  app.get('/links', requirePermission('edit'), async (c) => {
     const view = viewOf(c);
     const current = page.parse(c.req.query('page'));
     const done = c.req.query('done');
@@ -122,7 +122,7 @@ export function atlaasRoutes(deps: AppDeps) {
     return renderPage(c, { title: view.t.atlaas.links.title, body: <LinksPage view={view} page={current} total={pending.total} suggestions={pending.suggestions} decisions={decisions} notice={notice} /> });
   });
 
-  app.post('/atlaas/links/decide', requirePermission('edit'), async (c) => {
+  app.post('/links/decide', requirePermission('edit'), async (c) => {
     const form = DecisionForm.safeParse(await formBody(c));
     if (!form.success) return renderError(c, 'badRequest');
     const decided = await decideLink(db, actorOf(c), form.data.source, form.data.actor, form.data.decision, form.data.comment, deps.now());
@@ -130,7 +130,7 @@ export function atlaasRoutes(deps: AppDeps) {
     return c.redirect(back(decided.ok ? form.data.decision : 'already-decided'), 303);
   });
 
-  app.post('/atlaas/links/refresh', requirePermission('edit'), async (c) => {
+  app.post('/links/refresh', requirePermission('edit'), async (c) => {
     await refreshAllLinks(db);
     return c.redirect('/atlaas/links?done=refreshed', 303);
   });

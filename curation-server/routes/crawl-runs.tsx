@@ -45,12 +45,12 @@ export function crawlRunRoutes(deps: AppDeps & { crawlControl: CrawlControl }) {
   const app = new Hono<ConsoleEnv>();
   const control = deps.crawlControl;
 
-  app.get('/crawl-runs', requirePermission('read'), async (c) => {
+  app.get('/', requirePermission('read'), async (c) => {
     const view = viewOf(c);
     return renderPage(c, { title: view.t.crawlRuns.title, body: <CrawlRunsPage view={view} runs={await control.listCrawlRuns()} errors={{}} /> });
   });
 
-  app.post('/crawl-runs', requirePermission('edit'), async (c) => {
+  app.post('/', requirePermission('edit'), async (c) => {
     const view = viewOf(c);
     const body = await formBody(c);
     const form = StartForm.safeParse(body);
@@ -66,7 +66,7 @@ export function crawlRunRoutes(deps: AppDeps & { crawlControl: CrawlControl }) {
     return c.redirect(`/crawl-runs/${id}`, 303);
   });
 
-  app.get('/crawl-runs/:id', requirePermission('read'), async (c) => {
+  app.get('/:id', requirePermission('read'), async (c) => {
     const view = viewOf(c);
     const id = RunId.safeParse(c.req.param('id'));
     const progress = id.success ? await control.crawlRunProgress(id.data) : undefined;
@@ -76,14 +76,14 @@ export function crawlRunRoutes(deps: AppDeps & { crawlControl: CrawlControl }) {
     return renderPage(c, { title: view.t.crawlRuns.runTitle(id.data), body: <CrawlRunPage view={view} id={id.data} progress={progress} notice={notice} /> });
   });
 
-  app.get('/crawl-runs/:id/progress.json', requirePermission('read'), async (c) => {
+  app.get('/:id/progress.json', requirePermission('read'), async (c) => {
     const id = RunId.safeParse(c.req.param('id'));
     const progress = id.success ? await control.crawlRunProgress(id.data) : undefined;
     if (!id.success || progress === undefined) return c.json({ error: 'not-found' }, 404);
     return c.json(progressJson(viewOf(c), progress));
   });
 
-  app.post('/crawl-runs/:id/cancel', requirePermission('edit'), async (c) => {
+  app.post('/:id/cancel', requirePermission('edit'), async (c) => {
     const id = RunId.safeParse(c.req.param('id'));
     if (!id.success) throw new NotFound();
     const cancelled = await control.cancelCrawlRun(id.data);

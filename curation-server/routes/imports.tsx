@@ -25,8 +25,7 @@ const ApplyForm = z.object({ digest: z.string().max(100), comment: CommentSchema
 
 export function importRoutes(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
-  app.use('/import', requirePermission('edit'));
-  app.use('/import/*', requirePermission('edit'));
+  app.use(requirePermission('edit'));
 
   const showForm = (c: Context<ConsoleEnv>, errors: FieldErrors = {}, text?: string) => {
     const view = viewOf(c);
@@ -47,9 +46,9 @@ export function importRoutes(deps: AppDeps) {
     });
   };
 
-  app.get('/import', (c) => showForm(c));
+  app.get('/', (c) => showForm(c));
 
-  app.post('/import', async (c) => {
+  app.post('/', async (c) => {
     const view = viewOf(c);
     const form = UploadForm.safeParse(await formBody(c));
     if (!form.success) return showForm(c, shapeErrors(form.error, view.t));
@@ -62,9 +61,9 @@ export function importRoutes(deps: AppDeps) {
     return c.redirect(`/import/${preview.record.id}`, 303);
   });
 
-  app.get('/import/:id', (c) => showPreview(c, c.req.param('id')));
+  app.get('/:id', (c) => showPreview(c, c.req.param('id')));
 
-  app.post('/import/:id/apply', async (c) => {
+  app.post('/:id/apply', async (c) => {
     const id = c.req.param('id');
     const view = viewOf(c);
     const form = ApplyForm.safeParse(await formBody(c));

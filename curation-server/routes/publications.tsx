@@ -1,10 +1,10 @@
 /** @jsxImportSource hono/jsx */
-/** Publishing the list from the console (administrators only; the CSRF middleware guards the form). */
+/** Publishing the list from the console, at /admin/publications: inside the administration router, whose requirePermission('administer') guards the page and its form. */
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, ConsoleEnv } from '../app-env.ts';
 import { formBody } from '../http/form-body.ts';
-import { actorOf, requirePermission } from '../middleware/permission.ts';
+import { actorOf } from '../middleware/permission.ts';
 import { shapeErrors } from '../views/form-errors.ts';
 import type { FieldErrors } from '../views/form-fields.tsx';
 import { noticeFrom, withNotice } from '../views/notices.ts';
@@ -22,7 +22,6 @@ const PublishForm = z.object({
 export function publicationRoutes(deps: AppDeps) {
   const { publisher } = deps;
   const app = new Hono<ConsoleEnv>();
-  app.use('/admin/publications', requirePermission('administer'));
 
   const show = async (c: Context<ConsoleEnv>, errors: FieldErrors = {}) => {
     const view = viewOf(c);
@@ -44,9 +43,9 @@ export function publicationRoutes(deps: AppDeps) {
     });
   };
 
-  app.get('/admin/publications', (c) => show(c));
+  app.get('/', (c) => show(c));
 
-  app.post('/admin/publications', async (c) => {
+  app.post('/', async (c) => {
     const view = viewOf(c);
     const form = PublishForm.safeParse(await formBody(c));
     if (!form.success) {

@@ -80,9 +80,9 @@ export function reviewRoutes(deps: AppDeps) {
     });
   };
 
-  app.get('/review', requirePermission('read'), (c) => showQueue(c, queryOf(new URL(c.req.url).searchParams)));
+  app.get('/', requirePermission('read'), (c) => showQueue(c, queryOf(new URL(c.req.url).searchParams)));
 
-  app.post('/review/decide', requirePermission('edit'), async (c) => {
+  app.post('/decide', requirePermission('edit'), async (c) => {
     const view = viewOf(c);
     const form = DecideForm.safeParse(await formBody(c, { all: true }));
     const back = backTo(form.success ? form.data.return : undefined);
