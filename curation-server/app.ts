@@ -14,7 +14,6 @@ import type { Database } from './db/schema.ts';
 import { badRequestReason } from './http/bad-request.ts';
 import { MESSAGES } from './i18n/messages.ts';
 import { bodyLimits } from './middleware/body-limits.ts';
-import { detectLang } from './middleware/language.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -22,6 +21,7 @@ import { listChannelRoutes } from './list-channel/list-channel-routes.ts';
 import type { ListPublisher } from './publishing/list-publisher.ts';
 import { ReportThrottle } from './review/report-throttle.ts';
 import type { CrawlControl } from './review/review-types.ts';
+import { consoleErrorResponse, logCrash } from './views/error-response.tsx';
 import { renderError } from './views/render.tsx';
 
 export interface AppOptions {
@@ -60,26 +60,19 @@ export function createApp(options: AppOptions) {
   app.route('/', consoleApp(deps));
 
   app.notFound((c) => renderError(c, 'notFound'));
-  // Client errors (HTTPException 4xx: body limit, unreadable bodies, refused queries) get their status and reason;
-  // anything else is a crash: logged, and answered 500.
+  // The console renders its own errors (consoleApp's onError); here arrive the API's, answered in JSON —
+  // client errors (HTTPException 4xx: body limit, unreadable bodies) with their status and reason, anything
+  // else is a crash: logged, and answered 500 — and those thrown before any router (a body limit), which
+  // outside the API get the console's page.
+  const consoleError = consoleErrorResponse(deps.secureCookies);
   app.onError((error, c) => {
-    const clientError = error instanceof HTTPException && error.status < 500 ? error : null;
-    if (clientError === null) console.error(`${c.req.method} ${c.req.path}:`, error);
-    if (c.req.path.startsWith('/api/')) {
-      if (clientError === null) return c.json({ error: 'internal-error' }, 500);
-      if (clientError.status === 413) return c.json({ error: 'payload-too-large' }, 413);
-      const reason = badRequestReason(clientError);
-      const issues = [{ code: reason, message: MESSAGES.fr.errors.badRequestReasons[reason] }];
-      return reason === 'unsupported-media-type' ? c.json({ error: reason, issues }, 415) : c.json({ error: 'invalid-request', issues }, 400);
-    }
-    if (c.get('t') === undefined) {
-      const lang = detectLang(c, deps.secureCookies);
-      c.set('lang', lang);
-      c.set('t', MESSAGES[lang]);
-    }
-    if (clientError === null) return renderError(c, 'server');
-    if (clientError.status === 413) return renderError(c, 'tooLarge');
-    return renderError(c, 'badRequest', c.get('t').errors.badRequestReasons[badRequestReason(clientError)]);
+    if (!c.req.path.startsWith('/api/')) return consoleError(error, c);
+    logCrash(error, c);
+    if (!(error instanceof HTTPException) || error.status >= 500) return c.json({ error: 'internal-error' }, 500);
+    if (error.status === 413) return c.json({ error: 'payload-too-large' }, 413);
+    const reason = badRequestReason(error);
+    const issues = [{ code: reason, message: MESSAGES.fr.errors.badRequestReasons[reason] }];
+    return reason === 'unsupported-media-type' ? c.json({ error: reason, issues }, 415) : c.json({ error: 'invalid-request', issues }, 400);
   });
   return app;
 }

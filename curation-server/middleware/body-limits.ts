@@ -6,7 +6,7 @@
  * role check, so an anonymous client could make the server hold 10 MB per request.
  */
 import type { MiddlewareHandler } from 'hono';
-import { HTTPException } from 'hono/http-exception';
+import { PayloadTooLarge } from '../http/console-errors.ts';
 
 export const FORM_BODY_LIMIT = 64 * 1024;
 export const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
@@ -24,7 +24,7 @@ function limitedBody(source: ReadableStream<Uint8Array>, maxSize: number): Reada
         if (done) return controller.close();
         size += value.byteLength;
         if (size <= maxSize) return controller.enqueue(value);
-        controller.error(new HTTPException(413));
+        controller.error(new PayloadTooLarge());
         await reader.cancel();
       },
       cancel: (reason) => reader.cancel(reason),
@@ -39,7 +39,7 @@ export function bodyLimits(): MiddlewareHandler {
     if (body === null) return next();
     const maxSize = IMPORT_PATHS.includes(c.req.path) ? IMPORT_BODY_LIMIT : FORM_BODY_LIMIT;
     const announced = Number(c.req.header('content-length'));
-    if (!c.req.raw.headers.has('transfer-encoding') && announced > maxSize) throw new HTTPException(413);
+    if (!c.req.raw.headers.has('transfer-encoding') && announced > maxSize) throw new PayloadTooLarge();
     c.req.raw = new Request(c.req.raw, { body: limitedBody(body, maxSize), duplex: 'half' } as RequestInit);
     return next();
   };

@@ -9,14 +9,16 @@
  * On a route behind requirePermission, that middleware checks it, after the session and the role,
  * so that a request which may not post there is refused before its body is read. Here, the token
  * is checked for every other state-changing request (the sign-in form, sign-out, unknown paths).
+ * A refusal is thrown (CsrfRefused) and rendered by the console's onError.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
+import { COMPOSED_HANDLER } from 'hono/utils/constants';
 import type { AppDeps, ConsoleEnv } from '../app-env.ts';
 import { derivedToken, randomToken, sameSecret } from '../auth/secret-token.ts';
 import { readCookie, writeCookie } from '../http/cookies.ts';
+import { CsrfRefused } from '../http/console-errors.ts';
 import { formBody } from '../http/form-body.ts';
-import { renderError } from '../views/render.tsx';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CSRF_FIELD = '_csrf';
@@ -45,6 +47,13 @@ export function checksCsrfItself<T extends object>(middleware: T): T {
   return middleware;
 }
 
+/** The handler a route was declared with: an app with its own onError wraps each of its handlers when mounted. */
+function declaredHandler(handler: unknown): unknown {
+  let declared = handler;
+  while (typeof declared === 'function' && COMPOSED_HANDLER in declared) declared = (declared as { [COMPOSED_HANDLER]: unknown })[COMPOSED_HANDLER];
+  return declared;
+}
+
 export function csrf(deps: AppDeps): MiddlewareHandler<ConsoleEnv> {
   return async (c, next) => {
     const secure = deps.secureCookies;
@@ -58,9 +67,9 @@ export function csrf(deps: AppDeps): MiddlewareHandler<ConsoleEnv> {
     }
     c.set('csrfToken', csrfTokenFor(secret ?? ''));
     if (isStateChanging(c)) {
-      if (c.req.header('sec-fetch-site') === 'cross-site') return renderError(c, 'csrf');
-      const checkedLater = matchedRoutes(c).some((route) => permissionChecks.has(route.handler));
-      if (!checkedLater && !(await hasCsrfToken(c))) return renderError(c, 'csrf');
+      if (c.req.header('sec-fetch-site') === 'cross-site') throw new CsrfRefused();
+      const checkedLater = matchedRoutes(c).some((route) => permissionChecks.has(declaredHandler(route.handler) as object));
+      if (!checkedLater && !(await hasCsrfToken(c))) throw new CsrfRefused();
     }
     await next();
   };

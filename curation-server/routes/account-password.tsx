@@ -15,7 +15,7 @@ import { PASSWORD_MAX_LENGTH } from '../auth/password.ts';
 import { clearCookie } from '../http/cookies.ts';
 import { formBody } from '../http/form-body.ts';
 import type { Messages } from '../i18n/messages.ts';
-import { requirePermission } from '../middleware/permission.ts';
+import { requirePermission, signedInUser } from '../middleware/permission.ts';
 import { AccountSetupPage, ForcedPasswordPage, InvalidLinkPage } from '../views/account-pages.tsx';
 import type { FieldErrors } from '../views/form-fields.tsx';
 import { renderPage } from '../views/render.tsx';
@@ -54,9 +54,9 @@ export function accountPasswordRoutes(deps: AppDeps) {
   };
 
   // The token is in the query, not the path: the server's error log writes paths only.
-  app.get('/account/setup', (c) => showSetup(c, c.req.query('token') ?? ''));
+  app.get('/setup', (c) => showSetup(c, c.req.query('token') ?? ''));
 
-  app.post('/account/setup', async (c) => {
+  app.post('/setup', async (c) => {
     const form = PasswordForm.safeParse(await formBody(c));
     if (!form.success) return invalidLink(c);
     const { token, password, confirmation } = form.data;
@@ -66,7 +66,7 @@ export function accountPasswordRoutes(deps: AppDeps) {
     return c.redirect('/login?done=passwordSet', 303);
   });
 
-  app.use('/account/password', requirePermission('read'));
+  app.use('/password', requirePermission('read'));
 
   const showForced = (c: Context<ConsoleEnv>, email: string, errors: FieldErrors = {}) => {
     const view = viewOf(c);
@@ -74,15 +74,15 @@ export function accountPasswordRoutes(deps: AppDeps) {
     return renderPage(c, { title: view.t.accounts.forcedTitle, status: hasErrors ? 422 : 200, hasErrors, body: <ForcedPasswordPage view={view} email={email} errors={errors} /> });
   };
 
-  app.get('/account/password', (c) => {
-    const user = c.get('user');
-    if (user === null || !user.mustChangePassword) return c.redirect('/sources', 303);
+  app.get('/password', (c) => {
+    const user = signedInUser(c);
+    if (!user.mustChangePassword) return c.redirect('/sources', 303);
     return showForced(c, user.email);
   });
 
-  app.post('/account/password', async (c) => {
-    const user = c.get('user');
-    if (user === null || !user.mustChangePassword) return c.redirect('/sources', 303);
+  app.post('/password', async (c) => {
+    const user = signedInUser(c);
+    if (!user.mustChangePassword) return c.redirect('/sources', 303);
     const form = PasswordForm.safeParse(await formBody(c));
     if (!form.success) return showForced(c, user.email, { password: [viewOf(c).t.invalidValue] });
     const { password, confirmation } = form.data;

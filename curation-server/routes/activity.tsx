@@ -1,12 +1,14 @@
 /** @jsxImportSource hono/jsx */
-/** The activity page, and undoing (« Défaire ») any recorded change or whole batch — which records new events. */
+/**
+ * The activity page (/activity), and undoing (« Défaire ») any recorded change (/events/:id/revert)
+ * or whole batch (/batches/:id/undo) — which records new events. One router per prefix.
+ */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, ConsoleEnv } from '../app-env.ts';
-import { userActor } from '../auth/actor.ts';
 import { formBody } from '../http/form-body.ts';
 import { safeRedirectTarget } from '../http/redirect-target.ts';
-import { requirePermission } from '../middleware/permission.ts';
+import { actorOf, requirePermission } from '../middleware/permission.ts';
 import { formatInstant } from '../i18n/format.ts';
 import type { Lang, Messages } from '../i18n/messages.ts';
 import type { UndoRefusal } from '../sources/batch-undo-plan.ts';
@@ -23,10 +25,14 @@ const RevertForm = z.object({ comment: CommentSchema, return: z.string().max(200
 
 export function activityRoutes(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
+  app.get('/', requirePermission('read'), (c) => activityPageResponse(c, deps.db, new URL(c.req.url)));
+  return app;
+}
 
-  app.get('/activity', requirePermission('read'), (c) => activityPageResponse(c, deps.db, new URL(c.req.url)));
-
-  app.post('/events/:id/revert', requirePermission('edit'), async (c) => {
+/** Undoing one recorded change, asked from a source's page or the activity page. */
+export function eventRoutes(deps: AppDeps) {
+  const app = new Hono<ConsoleEnv>();
+  app.post('/:id/revert', requirePermission('edit'), async (c) => {
     const view = viewOf(c);
     const form = RevertForm.safeParse(await formBody(c));
     const back = safeRedirectTarget(form.success ? form.data.return : undefined, '/activity');
@@ -37,25 +43,27 @@ export function activityRoutes(deps: AppDeps) {
       return source === null ? activityPageResponse(c, deps.db, location, errors, status) : sourcePageResponse(c, deps.db, decodeURIComponent(source[1]), { errors, status });
     };
     if (!form.success) return refused(shapeErrors(form.error, view.t), 422);
-    const user = c.get('user');
     const eventId = Number(c.req.param('id'));
-    if (user === null || !Number.isSafeInteger(eventId)) return refused(issueErrors([{ code: 'not-found' }], view.lang, []), 422);
-    const reverted = await revertChange(deps.db, userActor(user), eventId, form.data.comment);
+    if (!Number.isSafeInteger(eventId)) return refused(issueErrors([{ code: 'not-found' }], view.lang, []), 422);
+    const reverted = await revertChange(deps.db, actorOf(c), eventId, form.data.comment);
     if (reverted.ok) return c.redirect(withNotice(back, 'reverted'), 303);
     return refused(issueErrors(reverted.issues, view.lang, []), 409);
   });
+  return app;
+}
 
-  app.post('/batches/:id/undo', requirePermission('edit'), async (c) => {
+/** Undoing a whole batch (a bulk action, an import, a review batch) at once. */
+export function batchRoutes(deps: AppDeps) {
+  const app = new Hono<ConsoleEnv>();
+  app.post('/:id/undo', requirePermission('edit'), async (c) => {
     const view = viewOf(c);
     const { t } = view;
     const form = RevertForm.safeParse(await formBody(c));
     const back = safeRedirectTarget(form.success ? form.data.return : undefined, '/activity');
     const refused = (messages: FieldErrors, status: 404 | 409 | 422) => activityPageResponse(c, deps.db, new URL(back, c.req.url), messages, status);
     if (!form.success) return refused(shapeErrors(form.error, t), 422);
-    const user = c.get('user');
-    if (user === null) throw new Error('requirePermission lets no anonymous request through');
     const batchId = c.req.param('id');
-    const undone = await undoBatch(deps.db, userActor(user), batchId, form.data.comment);
+    const undone = await undoBatch(deps.db, actorOf(c), batchId, form.data.comment);
     if (undone.ok) return c.redirect(withNotice(`/activity?batch=${encodeURIComponent(undone.batch)}`, 'undone', { count: undone.undone }), 303);
     switch (undone.reason) {
       case 'not-found':

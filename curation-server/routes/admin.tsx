@@ -9,18 +9,19 @@ import { ROLES } from '../auth/roles.ts';
 import { changeRole, type CommandProblem, createAccount, HANDOVER_METHODS, resetPassword, setDisabled } from '../auth/account-commands.ts';
 import { recentAccountEvents } from '../auth/account-events.ts';
 import { waitingLinks } from '../auth/account-links.ts';
-import { userActor } from '../auth/actor.ts';
 import { listUsers, type User, userById } from '../auth/users.ts';
 import type { Messages } from '../i18n/messages.ts';
 import { formBody } from '../http/form-body.ts';
-import { requirePermission } from '../middleware/permission.ts';
+import { actorOf, requirePermission, signedInUser } from '../middleware/permission.ts';
 import { shapeErrors } from '../views/form-errors.ts';
 import type { FieldErrors } from '../views/form-fields.tsx';
 import { AccountPage, ConfirmAccountActionPage, HandoverPage } from '../views/account-pages.tsx';
 import { AdminIndexPage, type NewAccountValues, TokensPage, UsersPage } from '../views/admin-pages.tsx';
 import { noticeFrom, withNotice } from '../views/notices.ts';
-import { renderError, renderPage } from '../views/render.tsx';
+import { renderPage } from '../views/render.tsx';
+import { NotFound } from '../http/console-errors.ts';
 import { viewOf } from '../views/view.ts';
+import { publicationRoutes } from './publications.tsx';
 
 const NewAccountForm = z.object({
   email: z.string().max(254),
@@ -38,21 +39,15 @@ async function accountOf(deps: AppDeps, id: string): Promise<User | undefined> {
   return /^\d{1,15}$/.test(id) ? userById(deps.db, Number(id)) : undefined;
 }
 
-/** The signed-in administrator (requirePermission let the request through, so there is one). */
-function adminActor(c: Context<ConsoleEnv>) {
-  const user = c.get('user');
-  if (user === null) throw new Error('admin route without a signed-in user');
-  return userActor(user);
-}
-
 const TokenForm = z.object({ name: z.string().trim().min(1).max(100), role: z.enum(['reader', 'curator']) });
 
 export function adminRoutes(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
-  app.use('/admin', requirePermission('administer'));
-  app.use('/admin/*', requirePermission('administer'));
+  app.use(requirePermission('administer'));
+  // Publishing is part of the administration area, behind the same check.
+  app.route('/publications', publicationRoutes(deps));
 
-  app.get('/admin', (c) => renderPage(c, { title: viewOf(c).t.admin.title, body: <AdminIndexPage view={viewOf(c)} /> }));
+  app.get('/', (c) => renderPage(c, { title: viewOf(c).t.admin.title, body: <AdminIndexPage view={viewOf(c)} /> }));
 
   const showUsers = async (c: Context<ConsoleEnv>, extra: { errors?: FieldErrors; values?: NewAccountValues } = {}) => {
     const view = viewOf(c);
@@ -120,66 +115,67 @@ export function adminRoutes(deps: AppDeps) {
     }
   };
 
-  app.get('/admin/users', (c) => showUsers(c));
+  app.get('/users', (c) => showUsers(c));
 
-  app.post('/admin/users', async (c) => {
+  app.post('/users', async (c) => {
     const view = viewOf(c);
     const body = await formBody(c);
     const values = { email: String(body.email ?? ''), role: String(body.role ?? ''), method: String(body.method ?? '') };
     const form = NewAccountForm.safeParse(body);
     if (!form.success) return showUsers(c, { errors: shapeErrors(form.error, view.t), values });
-    const created = await createAccount(deps.db, adminActor(c), { email: form.data.email, role: form.data.role, credential: { kind: form.data.method } }, deps.now());
+    const created = await createAccount(deps.db, actorOf(c), { email: form.data.email, role: form.data.role, credential: { kind: form.data.method } }, deps.now());
     if (!created.ok) return showUsers(c, { errors: { email: [problemText(view.t, created.problem)] }, values });
     // Shown once, in this response only: the database keeps the link's digest, or the password's hash.
     return renderPage(c, { title: view.t.accounts.createdTitle(created.user.email), body: <HandoverPage view={view} user={created.user} handover={created.handover} base={deps.publicUrl ?? view.url.origin} /> });
   });
 
-  app.get('/admin/users/:id', async (c) => {
+  app.get('/users/:id', async (c) => {
     const user = await accountOf(deps, c.req.param('id'));
-    return user === undefined ? renderError(c, 'notFound') : showAccount(c, user);
+    if (user === undefined) throw new NotFound();
+    return showAccount(c, user);
   });
 
-  app.post('/admin/users/:id/role', async (c) => {
+  app.post('/users/:id/role', async (c) => {
     const user = await accountOf(deps, c.req.param('id'));
-    if (user === undefined) return renderError(c, 'notFound');
+    if (user === undefined) throw new NotFound();
     const form = RoleForm.safeParse(await formBody(c));
     if (!form.success) return showAccount(c, user, shapeErrors(form.error, viewOf(c).t), 422);
-    const changed = await changeRole(deps.db, adminActor(c), user.id, form.data.role, deps.now());
+    const changed = await changeRole(deps.db, actorOf(c), user.id, form.data.role, deps.now());
     if (!changed.ok) return showAccount(c, user, { '': [problemText(viewOf(c).t, changed.problem)] });
     return c.redirect(withNotice(`/admin/users/${user.id}`, 'accountUpdated'), 303);
   });
 
-  app.post('/admin/users/:id/disable', async (c) => {
+  app.post('/users/:id/disable', async (c) => {
     const view = viewOf(c);
     const user = await accountOf(deps, c.req.param('id'));
-    if (user === undefined) return renderError(c, 'notFound');
+    if (user === undefined) throw new NotFound();
     const form = ConfirmForm.safeParse(await formBody(c));
     if (!form.success || form.data.confirm !== '1') {
       return renderPage(c, { title: view.t.accounts.confirmDisableTitle(user.email), body: <ConfirmAccountActionPage view={view} user={user} action="disable" /> });
     }
-    const disabled = await setDisabled(deps.db, adminActor(c), user.id, true, deps.now());
+    const disabled = await setDisabled(deps.db, actorOf(c), user.id, true, deps.now());
     if (!disabled.ok) return showAccount(c, user, { '': [problemText(view.t, disabled.problem)] });
     return c.redirect(withNotice(`/admin/users/${user.id}`, 'accountUpdated'), 303);
   });
 
-  app.post('/admin/users/:id/enable', async (c) => {
+  app.post('/users/:id/enable', async (c) => {
     const user = await accountOf(deps, c.req.param('id'));
-    if (user === undefined) return renderError(c, 'notFound');
-    const enabled = await setDisabled(deps.db, adminActor(c), user.id, false, deps.now());
+    if (user === undefined) throw new NotFound();
+    const enabled = await setDisabled(deps.db, actorOf(c), user.id, false, deps.now());
     if (!enabled.ok) return showAccount(c, user, { '': [problemText(viewOf(c).t, enabled.problem)] });
     return c.redirect(withNotice(`/admin/users/${user.id}`, 'accountUpdated'), 303);
   });
 
-  app.post('/admin/users/:id/reset', async (c) => {
+  app.post('/users/:id/reset', async (c) => {
     const view = viewOf(c);
     const user = await accountOf(deps, c.req.param('id'));
-    if (user === undefined) return renderError(c, 'notFound');
+    if (user === undefined) throw new NotFound();
     const form = ResetForm.safeParse(await formBody(c));
     if (!form.success) return showAccount(c, user, shapeErrors(form.error, view.t), 422);
     if (form.data.confirm !== '1') {
       return renderPage(c, { title: view.t.accounts.confirmResetTitle(user.email), body: <ConfirmAccountActionPage view={view} user={user} action="reset" method={form.data.method} /> });
     }
-    const reset = await resetPassword(deps.db, adminActor(c), user.id, form.data.method, deps.now());
+    const reset = await resetPassword(deps.db, actorOf(c), user.id, form.data.method, deps.now());
     if (!reset.ok) return showAccount(c, user, { '': [problemText(view.t, reset.problem)] });
     return renderPage(c, { title: view.t.accounts.resetTitle(user.email), body: <HandoverPage view={view} user={reset.user} handover={reset.handover} base={deps.publicUrl ?? view.url.origin} /> });
   });
@@ -205,25 +201,24 @@ export function adminRoutes(deps: AppDeps) {
     });
   };
 
-  app.get('/admin/tokens', (c) => showTokens(c));
+  app.get('/tokens', (c) => showTokens(c));
 
-  app.post('/admin/tokens', async (c) => {
+  app.post('/tokens', async (c) => {
     const view = viewOf(c);
     const body = await formBody(c);
     const form = TokenForm.safeParse(body);
-    const user = c.get('user');
-    if (!form.success || user === null) {
+    if (!form.success) {
       return showTokens(c, { errors: form.success ? {} : shapeErrors(form.error, view.t), values: { name: String(body.name ?? ''), role: String(body.role ?? 'reader') } });
     }
-    const { token } = await createApiToken(deps.db, { ...form.data, createdBy: user.id });
+    const { token } = await createApiToken(deps.db, { ...form.data, createdBy: signedInUser(c).id });
     // Shown once, in this response only: the database keeps its digest.
     return showTokens(c, { newToken: token });
   });
 
-  app.post('/admin/tokens/:id/revoke', async (c) => {
+  app.post('/tokens/:id/revoke', async (c) => {
     // Only a live token that exists is said to be revoked: another id (or one already revoked) is not found.
     const id = c.req.param('id');
-    if (!/^\d{1,15}$/.test(id) || !(await revokeApiToken(deps.db, Number(id)))) return renderError(c, 'notFound');
+    if (!/^\d{1,15}$/.test(id) || !(await revokeApiToken(deps.db, Number(id)))) throw new NotFound();
     return c.redirect(withNotice('/admin/tokens', 'tokenRevoked'), 303);
   });
 

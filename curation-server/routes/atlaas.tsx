@@ -13,10 +13,10 @@ import { actorsByIds, searchActors } from '../atlaas/actor-search.ts';
 import { refreshAllLinks } from '../atlaas/atlaas-setup.ts';
 import { decideLink, pendingSuggestions, recentLinkDecisions } from '../atlaas/source-links.ts';
 import type { AppDeps, ConsoleEnv } from '../app-env.ts';
-import { userActor } from '../auth/actor.ts';
 import { ATLAAS_ACTOR_KINDS } from '../db/schema.ts';
 import { formBody } from '../http/form-body.ts';
-import { requirePermission } from '../middleware/permission.ts';
+import { NotFound } from '../http/console-errors.ts';
+import { actorOf, requirePermission } from '../middleware/permission.ts';
 import { CommentSchema } from '../sources/source-input.ts';
 import { ActionsPage, type ActionsQuery, ActorCardPage, ActorsPage, type ActorsQuery, CONSOLE_PAGE_SIZE, LinksPage, type LinksNotice } from '../views/atlaas-pages.tsx';
 import type { FieldErrors } from '../views/form-fields.tsx';
@@ -55,7 +55,7 @@ export function atlaasRoutes(deps: AppDeps) {
   const { db } = deps;
   const app = new Hono<ConsoleEnv>();
 
-  app.get('/atlaas', requirePermission('read'), async (c) => {
+  app.get('/', requirePermission('read'), async (c) => {
     const view = viewOf(c);
     const form = ActorsForm.safeParse(c.req.query());
     if (!form.success) {
@@ -77,15 +77,15 @@ export function atlaasRoutes(deps: AppDeps) {
     return renderPage(c, { title: view.t.atlaas.title, body: <ActorsPage view={view} query={query} found={found} errors={{}} /> });
   });
 
-  app.get('/atlaas/actors/:id', requirePermission('read'), async (c) => {
+  app.get('/actors/:id', requirePermission('read'), async (c) => {
     const id = c.req.param('id');
     const card = /^[a-z-]+:[0-9AB]{2,9}$/.test(id) ? await actorCard(db, id) : undefined;
-    if (card === undefined) return renderError(c, 'notFound');
+    if (card === undefined) throw new NotFound();
     const view = viewOf(c);
     return renderPage(c, { title: `${card.actor.name} (${view.t.atlaas.kinds[card.actor.kind]})`, body: <ActorCardPage view={view} card={card} /> });
   });
 
-  app.get('/atlaas/actions', requirePermission('read'), async (c) => {
+  app.get('/actions', requirePermission('read'), async (c) => {
     const view = viewOf(c);
     const form = ActionsForm.safeParse(c.req.query());
     if (!form.success) {
@@ -112,7 +112,7 @@ export function atlaasRoutes(deps: AppDeps) {
     return renderPage(c, { title: view.t.atlaas.actions.title, body: <ActionsPage view={view} query={query} found={found} actors={actors} errors={{}} /> });
   });
 
-  app.get('/atlaas/links', requirePermission('edit'), async (c) => {
+  app.get('/links', requirePermission('edit'), async (c) => {
     const view = viewOf(c);
     const current = page.parse(c.req.query('page'));
     const done = c.req.query('done');
@@ -122,16 +122,15 @@ export function atlaasRoutes(deps: AppDeps) {
     return renderPage(c, { title: view.t.atlaas.links.title, body: <LinksPage view={view} page={current} total={pending.total} suggestions={pending.suggestions} decisions={decisions} notice={notice} /> });
   });
 
-  app.post('/atlaas/links/decide', requirePermission('edit'), async (c) => {
+  app.post('/links/decide', requirePermission('edit'), async (c) => {
     const form = DecisionForm.safeParse(await formBody(c));
-    const user = c.get('user');
-    if (!form.success || user === null) return renderError(c, 'badRequest');
-    const decided = await decideLink(db, userActor(user), form.data.source, form.data.actor, form.data.decision, form.data.comment, deps.now());
+    if (!form.success) return renderError(c, 'badRequest');
+    const decided = await decideLink(db, actorOf(c), form.data.source, form.data.actor, form.data.decision, form.data.comment, deps.now());
     const back = (done: LinksNotice) => `/atlaas/links?${new URLSearchParams({ ...(form.data.page > 1 ? { page: String(form.data.page) } : {}), done })}`;
     return c.redirect(back(decided.ok ? form.data.decision : 'already-decided'), 303);
   });
 
-  app.post('/atlaas/links/refresh', requirePermission('edit'), async (c) => {
+  app.post('/links/refresh', requirePermission('edit'), async (c) => {
     await refreshAllLinks(db);
     return c.redirect('/atlaas/links?done=refreshed', 303);
   });

@@ -8,10 +8,11 @@ import { z } from 'zod';
 import type { AppDeps, ConsoleEnv } from '../app-env.ts';
 import { formBody } from '../http/form-body.ts';
 import { formatCount, formatInstant } from '../i18n/format.ts';
-import { requirePermission } from '../middleware/permission.ts';
+import { requirePermission, signedInUser } from '../middleware/permission.ts';
 import type { CrawlControl, CrawlRunProgress } from '../review/review-types.ts';
 import { CHART_OUTCOMES, CrawlRunPage, CrawlRunsPage } from '../views/crawl-runs-page.tsx';
-import { renderError, renderPage } from '../views/render.tsx';
+import { renderPage } from '../views/render.tsx';
+import { NotFound } from '../http/console-errors.ts';
 import { type View, viewOf } from '../views/view.ts';
 
 const StartForm = z.object({
@@ -44,12 +45,12 @@ export function crawlRunRoutes(deps: AppDeps & { crawlControl: CrawlControl }) {
   const app = new Hono<ConsoleEnv>();
   const control = deps.crawlControl;
 
-  app.get('/crawl-runs', requirePermission('read'), async (c) => {
+  app.get('/', requirePermission('read'), async (c) => {
     const view = viewOf(c);
     return renderPage(c, { title: view.t.crawlRuns.title, body: <CrawlRunsPage view={view} runs={await control.listCrawlRuns()} errors={{}} /> });
   });
 
-  app.post('/crawl-runs', requirePermission('edit'), async (c) => {
+  app.post('/', requirePermission('edit'), async (c) => {
     const view = viewOf(c);
     const body = await formBody(c);
     const form = StartForm.safeParse(body);
@@ -61,32 +62,30 @@ export function crawlRunRoutes(deps: AppDeps & { crawlControl: CrawlControl }) {
         body: <CrawlRunsPage view={view} runs={await control.listCrawlRuns()} errors={{ limit: [view.t.crawlRuns.limitInvalid] }} limit={String(body.limit ?? '').slice(0, 20)} />,
       });
     }
-    const user = c.get('user');
-    if (user === null) throw new Error('requirePermission lets no anonymous request through');
-    const id = await control.startCrawlRun({ limit: form.data.limit, startedBy: user.email });
+    const id = await control.startCrawlRun({ limit: form.data.limit, startedBy: signedInUser(c).email });
     return c.redirect(`/crawl-runs/${id}`, 303);
   });
 
-  app.get('/crawl-runs/:id', requirePermission('read'), async (c) => {
+  app.get('/:id', requirePermission('read'), async (c) => {
     const view = viewOf(c);
     const id = RunId.safeParse(c.req.param('id'));
     const progress = id.success ? await control.crawlRunProgress(id.data) : undefined;
-    if (!id.success || progress === undefined) return renderError(c, 'notFound');
+    if (!id.success || progress === undefined) throw new NotFound();
     const done = view.url.searchParams.get('done');
     const notice = done === 'cancelled' ? view.t.crawlRuns.cancelled : done === 'notCancelled' ? view.t.crawlRuns.notCancelled : undefined;
     return renderPage(c, { title: view.t.crawlRuns.runTitle(id.data), body: <CrawlRunPage view={view} id={id.data} progress={progress} notice={notice} /> });
   });
 
-  app.get('/crawl-runs/:id/progress.json', requirePermission('read'), async (c) => {
+  app.get('/:id/progress.json', requirePermission('read'), async (c) => {
     const id = RunId.safeParse(c.req.param('id'));
     const progress = id.success ? await control.crawlRunProgress(id.data) : undefined;
     if (!id.success || progress === undefined) return c.json({ error: 'not-found' }, 404);
     return c.json(progressJson(viewOf(c), progress));
   });
 
-  app.post('/crawl-runs/:id/cancel', requirePermission('edit'), async (c) => {
+  app.post('/:id/cancel', requirePermission('edit'), async (c) => {
     const id = RunId.safeParse(c.req.param('id'));
-    if (!id.success) return renderError(c, 'notFound');
+    if (!id.success) throw new NotFound();
     const cancelled = await control.cancelCrawlRun(id.data);
     return c.redirect(`/crawl-runs/${id.data}?done=${cancelled ? 'cancelled' : 'notCancelled'}`, 303);
   });

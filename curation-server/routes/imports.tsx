@@ -3,9 +3,9 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, ConsoleEnv } from '../app-env.ts';
-import { userActor } from '../auth/actor.ts';
+import { NotFound } from '../http/console-errors.ts';
 import { formBody } from '../http/form-body.ts';
-import { requirePermission } from '../middleware/permission.ts';
+import { actorOf, requirePermission } from '../middleware/permission.ts';
 import { csvFileText } from '../sources/csv-file.ts';
 import { csvFileIssueMessage } from '../sources/source-csv.ts';
 import { applyImport, currentImport, previewImport } from '../sources/source-imports.ts';
@@ -14,7 +14,7 @@ import { shapeErrors } from '../views/form-errors.ts';
 import type { FieldErrors } from '../views/form-fields.tsx';
 import { ImportFormPage, ImportPreviewPage } from '../views/import-pages.tsx';
 import { withNotice } from '../views/notices.ts';
-import { renderError, renderPage } from '../views/render.tsx';
+import { renderPage } from '../views/render.tsx';
 import { viewOf } from '../views/view.ts';
 
 const UploadForm = z.object({
@@ -25,8 +25,7 @@ const ApplyForm = z.object({ digest: z.string().max(100), comment: CommentSchema
 
 export function importRoutes(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
-  app.use('/import', requirePermission('edit'));
-  app.use('/import/*', requirePermission('edit'));
+  app.use(requirePermission('edit'));
 
   const showForm = (c: Context<ConsoleEnv>, errors: FieldErrors = {}, text?: string) => {
     const view = viewOf(c);
@@ -36,7 +35,7 @@ export function importRoutes(deps: AppDeps) {
 
   const showPreview = async (c: Context<ConsoleEnv>, id: string, extra: { errors?: FieldErrors; status?: 200 | 409 | 422 } = {}) => {
     const current = await currentImport(deps.db, id);
-    if (current === undefined || !current.ok) return renderError(c, 'notFound');
+    if (current === undefined || !current.ok) throw new NotFound();
     const view = viewOf(c);
     const errors = extra.errors ?? {};
     return renderPage(c, {
@@ -47,9 +46,9 @@ export function importRoutes(deps: AppDeps) {
     });
   };
 
-  app.get('/import', (c) => showForm(c));
+  app.get('/', (c) => showForm(c));
 
-  app.post('/import', async (c) => {
+  app.post('/', async (c) => {
     const view = viewOf(c);
     const form = UploadForm.safeParse(await formBody(c));
     if (!form.success) return showForm(c, shapeErrors(form.error, view.t));
@@ -57,27 +56,23 @@ export function importRoutes(deps: AppDeps) {
     const hasFile = file !== undefined && file.size > 0;
     if (!hasFile && text.trim() === '') return showForm(c, { file: [view.t.import.empty] });
     const csv = hasFile ? csvFileText(new Uint8Array(await file.arrayBuffer())) : text;
-    const user = c.get('user');
-    if (user === null) return renderError(c, 'forbidden');
-    const preview = await previewImport(deps.db, userActor(user), { name: hasFile ? file.name.slice(0, 200) : '(texte collé)', csv });
+    const preview = await previewImport(deps.db, actorOf(c), { name: hasFile ? file.name.slice(0, 200) : '(texte collé)', csv });
     if (!preview.ok) return showForm(c, { file: [view.t.import.fileError(csvFileIssueMessage(preview.issue, view.lang))] }, hasFile ? undefined : text);
     return c.redirect(`/import/${preview.record.id}`, 303);
   });
 
-  app.get('/import/:id', (c) => showPreview(c, c.req.param('id')));
+  app.get('/:id', (c) => showPreview(c, c.req.param('id')));
 
-  app.post('/import/:id/apply', async (c) => {
+  app.post('/:id/apply', async (c) => {
     const id = c.req.param('id');
     const view = viewOf(c);
     const form = ApplyForm.safeParse(await formBody(c));
     if (!form.success) return showPreview(c, id, { errors: shapeErrors(form.error, view.t), status: 422 });
-    const user = c.get('user');
-    if (user === null) return renderError(c, 'forbidden');
-    const applied = await applyImport(deps.db, userActor(user), id, form.data);
+    const applied = await applyImport(deps.db, actorOf(c), id, form.data);
     if (applied.ok) return c.redirect(withNotice(`/activity?batch=${encodeURIComponent(applied.batch)}`, 'imported'), 303);
     switch (applied.reason) {
       case 'not-found':
-        return renderError(c, 'notFound');
+        throw new NotFound();
       case 'moved':
         return showPreview(c, id, { errors: { '': [view.t.import.moved] }, status: 409 });
       case 'already-applied':

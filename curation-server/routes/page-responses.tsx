@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { ConsoleEnv } from '../app-env.ts';
 import type { Database } from '../db/schema.ts';
 import { eventFilters, readActivityQuery } from '../history/activity-query.ts';
+import { NotFound } from '../http/console-errors.ts';
 import { batchesByIds } from '../history/batches.ts';
 import { eventActors, recentEvents, sourceHistory } from '../history/event-log.ts';
 import type { EditableFields } from '../sources/source-commands.ts';
@@ -15,7 +16,7 @@ import { sourceById } from '../sources/source-store.ts';
 import { ActivityPage } from '../views/activity-page.tsx';
 import type { FieldErrors } from '../views/form-fields.tsx';
 import { noticeFrom } from '../views/notices.ts';
-import { renderError, renderPage } from '../views/render.tsx';
+import { renderPage } from '../views/render.tsx';
 import { sourceTarget } from '../views/source-labels.tsx';
 import { type FieldNotes, SourcePage } from '../views/source-page.tsx';
 import { displayHost } from '../views/display-host.ts';
@@ -30,7 +31,7 @@ export async function sourcePageResponse(
   extra: { values?: EditableFields; errors?: FieldErrors; notes?: FieldNotes; comment?: string; status?: RefusalStatus } = {},
 ) {
   const source = await sourceById(db, id);
-  if (source === undefined) return renderError(c, 'notFound');
+  if (source === undefined) throw new NotFound();
   const view = viewOf(c);
   const errors = extra.errors ?? {};
   return renderPage(c, {

@@ -1,11 +1,10 @@
 /** @jsxImportSource hono/jsx */
-/** Publishing the list from the console (administrators only; the CSRF middleware guards the form). */
+/** Publishing the list from the console, at /admin/publications: inside the administration router, whose requirePermission('administer') guards the page and its form. */
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, ConsoleEnv } from '../app-env.ts';
-import { userActor } from '../auth/actor.ts';
 import { formBody } from '../http/form-body.ts';
-import { requirePermission } from '../middleware/permission.ts';
+import { actorOf } from '../middleware/permission.ts';
 import { shapeErrors } from '../views/form-errors.ts';
 import type { FieldErrors } from '../views/form-fields.tsx';
 import { noticeFrom, withNotice } from '../views/notices.ts';
@@ -23,7 +22,6 @@ const PublishForm = z.object({
 export function publicationRoutes(deps: AppDeps) {
   const { publisher } = deps;
   const app = new Hono<ConsoleEnv>();
-  app.use('/admin/publications', requirePermission('administer'));
 
   const show = async (c: Context<ConsoleEnv>, errors: FieldErrors = {}) => {
     const view = viewOf(c);
@@ -45,19 +43,17 @@ export function publicationRoutes(deps: AppDeps) {
     });
   };
 
-  app.get('/admin/publications', (c) => show(c));
+  app.get('/', (c) => show(c));
 
-  app.post('/admin/publications', async (c) => {
+  app.post('/', async (c) => {
     const view = viewOf(c);
-    const user = c.get('user');
     const form = PublishForm.safeParse(await formBody(c));
     if (!form.success) {
       // No digest: the form did not come from a preview (or from an older page), so nothing is published blind.
       const { digest, ...errors } = shapeErrors(form.error, view.t);
       return show(c, digest === undefined ? errors : { ...errors, '': [view.t.publicationPreview.stale] });
     }
-    if (user === null) return show(c, { '': [view.t.errors.forbidden] });
-    const outcome = await publisher.publishPreviewed(userActor(user), form.data.digest, { force: form.data.force === 'true', comment: form.data.comment });
+    const outcome = await publisher.publishPreviewed(actorOf(c), form.data.digest, { force: form.data.force === 'true', comment: form.data.comment });
     if (outcome.status === 'no-key') return show(c, { '': [view.t.publications.noKey] });
     if (outcome.status === 'stale') return show(c, { '': [view.t.publicationPreview.stale] });
     // Publishing nothing new is refused, not done silently: the page says why and how to force it.

@@ -42,13 +42,13 @@ function typedValues(body: Record<string, unknown>): ReportValues {
 export function reportRoutes(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
 
-  app.get('/signaler', (c) => {
+  app.get('/', (c) => {
     const view = viewOf(c);
     const site = (c.req.query('site') ?? '').slice(0, 2000);
     return renderPage(c, { title: view.t.reports.title, body: <ReportFormPage view={view} values={{ site, kind: '', message: '', contact: '' }} errors={{}} /> });
   });
 
-  app.post('/signaler', async (c) => {
+  app.post('/', async (c) => {
     const view = viewOf(c);
     const admitted = deps.reportThrottle.admit(clientAddress(c, deps.trustProxy), deps.now().getTime());
     if (!admitted.ok) {
@@ -77,7 +77,7 @@ export function reportRoutes(deps: AppDeps) {
     return c.redirect('/signaler/merci', 303);
   });
 
-  app.get('/signaler/merci', (c) => {
+  app.get('/merci', (c) => {
     const view = viewOf(c);
     return renderPage(c, { title: view.t.reports.thanksTitle, body: <ReportThanksPage view={view} /> });
   });

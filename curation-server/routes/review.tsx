@@ -3,10 +3,9 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, ConsoleEnv } from '../app-env.ts';
-import { userActor } from '../auth/actor.ts';
 import { formBody } from '../http/form-body.ts';
 import { safeRedirectTarget } from '../http/redirect-target.ts';
-import { requirePermission } from '../middleware/permission.ts';
+import { actorOf, requirePermission } from '../middleware/permission.ts';
 import { type DecideResult, decideReviewItems, listReviewItems, type ReviewItem, type ReviewQuery, reviewItemById } from '../review/review-queue.ts';
 import { CRAWL_OUTCOMES, REPORT_KINDS, REVIEW_DECISIONS, REVIEW_KINDS, type ReviewDecision } from '../review/review-types.ts';
 import { CommentSchema } from '../sources/source-input.ts';
@@ -81,9 +80,9 @@ export function reviewRoutes(deps: AppDeps) {
     });
   };
 
-  app.get('/review', requirePermission('read'), (c) => showQueue(c, queryOf(new URL(c.req.url).searchParams)));
+  app.get('/', requirePermission('read'), (c) => showQueue(c, queryOf(new URL(c.req.url).searchParams)));
 
-  app.post('/review/decide', requirePermission('edit'), async (c) => {
+  app.post('/decide', requirePermission('edit'), async (c) => {
     const view = viewOf(c);
     const form = DecideForm.safeParse(await formBody(c, { all: true }));
     const back = backTo(form.success ? form.data.return : undefined);
@@ -108,9 +107,7 @@ export function reviewRoutes(deps: AppDeps) {
       const items = (await Promise.all(ids.map((id) => reviewItemById(db, id)))).filter((item): item is ReviewItem => item !== undefined);
       return renderPage(c, { title: view.t.review.confirmTitle, body: <ReviewConfirmPage view={view} items={items} decision={decision} comment={comment} back={back} /> });
     }
-    const user = c.get('user');
-    if (user === null) throw new Error('requirePermission lets no anonymous request through');
-    const result = await decideReviewItems(db, userActor(user), ids, decision, comment, deps.now().toISOString());
+    const result = await decideReviewItems(db, actorOf(c), ids, decision, comment, deps.now().toISOString());
     if (result.ok) return c.redirect(withNotice(back, 'decided', { count: result.decided }), 303);
     return showQueue(c, backQuery, refusalErrors(view, result), result.refusals.some((refusal) => refusal.refusal === 'already-decided') ? 409 : 422);
   });

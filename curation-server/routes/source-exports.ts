@@ -1,4 +1,4 @@
-/** Exports of the list (or of the current search and filters) as CSV and JSON, in corpus order. */
+/** Exports of the list (or of the current search and filters) as CSV and JSON, in corpus order; part of the sources router (/sources). */
 import { type Context, Hono } from 'hono';
 import { DATA_CREDIT } from '../../corpus/credit.ts';
 import type { AppDeps, ConsoleEnv } from '../app-env.ts';
@@ -21,18 +21,18 @@ function exportFilter(c: Context): SourceFilter {
 
 export function sourceExportRoutes(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
-  app.get('/sources/export.csv', requirePermission('read'), async (c) => {
+  app.get('/export.csv', requirePermission('read'), async (c) => {
     const sources = await allSources(deps.db, exportFilter(c));
     c.header('Content-Disposition', `attachment; filename="${exportName('csv')}"`);
     return c.body(sourcesCsv(sources), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
   });
   // For French spreadsheet software: `;`, a BOM, French headers and labels (see sourcesSpreadsheetCsv).
-  app.get('/sources/export-tableur.csv', requirePermission('read'), async (c) => {
+  app.get('/export-tableur.csv', requirePermission('read'), async (c) => {
     const sources = await allSources(deps.db, exportFilter(c));
     c.header('Content-Disposition', `attachment; filename="${exportName('tableur.csv')}"`);
     return c.body(sourcesSpreadsheetCsv(sources), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
   });
-  app.get('/sources/export.json', requirePermission('read'), async (c) => {
+  app.get('/export.json', requirePermission('read'), async (c) => {
     const sources = await allSources(deps.db, exportFilter(c));
     c.header('Content-Disposition', `attachment; filename="${exportName('json')}"`);
     // The Licence Ouverte asks for the credit wherever the data goes.

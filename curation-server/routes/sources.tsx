@@ -1,12 +1,11 @@
 /** @jsxImportSource hono/jsx */
-/** The sources in the console: list, add, view, edit, change status, mark reviewed, bulk actions. */
+/** The sources in the console, under /sources: list, exports, add, view, edit, change status, mark reviewed, bulk actions. */
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, ConsoleEnv } from '../app-env.ts';
-import { userActor } from '../auth/actor.ts';
 import { formBody } from '../http/form-body.ts';
 import { safeRedirectTarget } from '../http/redirect-target.ts';
-import { requirePermission } from '../middleware/permission.ts';
+import { actorOf, requirePermission } from '../middleware/permission.ts';
 import { BulkConfirmPage } from '../views/bulk-confirm-page.tsx';
 import { changedFields } from '../sources/source-changes.ts';
 import { sourcesByIds } from '../sources/source-store.ts';
@@ -21,6 +20,7 @@ import { NewSourcePage } from '../views/source-page.tsx';
 import { SourcesPage } from '../views/sources-page.tsx';
 import { viewOf } from '../views/view.ts';
 import { sourcePageResponse } from './page-responses.tsx';
+import { sourceExportRoutes } from './source-exports.ts';
 import type { Messages } from '../i18n/messages.ts';
 import { type PastedAddress, readPastedAddress, withUnderstoodAddress } from '../sources/pasted-address.ts';
 import { displayHost } from '../views/display-host.ts';
@@ -72,15 +72,13 @@ export function sourceRoutes(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
   const { db } = deps;
 
-  const actorOf = (c: Context<ConsoleEnv>) => {
-    const user = c.get('user');
-    if (user === null) throw new Error('requirePermission lets no anonymous request through');
-    return userActor(user);
-  };
+  // Hono runs every route a path matches, in the order declared: the fixed paths (exports, /new,
+  // /bulk) come before /:id, which would take "export.csv" or "new" for an id.
+  app.route('/', sourceExportRoutes(deps));
 
   const showSource = (c: Context<ConsoleEnv>, id: string, extra: Parameters<typeof sourcePageResponse>[3] = {}) => sourcePageResponse(c, db, id, extra);
 
-  app.get('/sources', requirePermission('read'), async (c) => {
+  app.get('/', requirePermission('read'), async (c) => {
     const raw = c.req.query();
     const query = lenientQuery(SourceListQuerySchema, raw);
     const view = viewOf(c);
@@ -95,13 +93,13 @@ export function sourceRoutes(deps: AppDeps) {
     });
   });
 
-  app.get('/sources/new', requirePermission('edit'), (c) => {
+  app.get('/new', requirePermission('edit'), (c) => {
     const view = viewOf(c);
     const blank: EditableFields = { host: '', scope: 'subdomains', path: '', category: '', status: '', name: '', code: '' };
     return renderPage(c, { title: view.t.source.newTitle, body: <NewSourcePage view={view} values={blank} errors={{}} /> });
   });
 
-  app.post('/sources', requirePermission('edit'), async (c) => {
+  app.post('/', requirePermission('edit'), async (c) => {
     const view = viewOf(c);
     const body = await formBody(c);
     const address = readPastedAddress(typedFields(body));
@@ -121,7 +119,7 @@ export function sourceRoutes(deps: AppDeps) {
     return c.redirect(withNotice(`/sources/${created.value.id}`, 'created'), 303);
   });
 
-  app.post('/sources/bulk', requirePermission('edit'), async (c) => {
+  app.post('/bulk', requirePermission('edit'), async (c) => {
     const view = viewOf(c);
     const form = BulkForm.safeParse(await formBody(c, { all: true }));
     const back = form.success ? safeRedirectTarget(form.data.return, '/sources') : '/sources';
@@ -156,9 +154,9 @@ export function sourceRoutes(deps: AppDeps) {
     return renderPage(c, { title: view.t.list.title, status: 422, hasErrors: true, body: <SourcesPage view={view} query={query} page={await listSources(db, query)} errors={errors} /> });
   });
 
-  app.get('/sources/:id', requirePermission('read'), (c) => showSource(c, c.req.param('id')));
+  app.get('/:id', requirePermission('read'), (c) => showSource(c, c.req.param('id')));
 
-  app.post('/sources/:id', requirePermission('edit'), async (c) => {
+  app.post('/:id', requirePermission('edit'), async (c) => {
     const id = c.req.param('id');
     const view = viewOf(c);
     const body = await formBody(c);
@@ -176,7 +174,7 @@ export function sourceRoutes(deps: AppDeps) {
     return showSource(c, id, { values: stale ? undefined : typedFields(body), errors: issueErrors(updated.issues, view.lang, FORM_FIELDS), comment, status: stale ? 409 : 422 });
   });
 
-  app.post('/sources/:id/status', requirePermission('edit'), async (c) => {
+  app.post('/:id/status', requirePermission('edit'), async (c) => {
     const id = c.req.param('id');
     const view = viewOf(c);
     const form = StatusForm.safeParse(await formBody(c));
@@ -186,7 +184,7 @@ export function sourceRoutes(deps: AppDeps) {
     return showSource(c, id, { errors: issueErrors(result.failures.flatMap((failure) => failure.issues), view.lang, []), status: 422 });
   });
 
-  app.post('/sources/:id/review', requirePermission('edit'), async (c) => {
+  app.post('/:id/review', requirePermission('edit'), async (c) => {
     const id = c.req.param('id');
     const view = viewOf(c);
     const form = CommentForm.safeParse(await formBody(c));
