@@ -26,6 +26,7 @@ interface EpciRecord {
   code: string;
   nom: string;
   type: string;
+  populationTotale?: number;
   membres: { code: string }[];
 }
 
@@ -41,6 +42,8 @@ export interface Commune {
 export interface Epci {
   siren: string;
   nom: string;
+  /** Population of its communes together (INSEE, as the divisions give it). */
+  population: number;
 }
 
 export interface AdministrativeDivisions {
@@ -120,6 +123,7 @@ export class CommuneIndex {
   private readonly bySlug = new Map<string, Set<string>>();
   private readonly epciByMember = new Map<string, Epci>();
   private readonly epciBySlug = new Map<string, Set<Epci>>();
+  private readonly epciBySiren = new Map<string, Epci>();
 
   constructor(divisions: AdministrativeDivisions) {
     for (const record of divisions.communes) {
@@ -149,7 +153,8 @@ export class CommuneIndex {
       if (record.type !== 'commune-actuelle' && parent !== undefined && !this.resolved.has(record.code)) this.resolved.set(record.code, parent);
     }
     for (const record of divisions.epci) {
-      const epci = { siren: record.code, nom: epciName(record.nom) };
+      const epci = { siren: record.code, nom: epciName(record.nom), population: record.populationTotale ?? 0 };
+      this.epciBySiren.set(record.code, epci);
       for (const member of record.membres) this.epciByMember.set(member.code, epci);
       for (const slug of epciSlugs(record.nom)) this.epciBySlug.set(slug, (this.epciBySlug.get(slug) ?? new Set()).add(epci));
     }
@@ -165,6 +170,16 @@ export class CommuneIndex {
   epciOfCommune(code: string): Epci | undefined {
     const commune = this.communeOfCode(code);
     return commune === undefined ? undefined : this.epciByMember.get(commune.code);
+  }
+
+  /** The EPCI of this SIREN today. */
+  epciOfSiren(siren: string): Epci | undefined {
+    return this.epciBySiren.get(siren);
+  }
+
+  /** Whether a hostname label names this EPCI and no other (`toulouse-metropole`, `nantesmetropole`). */
+  labelNamesEpci(label: string, siren: string): boolean {
+    return this.epciOfLabel(label)?.siren === siren;
   }
 
   /** The one EPCI a hostname label names (`cc-perigord-limousin`, `angersloiremetropole`, `provencealpesagglo`), or undefined. */

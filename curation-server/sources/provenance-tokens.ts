@@ -15,6 +15,7 @@ export const PROVENANCE_TOKENS = [
   'category-default',
   'name-from-parent',
   'city-in-official-directory',
+  'epci-in-official-directory',
   'curated',
   'reviewed',
   'unverified',

@@ -21,7 +21,7 @@ describe('provenance as sentences', () => {
   it('describes every code the seed build can write: each Etalab list, each other dataset, the curators’ marks', () => {
     const lists = readdirSync(join(UPSTREAM_DIRECTORY, 'by-category')).map((file) => `etalab/${file.replace(/\.txt$/, '')}`);
     const datasets = Object.values(MORE_DATASETS).map((dataset) => dataset.token);
-    const marks = ['etalab/verified', 'redirect-from:ancienne-mairie.fr', 'category-from-parent', 'category-from-name', 'category-default', 'name-from-parent', 'city-in-official-directory', 'curated', 'reviewed', 'unverified'];
+    const marks = ['etalab/verified', 'redirect-from:ancienne-mairie.fr', 'category-from-parent', 'category-from-name', 'category-default', 'name-from-parent', 'city-in-official-directory', 'epci-in-official-directory', 'curated', 'reviewed', 'unverified'];
     for (const lang of LANGS) for (const token of [...lists, ...datasets, ...marks]) expect(provenanceSentence(token, MESSAGES[lang]), `${lang} ${token}`).not.toBeNull();
   });
 

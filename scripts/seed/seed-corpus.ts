@@ -443,7 +443,7 @@ export function buildSeedCorpus(input: SeedInput): SeedCorpus {
   });
 
   rejected.sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : a.reason < b.reason ? -1 : 1));
-  return { sources: communes === undefined ? named : withCitySitesActive(named, communes), rejected };
+  return { sources: communes === undefined ? named : withEpciSitesActive(withCitySitesActive(named, communes), communes), rejected };
 }
 
 /** Towns above this population: their name in .fr is not left to lapse unnoticed. */
@@ -468,5 +468,26 @@ function withCitySitesActive(sources: Source[], communes: CommuneIndex): Source[
     const ownNames = nameSlugs(commune.nom).flatMap((slug) => [`${slug}.fr`, `ville-${slug}.fr`, `mairie-${slug}.fr`]);
     if (!ownNames.includes(source.host)) return source;
     return { ...source, status: 'active', provenance: [...provenance.filter((token) => token !== 'unverified'), 'city-in-official-directory'].join(',') };
+  });
+}
+
+/** Intercommunalités of this population or more (a communauté d'agglomération's threshold): their name is not left to lapse unnoticed. */
+export const EPCI_POPULATION = 50_000;
+
+/**
+ * An intercommunalité's site activated on the same signs as a town's: the State's directory gives
+ * it, the EPCI has at least 50,000 inhabitants, its hostname (a `.fr` name) names that EPCI and no
+ * other (`toulouse-metropole.fr`, `nantesmetropole.fr`), and no other site of the list claims it.
+ */
+function withEpciSitesActive(sources: Source[], communes: CommuneIndex): Source[] {
+  const sitesBySiren = new Map<string, number>();
+  for (const source of sources) if (source.category === 'intercommunalite' && source.code !== '') sitesBySiren.set(source.code, (sitesBySiren.get(source.code) ?? 0) + 1);
+  return sources.map((source) => {
+    const provenance = source.provenance.split(',');
+    if (source.status !== 'suspended' || source.category !== 'intercommunalite' || !provenance.includes('unverified')) return source;
+    if (!provenance.some((token) => token.startsWith('dila/')) || sitesBySiren.get(source.code) !== 1 || !source.host.endsWith('.fr')) return source;
+    const epci = communes.epciOfSiren(source.code);
+    if (epci === undefined || epci.population < EPCI_POPULATION || !communes.labelNamesEpci(source.host.slice(0, -'.fr'.length), epci.siren)) return source;
+    return { ...source, status: 'active', provenance: [...provenance.filter((token) => token !== 'unverified'), 'epci-in-official-directory'].join(',') };
   });
 }

@@ -138,4 +138,16 @@ describe('the committed seed corpus', () => {
     expect(activated.every((s) => s.code !== '' && s.provenance.includes('dila/') && s.status === 'active')).toBe(true);
     expect(new Set(activated.map((s) => s.code)).size).toBe(activated.length);
   });
+
+  it("activates a large intercommunalité's own-name site that the State's directory gives, alone for its SIREN; an old address beside a new one waits", () => {
+    const byHost = new Map(sources.map((s) => [s.host, s]));
+    for (const host of ['toulouse-metropole.fr', 'metropole-dijon.fr', 'cu-arras.fr']) {
+      expect(byHost.get(host), host).toMatchObject({ status: 'active', category: 'intercommunalite', provenance: expect.stringContaining('epci-in-official-directory') });
+    }
+    // Nantes Métropole has its old address beside metropole.nantes.fr: it waits for a check.
+    expect(byHost.get('nantesmetropole.fr')?.status).toBe('suspended');
+    const activated = sources.filter((s) => s.provenance.includes('epci-in-official-directory'));
+    expect(activated.every((s) => /^\d{9}$/.test(s.code) && s.provenance.includes('dila/') && s.host.endsWith('.fr'))).toBe(true);
+    expect(new Set(activated.map((s) => s.code)).size).toBe(activated.length);
+  });
 });
