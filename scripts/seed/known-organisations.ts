@@ -246,6 +246,8 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
   ...curatedGroup('education', [['toutatice.fr', 'Toutatice, espace numérique de l\'académie de Rennes'], ['monlycee.net', 'Monlycée.net, Région Île-de-France']]),
   // Communes people search for whose site the 2024 consolidation missed.
   ...curatedGroup('commune', [['nantes.fr', 'Mairie de Nantes', '44109'], ['rennes.fr', 'Mairie de Rennes', '35238']]),
+  // Métropoles whose site the 2024 consolidation did not see answer.
+  ...curatedGroup('intercommunalite', [['metzmetropole.fr', 'Metz Métropole', '200039865'], ['grandnancy.eu', 'Métropole du Grand Nancy', '245400676']]),
 ]);
 
 const PREFECTURE = /^([a-z-]+)\.(?:pref\.)?gouv\.fr$/;
