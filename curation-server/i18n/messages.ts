@@ -4,7 +4,7 @@
  */
 import { CATEGORIES, type Category } from '../../corpus/categories.ts';
 import type { Lang } from '../../corpus/source-validation.ts';
-import type { Scope, Status } from '../../corpus/source.ts';
+import type { Scope, Source, Status } from '../../corpus/source.ts';
 import type { PasswordProblem } from '../auth/password.ts';
 import type { Role } from '../auth/roles.ts';
 import type { AccountLinkPurpose, BatchKind, EventAction } from '../db/schema.ts';
@@ -753,6 +753,47 @@ const fr = {
     inactive: (status: string) => `Cette source est « ${status} » : tant qu’elle n’est pas active et publiée, le public ne voit aucun badge sur ce site. Voici celui qu’il verrait.`,
     variants: { standard: 'Taille normale (réglage par défaut)', dark: 'Sur une page de résultats sombre', detailed: 'Taille détaillée (réglage possible)' },
   },
+  /** What each source field is called, in messages and form labels (`fieldLabel` capitalises it). */
+  fields: {
+    id: 'identifiant',
+    host: 'nom d’hôte',
+    scope: 'portée',
+    path: 'chemin',
+    category: 'catégorie',
+    status: 'statut',
+    name: 'organisation',
+    code: 'code INSEE ou SIREN',
+    provenance: 'provenance',
+  } satisfies Record<keyof Source, string>,
+  /** A value quoted inside a sentence. */
+  quote: (text: string) => `« ${text} »`,
+  /** Why the store refused a write (sources/write-issues.ts). */
+  writeIssues: {
+    duplicateKey: (key: string, holderId: string) => `Doublon : « ${key} » est déjà dans la liste (source ${holderId}).`,
+    duplicateId: 'Cet identifiant est déjà celui d’une autre source.',
+    notFound: 'Source introuvable.',
+    staleRevision: 'Cette source a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte : voici ses valeurs actuelles, vérifiez-les puis recommencez.',
+    nothingToRevert: 'Rien à défaire : la source a déjà les valeurs d’avant cette modification.',
+    notRevertible: 'Cette opération ne peut pas être défaite.',
+    revertConflict: (fields: string) => `Impossible de défaire : ${fields} ont changé depuis. Défaites d’abord les modifications plus récentes.`,
+  },
+  /** Why a line of an import file is refused (sources/import-plan.ts). */
+  importIssues: {
+    cellCount: (found: number, expected: number) => `${found} ${plural('fr', found, 'cellule', 'cellules')} au lieu de ${expected}.`,
+    unknownValue: (value: string, field: string, valid: string) => `Valeur « ${value} » inconnue dans la colonne ${field}. Valeurs permises : ${valid}.`,
+    duplicateInFile: (field: string, otherLine: number) => `Même ${field} qu’à la ligne ${otherLine} du fichier.`,
+  },
+  /** Why an import file cannot be read at all (sources/source-csv.ts). */
+  csvFileIssues: {
+    empty: 'Le fichier est vide.',
+    unclosedQuote: (line: number) => `Guillemet non refermé à partir de la ligne ${line}.`,
+    missingColumns: (columns: string) => `Colonnes manquantes dans la première ligne : ${columns}.`,
+    /** A column and its other accepted names: « hôte » (ou « site », « domaine »). */
+    columnAliases: (first: string, others: string) => `${first} (ou ${others})`,
+    unknownColumns: (columns: string, allowed: string, otherLanguage: string) =>
+      `Colonnes inconnues : ${columns}. Colonnes permises (seule « hôte » est obligatoire) : ${allowed} ; ou leurs noms anglais (${otherLanguage}).`,
+    duplicateColumns: (columns: string) => `Colonnes en double : ${columns}.`,
+  },
 };
 
 export type Messages = typeof fr;
@@ -1476,6 +1517,47 @@ const en: Messages = {
     inactive: (status: string) => `This source is “${status}”: until it is active and published, the public sees no badge on this site. Here is the one it would see.`,
     variants: { standard: 'Standard size (the default)', dark: 'On a dark result page', detailed: 'Detailed size (a possible setting)' },
   },
+  fields: {
+    id: 'identifier',
+    host: 'hostname',
+    scope: 'scope',
+    path: 'path',
+    category: 'category',
+    status: 'status',
+    name: 'organisation',
+    code: 'INSEE or SIREN code',
+    provenance: 'provenance',
+  },
+  quote: (text: string) => `"${text}"`,
+  writeIssues: {
+    duplicateKey: (key: string, holderId: string) => `Duplicate: "${key}" is already in the list (source ${holderId}).`,
+    duplicateId: 'This identifier already belongs to another source.',
+    notFound: 'Source not found.',
+    staleRevision: 'Someone else changed this source since you opened it: here are its current values; check them, then try again.',
+    nothingToRevert: 'Nothing to undo: the source already has its values from before this change.',
+    notRevertible: 'This operation cannot be undone.',
+    revertConflict: (fields: string) => `Cannot undo: ${fields} changed since. Undo the more recent changes first.`,
+  },
+  importIssues: {
+    cellCount: (found: number, expected: number) => `${found} ${plural('en', found, 'cell', 'cells')} instead of ${expected}.`,
+    unknownValue: (value: string, field: string, valid: string) => `Unknown value "${value}" in the ${field} column. Valid values: ${valid}.`,
+    duplicateInFile: (field: string, otherLine: number) => `Same ${field} as line ${otherLine} of the file.`,
+  },
+  csvFileIssues: {
+    empty: 'The file is empty.',
+    unclosedQuote: (line: number) => `Unclosed quote from line ${line}.`,
+    missingColumns: (columns: string) => `Missing columns in the first line: ${columns}.`,
+    columnAliases: (first: string, others: string) => `${first} (or ${others})`,
+    unknownColumns: (columns: string, allowed: string, _otherLanguage: string) =>
+      `Unknown columns: ${columns}. Allowed columns (only "host" is required): ${allowed}; or their French names.`,
+    duplicateColumns: (columns: string) => `Duplicated columns: ${columns}.`,
+  },
 };
 
 export const MESSAGES: Record<Lang, Messages> = { fr, en };
+
+/** A field's label at the start of a sentence or as a form label. */
+export function fieldLabel(lang: Lang, field: keyof Source): string {
+  const label = MESSAGES[lang].fields[field];
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
