@@ -1,20 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { parseCorpusText, serializeCorpusText, nextCellStart, tsvCell, tsvCells } from './corpus-text.ts';
-import type { Source } from './source.ts';
+import { makeSource } from './testing/make-source.ts';
 
-const ain: Source = {
+const ain = makeSource('ain.fr', {
   id: 'a1',
-  host: 'ain.fr',
-  scope: 'subdomains',
-  path: '',
   category: 'departement',
-  status: 'active',
   name: "Département de l'Ain",
   code: '01',
   provenance: 'etalab-2023-01-10/conseils-departementaux',
-};
-const site: Source = { ...ain, id: 'g1', host: 'sites.google.com', scope: 'path', path: '/site/x', category: 'commune', name: '', code: '' };
-const abbeville: Source = { ...ain, id: 'b1', host: 'abbeville.fr', category: 'commune', status: 'suspended', name: '', code: '' };
+});
+const site = makeSource('sites.google.com', { id: 'g1', scope: 'path', path: '/site/x', provenance: ain.provenance });
+const abbeville = makeSource('abbeville.fr', { id: 'b1', status: 'suspended', provenance: ain.provenance });
 
 describe('corpus text', () => {
   it('round-trips sources and comments, sorted by hostname then path', () => {
