@@ -794,6 +794,27 @@ const fr = {
       `Colonnes inconnues : ${columns}. Colonnes permises (seule « hôte » est obligatoire) : ${allowed} ; ou leurs noms anglais (${otherLanguage}).`,
     duplicateColumns: (columns: string) => `Colonnes en double : ${columns}.`,
   },
+  /** What `npm start` tells the operator in its terminal (main.ts), and the notes it leaves in the history. */
+  startup: {
+    invalidConfig: (problems: string) => `Configuration invalide :\n  ${problems}`,
+    seeded: (count: number, path: string) => `Base créée et remplie avec ${count} sources du corpus initial : ${path}`,
+    database: (path: string) => `Base : ${path}`,
+    keyCreated: (keyId: string, privateFile: string, publicFile: string) => `Clé de signature ${keyId} créée : ${privateFile} (secrète, mode 0600) et ${publicFile} (publique).`,
+    compressedForms: (count: number) => `Formes compressées (.br, .gz) écrites pour ${count} fichiers publiés.`,
+    firstPublicationNote: 'première publication au démarrage',
+    published: (version: number, sources: number, directory: string) => `Liste signée publiée : version ${version}, ${sources} sources, dans ${directory}`,
+    adoptedNote: 'publiée hors de ce serveur (construction de l’extension), reprise au démarrage',
+    adopted: (version: number, directory: string) => `Version ${version} déjà en ligne dans ${directory} : inscrite à l’historique des publications.`,
+    resigned: (version: number, expires: string) => `Manifeste de la version ${version} signé à nouveau, valable jusqu’au ${expires}.`,
+    resignFailed: 'Nouvelle signature du manifeste impossible :',
+    atlaas: (actors: number, linked: number, suggested: number) => `Atlaas : ${actors} collectivités importées du découpage administratif, ${linked} sites reliés, ${suggested} liens suggérés.`,
+    crawling: 'Robot de validation : une vérification par heure, un passage complet sur 7 jours.',
+    console: (url: string) => `Console de curation : ${url}`,
+    channel: (url: string) => `Liste publiée pour les extensions : ${url}`,
+    listening: (url: string) => `(à l'écoute sur ${url})`,
+    noAdmin: 'Aucun administrateur : créez le premier avec  npm run user -- add vous@example.org --role admin  (mot de passe lu sur l’entrée standard).',
+    stopping: (signal: string) => `${signal} : arrêt.`,
+  },
 };
 
 export type Messages = typeof fr;
@@ -1551,6 +1572,26 @@ const en: Messages = {
     unknownColumns: (columns: string, allowed: string, _otherLanguage: string) =>
       `Unknown columns: ${columns}. Allowed columns (only "host" is required): ${allowed}; or their French names.`,
     duplicateColumns: (columns: string) => `Duplicated columns: ${columns}.`,
+  },
+  startup: {
+    invalidConfig: (problems: string) => `Invalid configuration:\n  ${problems}`,
+    seeded: (count: number, path: string) => `Database created and filled with ${count} sources of the seed corpus: ${path}`,
+    database: (path: string) => `Database: ${path}`,
+    keyCreated: (keyId: string, privateFile: string, publicFile: string) => `Signing key ${keyId} created: ${privateFile} (secret, mode 0600) and ${publicFile} (public).`,
+    compressedForms: (count: number) => `Compressed forms (.br, .gz) written for ${count} published files.`,
+    firstPublicationNote: 'first publication at start',
+    published: (version: number, sources: number, directory: string) => `Signed list published: version ${version}, ${sources} sources, in ${directory}`,
+    adoptedNote: 'published outside this server (the extension’s build), taken over at start',
+    adopted: (version: number, directory: string) => `Version ${version} already online in ${directory}: recorded in the publication history.`,
+    resigned: (version: number, expires: string) => `Manifest of version ${version} signed again, valid until ${expires}.`,
+    resignFailed: 'Could not sign the manifest again:',
+    atlaas: (actors: number, linked: number, suggested: number) => `Atlaas: ${actors} local authorities imported from the administrative divisions, ${linked} sites linked, ${suggested} links suggested.`,
+    crawling: 'Validation crawler: one check an hour, a full pass over 7 days.',
+    console: (url: string) => `Curation console: ${url}`,
+    channel: (url: string) => `List published for the extensions: ${url}`,
+    listening: (url: string) => `(listening on ${url})`,
+    noAdmin: 'No administrator: create the first one with  npm run user -- add you@example.org --role admin  (the password is read from standard input).',
+    stopping: (signal: string) => `${signal}: stopping.`,
   },
 };
 
