@@ -11,7 +11,6 @@ const SERVER = join(import.meta.dirname, '..');
  * whole file, or only the literals listed (the start of each).
  */
 const ALLOWED: Record<string, { why: string; texts?: string[] }> = {
-  'config.ts': { why: 'configuration errors for the operator, in French only' },
   'sources/import-columns.ts': { why: 'the words an import file may use, in both languages: input vocabulary, not output' },
   'api/atlaas-api.ts': { why: 'OpenAPI descriptions in English that name French terms, and one API error in French' },
   'api/api-app.ts': { why: 'the product’s name', texts: ['Sources de confiance — curation API'] },

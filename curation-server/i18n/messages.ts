@@ -815,6 +815,17 @@ const fr = {
     noAdmin: 'Aucun administrateur : créez le premier avec  npm run user -- add vous@example.org --role admin  (mot de passe lu sur l’entrée standard).',
     stopping: (signal: string) => `${signal} : arrêt.`,
   },
+  /** Why a setting of `npm start` (an environment variable, config.ts) is refused; `received` quotes the value given. */
+  config: {
+    received: (value: string) => ` (reçu « ${value} »)`,
+    problem: (variable: string, message: string) => `${variable} : ${message}`,
+    port: 'un numéro de port, de 0 à 65535',
+    publicUrl: 'l’adresse de la console, à la racine d’un site, comme https://curation.example.org/',
+    trustProxy: '1 (derrière un proxy inverse) ou 0',
+    minCheckMinutes: 'un nombre entier de minutes, de 0 à 10080',
+    crawlSchedule: '1 (le robot de validation vérifie les sources chaque heure) ou 0',
+    atlaasAtStart: '1 (importer les collectivités de l’Atlaas au premier démarrage) ou 0',
+  },
 };
 
 export type Messages = typeof fr;
@@ -1592,6 +1603,16 @@ const en: Messages = {
     listening: (url: string) => `(listening on ${url})`,
     noAdmin: 'No administrator: create the first one with  npm run user -- add you@example.org --role admin  (the password is read from standard input).',
     stopping: (signal: string) => `${signal}: stopping.`,
+  },
+  config: {
+    received: (value: string) => ` (received "${value}")`,
+    problem: (variable: string, message: string) => `${variable}: ${message}`,
+    port: 'a port number, from 0 to 65535',
+    publicUrl: 'the console’s address, at the root of a site, such as https://curation.example.org/',
+    trustProxy: '1 (behind a reverse proxy) or 0',
+    minCheckMinutes: 'a whole number of minutes, from 0 to 10080',
+    crawlSchedule: '1 (the validation crawler checks sources every hour) or 0',
+    atlaasAtStart: '1 (import the Atlaas local authorities at the first start) or 0',
   },
 };
 
