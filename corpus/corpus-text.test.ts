@@ -1,20 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { parseCorpusText, serializeCorpusText } from './corpus-text.ts';
-import type { Source } from './source.ts';
+import { parseCorpusText, serializeCorpusText, nextCellStart, tsvCell, tsvCells } from './corpus-text.ts';
+import { makeSource } from './testing/make-source.ts';
 
-const ain: Source = {
+const ain = makeSource('ain.fr', {
   id: 'a1',
-  host: 'ain.fr',
-  scope: 'subdomains',
-  path: '',
   category: 'departement',
-  status: 'active',
   name: "Département de l'Ain",
   code: '01',
   provenance: 'etalab-2023-01-10/conseils-departementaux',
-};
-const site: Source = { ...ain, id: 'g1', host: 'sites.google.com', scope: 'path', path: '/site/x', category: 'commune', name: '', code: '' };
-const abbeville: Source = { ...ain, id: 'b1', host: 'abbeville.fr', category: 'commune', status: 'suspended', name: '', code: '' };
+});
+const site = makeSource('sites.google.com', { id: 'g1', scope: 'path', path: '/site/x', provenance: ain.provenance });
+const abbeville = makeSource('abbeville.fr', { id: 'b1', status: 'suspended', provenance: ain.provenance });
 
 describe('corpus text', () => {
   it('round-trips sources and comments, sorted by hostname then path', () => {
@@ -46,5 +42,28 @@ describe('corpus text', () => {
     expect(parsed.sources.map((s) => `${s.id}:${s.host}`)).toEqual(['a1:ain.fr', ':client-list.fr']);
     expect(parsed.errors.map((e) => e.line)).toEqual([3, 4, 5, 6, 7, 9]);
     expect(parsed.errors[0].message).toBe('2 columns instead of 9');
+  });
+});
+
+describe('TSV rows', () => {
+  const row = 'a1\tain.fr\tsubdomains\t\tdepartement\tactive\tDépartement\t01\tetalab';
+
+  it('cuts a row into its cells, empty ones included', () => {
+    expect(tsvCells(row)).toEqual(['a1', 'ain.fr', 'subdomains', '', 'departement', 'active', 'Département', '01', 'etalab']);
+    expect(tsvCells('')).toEqual(['']);
+  });
+
+  it('reads one cell, or says the row is too short', () => {
+    expect([0, 1, 3, 8].map((index) => tsvCell(row, index))).toEqual(['a1', 'ain.fr', '', 'etalab']);
+    expect(tsvCell(row, 9)).toBeUndefined();
+    expect(tsvCell('ain.fr\t/path', 1)).toBe('/path');
+  });
+
+  it('steps from cell to cell without cutting the row, and says when the last one is reached', () => {
+    const starts = [0];
+    for (let start = nextCellStart(row, 0); start !== 0; start = nextCellStart(row, start)) starts.push(start);
+    expect(starts.map((start, index) => row.slice(start, index + 1 < starts.length ? starts[index + 1] - 1 : row.length))).toEqual(tsvCells(row));
+    expect(nextCellStart('ain.fr', 0)).toBe(0);
+    expect(nextCellStart('\t', 0)).toBe(1);
   });
 });

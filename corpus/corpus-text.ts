@@ -30,9 +30,37 @@ export interface ParsedCorpus {
 // they reach a corpus text, and reading must stay fast enough to run when a result page loads.
 const HOST_SHAPE = /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/;
 
+/**
+ * The cells of one tab-separated row — a corpus or snapshot line, a delta key (`host\tpath`), a
+ * line of the seed's rejections: the one place rows are cut into cells (cells never hold a tab).
+ */
+export function tsvCells(row: string): string[] {
+  return row.split('\t');
+}
+
+/**
+ * Where the cell after the one starting at `cellStart` begins, or 0 when that one is the row's
+ * last: how the paths that read a whole list as a page loads step through a row without cutting
+ * it into strings (cell `i` then ends one before cell `i + 1` starts).
+ */
+export function nextCellStart(row: string, cellStart: number): number {
+  return row.indexOf('\t', cellStart) + 1;
+}
+
+/** Cell `index` (0-based) of a row, or undefined when the row has fewer cells. */
+export function tsvCell(row: string, index: number): string | undefined {
+  let start = 0;
+  for (let cell = 0; cell < index; cell++) {
+    start = nextCellStart(row, start);
+    if (start === 0) return undefined;
+  }
+  const next = nextCellStart(row, start);
+  return next === 0 ? row.slice(start) : row.slice(start, next - 1);
+}
+
 /** One line of a corpus text (not a comment) as a source, or why it is not one. */
 export function parseCorpusLine(line: string): Source | string {
-  const fields = line.split('\t');
+  const fields = tsvCells(line);
   if (fields.length !== CORPUS_COLUMNS.length) return `${fields.length} columns instead of ${CORPUS_COLUMNS.length}`;
   const [id, host, scope, path, category, status, name, code, provenance] = fields;
   if (!HOST_SHAPE.test(host) || !host.includes('.')) return `invalid host "${host}"`;

@@ -4,7 +4,7 @@
  * The rules are applied here once, over either of two indexes of the list (matching/): one built
  * for throughput, one that reads the compact list in place and needs no building.
  */
-import { type CorpusLineError, forEachCorpusLine, parseCorpusLine } from './corpus-text.ts';
+import { type CorpusLineError, forEachCorpusLine, nextCellStart, parseCorpusLine } from './corpus-text.ts';
 import { HashedRuleIndex } from './matching/hashed-rule-index.ts';
 import { type Matcher, RuleMatcher, type SuffixChecks } from './matching/rule-matcher.ts';
 import { registrableDomain, staysWithinRegistrableDomain } from './registrable-domain.ts';
@@ -37,11 +37,11 @@ export function loadMatcher(text: string): { matcher: Matcher; errors: CorpusLin
   const index = new HashedRuleIndex(approximateLines, text);
   const errors: CorpusLineError[] = [];
   forEachCorpusLine(text, (line, lineNumber, offset) => {
-    const hostStart = line.indexOf('\t') + 1;
-    const scopeStart = line.indexOf('\t', hostStart) + 1;
-    const pathStart = line.indexOf('\t', scopeStart) + 1;
-    const categoryStart = line.indexOf('\t', pathStart) + 1;
-    const statusStart = line.indexOf('\t', categoryStart) + 1;
+    const hostStart = nextCellStart(line, 0);
+    const scopeStart = nextCellStart(line, hostStart);
+    const pathStart = nextCellStart(line, scopeStart);
+    const categoryStart = nextCellStart(line, pathStart);
+    const statusStart = nextCellStart(line, categoryStart);
     if (hostStart === 0 || scopeStart === 0 || pathStart === 0 || categoryStart === 0 || statusStart === 0) {
       errors.push({ line: lineNumber, message: 'missing columns' });
       return;

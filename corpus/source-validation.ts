@@ -1,8 +1,9 @@
 /**
  * Validation of a source before it is written anywhere (seed build, console, API, CSV import).
- * Expected problems are values with a code, a field and a message in French or English.
+ * Expected problems are values with a code and a field; their texts, in French and English, are in messages.ts.
  */
 import { isCategory } from './categories.ts';
+import { CORPUS_MESSAGES, type Lang } from './messages.ts';
 import { isValidHostname, normalizeHostname, withoutWww } from './hostname.ts';
 import { platformAt, platformOf, platformsUnder } from './platforms.ts';
 import { suffixStatus } from './registrable-domain.ts';
@@ -35,76 +36,11 @@ export interface SourceIssue {
   character?: string;
 }
 
-export type Lang = 'fr' | 'en';
-
-const MESSAGES: Record<SourceIssueCode, Record<Lang, (issue: SourceIssue) => string>> = {
-  'invalid-id': {
-    fr: () => "Identifiant invalide : de 3 à 40 caractères parmi a-z, 0-9 et « - ».",
-    en: () => 'Invalid identifier: 3 to 40 characters among a-z, 0-9 and "-".',
-  },
-  'invalid-host': {
-    fr: () => "Nom d'hôte invalide : saisissez un nom comme « mairie-exemple.fr », sans « http:// », chemin, port ni espace.",
-    en: () => 'Invalid hostname: enter a name such as "mairie-exemple.fr", without "http://", path, port or space.',
-  },
-  'unknown-tld': {
-    fr: () => "Extension inconnue : ce nom ne se termine pas par un domaine de premier niveau existant (.fr, .com…).",
-    en: () => 'Unknown top-level domain: this name does not end with an existing top-level domain (.fr, .com…).',
-  },
-  'public-suffix': {
-    fr: () => "Refusé : ce nom est un suffixe public (comme « gouv.fr ») ; il couvrirait des sites d'organismes différents.",
-    en: () => 'Refused: this name is a public suffix (like "gouv.fr"); it would cover sites of unrelated owners.',
-  },
-  platform: {
-    fr: (i) =>
-      `Refusé : « ${i.platform} » est une plateforme d'hébergement partagée ; la confiance s'arrête au nom exact du site hébergé (portée « cet hôte uniquement »).`,
-    en: (i) =>
-      `Refused: "${i.platform}" is a shared hosting platform; trust stays at the exact hostname of the hosted site (scope "this host only").`,
-  },
-  'platform-home': {
-    fr: (i) =>
-      `Refusé : « ${i.platform} » est l'adresse d'une plateforme d'hébergement partagée, où chacun peut ouvrir un site ; elle ne peut être une source avec aucune portée. Saisissez l'adresse du site hébergé lui-même, par exemple « mairie-exemple.${i.platform} ».`,
-    en: (i) =>
-      `Refused: "${i.platform}" is the address of a shared hosting platform, where anyone can open a site; it cannot be a source with any scope. Enter the address of the hosted site itself, e.g. "mairie-exemple.${i.platform}".`,
-  },
-  'platform-path': {
-    fr: (i) =>
-      `Refusé : sur « ${i.platform} », seule la page d'un site hébergé peut être de confiance : nom d'hôte « ${i.platform} », portée « un chemin de cet hôte » et le chemin de la page, par exemple ${i.example}.`,
-    en: (i) =>
-      `Refused: on "${i.platform}", only one hosted page can be trusted: hostname "${i.platform}", scope "a path on this host" and the page's path, e.g. ${i.example}.`,
-  },
-  'invalid-scope': {
-    fr: () => 'Portée invalide : « host », « subdomains » ou « path ».',
-    en: () => 'Invalid scope: "host", "subdomains" or "path".',
-  },
-  'invalid-path': {
-    fr: () => 'Chemin invalide : avec la portée « chemin », saisissez un préfixe qui commence par « / », sans « ? » ni « # ».',
-    en: () => 'Invalid path: with the "path" scope, enter a prefix starting with "/", without "?" or "#".',
-  },
-  'invalid-category': {
-    fr: () => 'Catégorie inconnue.',
-    en: () => 'Unknown category.',
-  },
-  'invalid-status': {
-    fr: () => 'Statut invalide : « active », « suspended » ou « removed ».',
-    en: () => 'Invalid status: "active", "suspended" or "removed".',
-  },
-  'invalid-code': {
-    fr: () => 'Code invalide : un code INSEE (2 à 5 caractères) ou un SIREN (9 chiffres).',
-    en: () => 'Invalid code: an INSEE code (2 to 5 characters) or a SIREN number (9 digits).',
-  },
-  'invalid-text': {
-    fr: () => 'Texte invalide : pas de tabulation, de retour à la ligne ni d’autre caractère de contrôle, 300 caractères au plus.',
-    en: () => 'Invalid text: no tab, line break or other control character, at most 300 characters.',
-  },
-  'invisible-character': {
-    fr: (i) =>
-      `Texte refusé : il contient un caractère invisible ou qui inverse le sens de l’écriture (${i.character}), qui pourrait tromper les lecteurs. Retapez-le au clavier plutôt que de le copier-coller.`,
-    en: (i) => `Refused text: it holds a character that is invisible or reverses the direction of writing (${i.character}), which could mislead readers. Type it rather than paste it.`,
-  },
-};
+export type { Lang };
 
 export function issueMessage(issue: SourceIssue, lang: Lang = 'fr'): string {
-  return MESSAGES[issue.code][lang](issue);
+  const texts: Record<SourceIssueCode, (issue: SourceIssue) => string> = CORPUS_MESSAGES[lang].sourceIssues;
+  return texts[issue.code](issue);
 }
 
 const SOURCE_ID = /^[a-z0-9][a-z0-9-]{2,39}$/;

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { MESSAGES } from './i18n/messages.ts';
 
 export interface ServerConfig {
   host: string;
@@ -24,7 +25,9 @@ export interface ServerConfig {
   crawlSchedule: boolean;
 }
 
-const received = (value: unknown) => ` (reçu « ${String(value)} »)`;
+// The operator's terminal is in the console's default language.
+const say = MESSAGES.fr.config;
+const received = (value: unknown) => say.received(String(value));
 
 /** Digits only: Number() would also take `0x50` or `1e3` for a port. */
 function isPort(value: string): boolean {
@@ -46,31 +49,31 @@ const EnvSchema = z.object({
   SDC_PORT: z
     .string()
     .default('8787')
-    .refine(isPort, { error: (issue) => `un numéro de port, de 0 à 65535${received(issue.input)}` })
+    .refine(isPort, { error: (issue) => say.port + received(issue.input) })
     .transform(Number),
   SDC_DB: z.string().default('data/curation.sqlite'),
   SDC_KEYS_DIR: z.string().default('data/keys'),
   SDC_LISTS_DIR: z.string().default('data/lists/v1'),
   SDC_PUBLIC_URL: z
     .string()
-    .refine(isPublicUrl, { error: (issue) => `l’adresse de la console, à la racine d’un site, comme https://curation.example.org/${received(issue.input)}` })
+    .refine(isPublicUrl, { error: (issue) => say.publicUrl + received(issue.input) })
     .transform((value) => new URL(value).href)
     .optional(),
-  SDC_TRUST_PROXY: z.enum(['0', '1', 'true', 'false'], { error: (issue) => `1 (derrière un proxy inverse) ou 0${received(issue.input)}` }).default('0'),
+  SDC_TRUST_PROXY: z.enum(['0', '1', 'true', 'false'], { error: (issue) => say.trustProxy + received(issue.input) }).default('0'),
   SDC_MIN_CHECK_MINUTES: z
     .string()
-    .refine((value) => /^\d{1,5}$/.test(value) && Number(value) <= 7 * 24 * 60, { error: (issue) => `un nombre entier de minutes, de 0 à 10080${received(issue.input)}` })
+    .refine((value) => /^\d{1,5}$/.test(value) && Number(value) <= 7 * 24 * 60, { error: (issue) => say.minCheckMinutes + received(issue.input) })
     .transform(Number)
     .optional(),
-  SDC_CRAWL_SCHEDULE: z.enum(['0', '1', 'true', 'false'], { error: (issue) => `1 (le robot de validation vérifie les sources chaque heure) ou 0${received(issue.input)}` }).default('0'),
-  SDC_ATLAAS_AT_START: z.enum(['0', '1', 'true', 'false'], { error: (issue) => `1 (importer les collectivités de l’Atlaas au premier démarrage) ou 0${received(issue.input)}` }).default('1'),
+  SDC_CRAWL_SCHEDULE: z.enum(['0', '1', 'true', 'false'], { error: (issue) => say.crawlSchedule + received(issue.input) }).default('0'),
+  SDC_ATLAAS_AT_START: z.enum(['0', '1', 'true', 'false'], { error: (issue) => say.atlaasAtStart + received(issue.input) }).default('1'),
 });
 
 export function readServerConfig(env: Record<string, string | undefined>): { ok: true; config: ServerConfig } | { ok: false; problems: string[] } {
   // A variable set empty (`SDC_HOST=` in a unit file) counts as unset: an empty host would listen on every interface.
   const given = Object.fromEntries(Object.entries(env).filter(([name, value]) => name.startsWith('SDC_') && value !== undefined && value.trim() !== ''));
   const parsed = EnvSchema.safeParse(given);
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.')} : ${issue.message}`) };
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => say.problem(issue.path.join('.'), issue.message)) };
   const { SDC_HOST, SDC_PORT, SDC_DB, SDC_KEYS_DIR, SDC_LISTS_DIR, SDC_PUBLIC_URL, SDC_TRUST_PROXY, SDC_MIN_CHECK_MINUTES, SDC_ATLAAS_AT_START, SDC_CRAWL_SCHEDULE } = parsed.data;
   return {
     ok: true,

@@ -17,48 +17,52 @@ import { prepareAtlaas } from './atlaas/atlaas-setup.ts';
 import { crawlControl, reviewQueueCrawlSink } from './crawler/crawl-control.ts';
 import { startCrawlSchedule } from './crawler/crawl-schedule.ts';
 import { ListPublisher } from './publishing/list-publisher.ts';
+import { MESSAGES } from './i18n/messages.ts';
+
+// The operator's terminal is in the console's default language.
+const say = MESSAGES.fr.startup;
 
 /** How often the server checks whether the manifest is due for its daily re-signing. */
 const RESIGN_CHECK_MS = 60 * 60 * 1000;
 
 const read = readServerConfig(process.env);
 if (!read.ok) {
-  console.error(`Configuration invalide :\n  ${read.problems.join('\n  ')}`);
+  console.error(say.invalidConfig(read.problems.join('\n  ')));
   process.exit(2);
 }
 const { config } = read;
 const db = await openDatabase(config.databasePath);
 const seeded = await seedFromCorpus(db, () => readSeedCorpus().sources);
-if ('seeded' in seeded) console.log(`Base créée et remplie avec ${seeded.seeded} sources du corpus initial : ${config.databasePath}`);
-else console.log(`Base : ${config.databasePath}`);
+if ('seeded' in seeded) console.log(say.seeded(seeded.seeded, config.databasePath));
+else console.log(say.database(config.databasePath));
 
 if ((await readSigningKeyDirectory(config.keysDirectory)).length === 0) {
   const created = await createKeyFiles(config.keysDirectory);
-  console.log(`Clé de signature ${created.keyId} créée : ${created.privateKeyFile} (secrète, mode 0600) et ${created.publicKeyFile} (publique).`);
+  console.log(say.keyCreated(created.keyId, created.privateKeyFile, created.publicKeyFile));
 }
 const publisher = new ListPublisher({ db, directory: config.listsDirectory, keysDirectory: config.keysDirectory, minCheckMinutes: config.minCheckMinutes ?? undefined });
 // A directory published before compressed forms were written beside each file gets them now, once.
 const completed = await completeCompressedForms(config.listsDirectory);
-if (completed.length > 0) console.log(`Formes compressées (.br, .gz) écrites pour ${completed.length} fichiers publiés.`);
+if (completed.length > 0) console.log(say.compressedForms(completed.length));
 if ((await publisher.status()).manifest === null) {
-  const first = await publisher.publish(SYSTEM_ACTOR, { comment: 'première publication au démarrage' });
-  if (first.status === 'published') console.log(`Liste signée publiée : version ${first.record.version}, ${first.record.sources} sources, dans ${config.listsDirectory}`);
+  const first = await publisher.publish(SYSTEM_ACTOR, { comment: say.firstPublicationNote });
+  if (first.status === 'published') console.log(say.published(first.record.version, first.record.sources, config.listsDirectory));
 } else {
-  const adopted = await publisher.recordUnrecordedVersion(SYSTEM_ACTOR, 'publiée hors de ce serveur (construction de l’extension), reprise au démarrage');
-  if (adopted !== null) console.log(`Version ${adopted.version} déjà en ligne dans ${config.listsDirectory} : inscrite à l’historique des publications.`);
+  const adopted = await publisher.recordUnrecordedVersion(SYSTEM_ACTOR, say.adoptedNote);
+  if (adopted !== null) console.log(say.adopted(adopted.version, config.listsDirectory));
   await publisher.resignIfDue();
 }
 const resigning = setInterval(() => {
   publisher.resignIfDue().then(
-    (manifest) => manifest !== null && console.log(`Manifeste de la version ${manifest.version} signé à nouveau, valable jusqu’au ${manifest.expires}.`),
-    (error: unknown) => console.error('Nouvelle signature du manifeste impossible :', error),
+    (manifest) => manifest !== null && console.log(say.resigned(manifest.version, manifest.expires)),
+    (error: unknown) => console.error(say.resignFailed, error),
   );
 }, RESIGN_CHECK_MS);
 resigning.unref();
 
 if (config.atlaasAtStart) {
   const atlaas = await prepareAtlaas(db);
-  if (atlaas !== null) console.log(`Atlaas : ${atlaas.actors.added} collectivités importées du découpage administratif, ${atlaas.links.linked} sites reliés, ${atlaas.links.suggested} liens suggérés.`);
+  if (atlaas !== null) console.log(say.atlaas(atlaas.actors.added, atlaas.links.linked, atlaas.links.suggested));
 }
 
 const hasAdmin = (await db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).executeTakeFirst()) !== undefined;
@@ -66,18 +70,18 @@ const secure = config.publicUrl?.startsWith('https:') ?? false;
 // The validation crawler: runs started from the console or on schedule hand their findings to the review queue.
 const crawlerRuns = crawlControl(db);
 const crawling = config.crawlSchedule ? startCrawlSchedule(db, { sink: reviewQueueCrawlSink(db) }) : null;
-if (crawling !== null) console.log('Robot de validation : une vérification par heure, un passage complet sur 7 jours.');
+if (crawling !== null) console.log(say.crawling);
 const app = createApp({ db, publisher, secureCookies: secure, trustProxy: config.trustProxy, crawlControl: crawlerRuns, publicUrl: config.publicUrl });
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   const local = `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}/`;
-  console.log(`Console de curation : ${config.publicUrl ?? local}`);
-  console.log(`Liste publiée pour les extensions : ${config.publicUrl ?? local}v1/manifest.json`);
-  if (config.publicUrl !== null) console.log(`(à l'écoute sur ${local})`);
-  if (!hasAdmin) console.log('Aucun administrateur : créez le premier avec  npm run user -- add vous@example.org --role admin  (mot de passe lu sur l’entrée standard).');
+  console.log(say.console(config.publicUrl ?? local));
+  console.log(say.channel(`${config.publicUrl ?? local}v1/manifest.json`));
+  if (config.publicUrl !== null) console.log(say.listening(local));
+  if (!hasAdmin) console.log(say.noAdmin);
 });
 
 function stop(signal: string) {
-  console.log(`${signal} : arrêt.`);
+  console.log(say.stopping(signal));
   clearInterval(resigning);
   crawling?.stop();
   server.close(() => {

@@ -6,11 +6,10 @@
  *
  *   npm run corpus:quality [-- --sample 300 --seed 12 --tenants 10 --wide 50]
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CATEGORIES } from '../corpus/categories.ts';
 import { isSameOrSubdomain, parentHostname } from '../corpus/hostname.ts';
-import { readSeedCorpus, SEED_CORPUS_PATH, SEED_REJECTED_PATH } from '../corpus/node/seed-corpus-file.ts';
+import { readSeedCorpus, readSeedRejections, SEED_CORPUS_PATH } from '../corpus/node/seed-corpus-file.ts';
 import { platformOf } from '../corpus/platforms.ts';
 import { registrableDomain } from '../corpus/registrable-domain.ts';
 import type { Source } from '../corpus/source.ts';
@@ -44,9 +43,7 @@ const { sources } = readSeedCorpus();
 const active = sources.filter((s) => s.status === 'active');
 // Hostnames of the data: every source, and every upstream hostname rejected for a reason other than being a www. duplicate.
 const dataHosts = new Set(sources.map((s) => s.host));
-for (const line of readFileSync(SEED_REJECTED_PATH, 'utf8').split('\n')) {
-  if (line === '' || line.startsWith('#')) continue;
-  const [host, reason] = line.split('\t');
+for (const { host, reason } of readSeedRejections()) {
   const canonical = reason === 'duplicate-www' ? null : canonicalSourceHost(host);
   if (canonical !== null) dataHosts.add(canonical);
 }

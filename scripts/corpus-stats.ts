@@ -4,8 +4,7 @@
  *
  *   npm run corpus:stats
  */
-import { readFileSync } from 'node:fs';
-import { readSeedCorpus, SEED_CORPUS_PATH, SEED_REJECTED_PATH } from '../corpus/node/seed-corpus-file.ts';
+import { readSeedCorpus, readSeedRejections, SEED_CORPUS_PATH, SEED_REJECTED_PATH } from '../corpus/node/seed-corpus-file.ts';
 import { SCOPES } from '../corpus/source.ts';
 import { activeProvenanceTable, categoryTable, countTable, namesTable, tally } from './corpus-report.ts';
 
@@ -16,8 +15,5 @@ console.log(categoryTable(sources));
 console.log(`\n${namesTable(sources)}`);
 console.log(`\n${countTable(new Map(SCOPES.map((scope) => [scope, sources.filter((s) => s.scope === scope).length])), 'Scopes')}`);
 console.log(`\n${activeProvenanceTable(sources)}`);
-const rejected = readFileSync(SEED_REJECTED_PATH, 'utf8')
-  .split('\n')
-  .filter((line) => line !== '' && !line.startsWith('#'))
-  .map((line) => line.split('\t')[1]);
+const rejected = readSeedRejections().map((rejection) => rejection.reason);
 console.log(`\n${countTable(tally(rejected), `Rejected upstream hostnames (${SEED_REJECTED_PATH})`)}`);

@@ -7,7 +7,7 @@
  * newer snapshot text is rebuilt when the next update needs it, and a compact patch
  * (patched-list-index.ts) that matching reads in place.
  */
-import { parseCorpusLine } from '../corpus-text.ts';
+import { parseCorpusLine, tsvCell } from '../corpus-text.ts';
 import { encodeCompactList } from '../matching/compact-list-encoder.ts';
 import type { Source } from '../source.ts';
 import { applyDelta, deltaText } from './delta.ts';
@@ -21,9 +21,9 @@ export interface ListPatch {
   compact: string;
 }
 
-/** The hostname field of a snapshot row or a delta key (`host\tpath`). */
+/** The hostname field of a delta key (`host\tpath`). */
 function hostOfKey(key: string): string {
-  return key.slice(0, key.indexOf('\t'));
+  return tsvCell(key, 0) ?? '';
 }
 
 /** The difference from `bundled` to `target`, both snapshot texts; the patch carries `comments` (the data credit). */
@@ -39,8 +39,7 @@ export function listPatch(bundled: LocalList, target: LocalList, comments: reado
   const sources: Source[] = [];
   for (const line of target.text.split('\n')) {
     if (line === '' || line.startsWith('#')) continue;
-    const hostStart = line.indexOf('\t') + 1;
-    if (!replacedHosts.has(line.slice(hostStart, line.indexOf('\t', hostStart)))) continue;
+    if (!replacedHosts.has(tsvCell(line, 1) ?? '')) continue;
     const source = parseCorpusLine(line);
     // A line the list cannot read never matches (as loadMatcher does).
     if (typeof source !== 'string') sources.push(source);

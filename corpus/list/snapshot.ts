@@ -4,7 +4,7 @@
  * format and carries the data credit. Same sources → byte-identical text, so its SHA-256 names the
  * resulting list whether a client got it whole or by applying deltas.
  */
-import { clientSources, serializeCorpusText } from '../corpus-text.ts';
+import { clientSources, nextCellStart, serializeCorpusText } from '../corpus-text.ts';
 import { DATA_CREDIT } from '../credit.ts';
 import { type Source, sourceKey } from '../source.ts';
 
@@ -24,10 +24,10 @@ export function snapshotText(sources: readonly Source[]): string {
 
 /** The key of a row of a corpus text (`host` + tab + `path`): fields 2 and 4. */
 export function rowKey(row: string): string | null {
-  const hostStart = row.indexOf('\t') + 1;
-  const scopeStart = row.indexOf('\t', hostStart) + 1;
-  const pathStart = row.indexOf('\t', scopeStart) + 1;
-  const pathEnd = row.indexOf('\t', pathStart);
-  if (hostStart === 0 || scopeStart === 0 || pathStart === 0 || pathEnd < 0) return null;
-  return `${row.slice(hostStart, scopeStart - 1)}\t${row.slice(pathStart, pathEnd)}`;
+  const hostStart = nextCellStart(row, 0);
+  const scopeStart = nextCellStart(row, hostStart);
+  const pathStart = nextCellStart(row, scopeStart);
+  const categoryStart = nextCellStart(row, pathStart);
+  if (hostStart === 0 || scopeStart === 0 || pathStart === 0 || categoryStart === 0) return null;
+  return `${row.slice(hostStart, scopeStart - 1)}\t${row.slice(pathStart, categoryStart - 1)}`;
 }

@@ -1,7 +1,7 @@
 /** The committed seed corpus, read from disk (Node only; the extension bundles the text instead). */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type ParsedCorpus, parseCorpusText } from '../corpus-text.ts';
+import { forEachCorpusLine, type ParsedCorpus, parseCorpusText, tsvCells } from '../corpus-text.ts';
 
 export const SEED_CORPUS_PATH = fileURLToPath(new URL('../data/sources.tsv', import.meta.url));
 export const SEED_REJECTED_PATH = fileURLToPath(new URL('../data/rejected.tsv', import.meta.url));
@@ -18,4 +18,22 @@ export function readSeedCorpus(): ParsedCorpus {
     throw new Error(`${SEED_CORPUS_PATH}:${first.line}: ${first.message} (${parsed.errors.length} errors)`);
   }
   return parsed;
+}
+
+/** A line of the seed's rejections: an upstream hostname as written, why it was left out, a detail, the lists it came from. */
+export interface SeedRejection {
+  host: string;
+  reason: string;
+  detail: string;
+  lists: string;
+}
+
+/** The upstream hostnames the seed build left out (`rejected.tsv`, comment lines as in a corpus text). */
+export function readSeedRejections(): SeedRejection[] {
+  const rejections: SeedRejection[] = [];
+  forEachCorpusLine(readFileSync(SEED_REJECTED_PATH, 'utf8'), (line) => {
+    const [host, reason = '', detail = '', lists = ''] = tsvCells(line);
+    rejections.push({ host, reason, detail, lists });
+  });
+  return rejections;
 }

@@ -1,17 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { validateSource } from '../../corpus/source-validation.ts';
+import type { Category } from '../../corpus/categories.ts';
 import type { Source } from '../../corpus/source.ts';
 import { divisionsOf } from '../testing/atlaas-fixture.ts';
 import { type TempDatabase, tempDatabase } from '../testing/temp-database.ts';
 import { importActors } from './actor-import.ts';
 import { currentActorIds } from './atlaas-setup.ts';
 import { decideLink, type DirectoryLink, linkContext, pendingSuggestions, readDirectoryLinks, refreshLinks } from './source-links.ts';
+import { makeValidSource } from '../../corpus/testing/make-source.ts';
 
-function source(id: string, host: string, category: string, code = '', name = ''): Source {
-  const checked = validateSource({ id, host, scope: 'subdomains', path: '', category, status: 'active', name, code, provenance: 'etalab/verified' });
-  if (!checked.ok) throw new Error(`${host}: ${JSON.stringify(checked.issues)}`);
-  return checked.source;
-}
+const source = (id: string, host: string, category: Category, code = '', name = ''): Source => makeValidSource(host, { id, category, name, code, provenance: 'etalab/verified' });
 
 const SOURCES = [
   source('sbesancon001', 'besancon.fr', 'commune', '25056', 'Ville de Besançon'),

@@ -1,18 +1,14 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateSource } from '../../corpus/source-validation.ts';
 import type { Source } from '../../corpus/source.ts';
 import { type TempDatabase, tempDatabase } from '../testing/temp-database.ts';
 import { listChecks, type RecordedCheck } from './check-records.ts';
 import { type CrawlFinding, startCrawlRun, waitForCrawlRun } from './crawl-runs.ts';
 import { HTTP_ONLY_ADDRESS, htmlPage, REFUSING_ADDRESS, SERVING_ADDRESS, type SimulatedWeb, type SiteHandler, startSimulatedWeb } from './testing/simulated-web.ts';
 import { type TestRecord, testResolver, zoneOf } from './testing/test-resolver.ts';
+import { makeValidSource } from '../../corpus/testing/make-source.ts';
 
-function source(host: string, fields: Partial<Source> = {}): Source {
-  const checked = validateSource({ id: `s${host.replace(/[^a-z]/g, '').slice(0, 11).padEnd(11, 'a')}`, host, scope: 'subdomains', path: '', category: 'commune', status: 'active', name: '', code: '', provenance: 'etalab/verified', ...fields });
-  if (!checked.ok) throw new Error(`bad fixture ${host}: ${JSON.stringify(checked.issues)}`);
-  return checked.source;
-}
+const source = (host: string, fields: Partial<Source> = {}): Source => makeValidSource(host, { provenance: 'etalab/verified', ...fields });
 
 const page = (title: string, body = '<p>Bienvenue sur le site officiel de la commune.</p><a href="/mentions-legales">Mentions légales</a>') => (response: ServerResponse) =>
   response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(htmlPage(title, body));

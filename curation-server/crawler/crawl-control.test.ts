@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { validateSource } from '../../corpus/source-validation.ts';
 import type { Source } from '../../corpus/source.ts';
 import { listReviewItems } from '../review/review-queue.ts';
 import { type TempDatabase, tempDatabase } from '../testing/temp-database.ts';
@@ -7,12 +6,9 @@ import { crawlControl } from './crawl-control.ts';
 import { waitForCrawlRun } from './crawl-runs.ts';
 import { htmlPage, SERVING_ADDRESS, type SimulatedWeb, startSimulatedWeb } from './testing/simulated-web.ts';
 import { testResolver } from './testing/test-resolver.ts';
+import { makeValidSource } from '../../corpus/testing/make-source.ts';
 
-function source(host: string, status: Source['status'], provenance: string): Source {
-  const checked = validateSource({ id: `s${host.replace(/[^a-z0-9]/g, '').padEnd(11, 'a')}`, host, scope: 'subdomains', path: '', category: 'commune', status, name: '', code: '', provenance });
-  if (!checked.ok) throw new Error(host);
-  return checked.source;
-}
+const source = (host: string, status: Source['status'], provenance: string): Source => makeValidSource(host, { status, provenance });
 
 describe('the crawler as the console drives it', () => {
   let database: TempDatabase | undefined;

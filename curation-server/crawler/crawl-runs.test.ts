@@ -1,19 +1,15 @@
 import { spawn } from 'node:child_process';
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { validateSource } from '../../corpus/source-validation.ts';
 import type { Source } from '../../corpus/source.ts';
 import { type TempDatabase, tempDatabase } from '../testing/temp-database.ts';
 import { listChecks } from './check-records.ts';
 import { cancelCrawlRun, type CrawlFinding, type CrawlRunOptions, crawlRunProgress, interruptedCrawlRuns, listCrawlRuns, plannedSourceIds, resumeCrawlRun, STALE_HEARTBEAT_MS, startCrawlRun, waitForCrawlRun } from './crawl-runs.ts';
 import { htmlPage, SERVING_ADDRESS, type SimulatedWeb, type SiteHandler, startSimulatedWeb } from './testing/simulated-web.ts';
 import { testResolver } from './testing/test-resolver.ts';
+import { makeValidSource } from '../../corpus/testing/make-source.ts';
 
-function source(host: string, fields: Partial<Source> = {}): Source {
-  const checked = validateSource({ id: `s${host.replace(/[^a-z0-9]/g, '').slice(0, 11).padEnd(11, 'a')}`, host, scope: 'subdomains', path: '', category: 'commune', status: 'active', name: '', code: '', provenance: 'etalab/verified', ...fields });
-  if (!checked.ok) throw new Error(`bad fixture ${host}: ${JSON.stringify(checked.issues)}`);
-  return checked.source;
-}
+const source = (host: string, fields: Partial<Source> = {}): Source => makeValidSource(host, { provenance: 'etalab/verified', ...fields });
 
 const OFFICIAL = htmlPage('Mairie de Saint-Exemple', '<p>Bienvenue sur le site officiel de la mairie de Saint-Exemple : horaires, état civil, conseil municipal, écoles et associations de la commune.</p><a href="https://www.service-public.fr/">Service-public.fr</a><a href="/mentions-legales">Mentions légales</a>');
 const CASINO = htmlPage('Meilleur casino en ligne 2026', '<p>Jouez au meilleur casino en ligne, machines à sous gratuites, bonus de bienvenue et paris sportifs : inscrivez-vous maintenant et gagnez gros ce soir.</p>');

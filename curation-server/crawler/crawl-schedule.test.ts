@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { validateSource } from '../../corpus/source-validation.ts';
 import type { Source } from '../../corpus/source.ts';
 import { type TempDatabase, tempDatabase } from '../testing/temp-database.ts';
 import { listChecks } from './check-records.ts';
@@ -9,12 +8,9 @@ import type { CrawlRunProgress } from './crawl-runs.ts';
 import { progressLine } from './progress-line.ts';
 import { htmlPage, SERVING_ADDRESS, type SimulatedWeb, startSimulatedWeb } from './testing/simulated-web.ts';
 import { testResolver } from './testing/test-resolver.ts';
+import { makeValidSource } from '../../corpus/testing/make-source.ts';
 
-function source(host: string): Source {
-  const checked = validateSource({ id: `s${host.replace(/[^a-z0-9]/g, '').padEnd(11, 'a')}`, host, scope: 'subdomains', path: '', category: 'commune', status: 'active', name: '', code: '', provenance: 'etalab/verified' });
-  if (!checked.ok) throw new Error(host);
-  return checked.source;
-}
+const source = (host: string): Source => makeValidSource(host, { provenance: 'etalab/verified' });
 
 describe('batchSize', () => {
   it('spreads a full pass over the period, and never asks for more than there is', () => {

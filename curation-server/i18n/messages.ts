@@ -4,7 +4,7 @@
  */
 import { CATEGORIES, type Category } from '../../corpus/categories.ts';
 import type { Lang } from '../../corpus/source-validation.ts';
-import type { Scope, Status } from '../../corpus/source.ts';
+import type { Scope, Source, Status } from '../../corpus/source.ts';
 import type { PasswordProblem } from '../auth/password.ts';
 import type { Role } from '../auth/roles.ts';
 import type { AccountLinkPurpose, BatchKind, EventAction } from '../db/schema.ts';
@@ -754,6 +754,79 @@ const fr = {
     inactive: (status: string) => `Cette source est « ${status} » : tant qu’elle n’est pas active et publiée, le public ne voit aucun badge sur ce site. Voici celui qu’il verrait.`,
     variants: { standard: 'Taille normale (réglage par défaut)', dark: 'Sur une page de résultats sombre', detailed: 'Taille détaillée (réglage possible)' },
   },
+  /** What each source field is called, in messages and form labels (`fieldLabel` capitalises it). */
+  fields: {
+    id: 'identifiant',
+    host: 'nom d’hôte',
+    scope: 'portée',
+    path: 'chemin',
+    category: 'catégorie',
+    status: 'statut',
+    name: 'organisation',
+    code: 'code INSEE ou SIREN',
+    provenance: 'provenance',
+  } satisfies Record<keyof Source, string>,
+  /** A value quoted inside a sentence. */
+  quote: (text: string) => `« ${text} »`,
+  /** Why the store refused a write (sources/write-issues.ts). */
+  writeIssues: {
+    duplicateKey: (key: string, holderId: string) => `Doublon : « ${key} » est déjà dans la liste (source ${holderId}).`,
+    duplicateId: 'Cet identifiant est déjà celui d’une autre source.',
+    notFound: 'Source introuvable.',
+    staleRevision: 'Cette source a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte : voici ses valeurs actuelles, vérifiez-les puis recommencez.',
+    nothingToRevert: 'Rien à défaire : la source a déjà les valeurs d’avant cette modification.',
+    notRevertible: 'Cette opération ne peut pas être défaite.',
+    revertConflict: (fields: string) => `Impossible de défaire : ${fields} ont changé depuis. Défaites d’abord les modifications plus récentes.`,
+  },
+  /** Why a line of an import file is refused (sources/import-plan.ts). */
+  importIssues: {
+    cellCount: (found: number, expected: number) => `${found} ${plural('fr', found, 'cellule', 'cellules')} au lieu de ${expected}.`,
+    unknownValue: (value: string, field: string, valid: string) => `Valeur « ${value} » inconnue dans la colonne ${field}. Valeurs permises : ${valid}.`,
+    duplicateInFile: (field: string, otherLine: number) => `Même ${field} qu’à la ligne ${otherLine} du fichier.`,
+  },
+  /** Why an import file cannot be read at all (sources/source-csv.ts). */
+  csvFileIssues: {
+    empty: 'Le fichier est vide.',
+    unclosedQuote: (line: number) => `Guillemet non refermé à partir de la ligne ${line}.`,
+    missingColumns: (columns: string) => `Colonnes manquantes dans la première ligne : ${columns}.`,
+    /** A column and its other accepted names: « hôte » (ou « site », « domaine »). */
+    columnAliases: (first: string, others: string) => `${first} (ou ${others})`,
+    unknownColumns: (columns: string, allowed: string, otherLanguage: string) =>
+      `Colonnes inconnues : ${columns}. Colonnes permises (seule « hôte » est obligatoire) : ${allowed} ; ou leurs noms anglais (${otherLanguage}).`,
+    duplicateColumns: (columns: string) => `Colonnes en double : ${columns}.`,
+  },
+  /** What `npm start` tells the operator in its terminal (main.ts), and the notes it leaves in the history. */
+  startup: {
+    invalidConfig: (problems: string) => `Configuration invalide :\n  ${problems}`,
+    seeded: (count: number, path: string) => `Base créée et remplie avec ${count} sources du corpus initial : ${path}`,
+    database: (path: string) => `Base : ${path}`,
+    keyCreated: (keyId: string, privateFile: string, publicFile: string) => `Clé de signature ${keyId} créée : ${privateFile} (secrète, mode 0600) et ${publicFile} (publique).`,
+    compressedForms: (count: number) => `Formes compressées (.br, .gz) écrites pour ${count} fichiers publiés.`,
+    firstPublicationNote: 'première publication au démarrage',
+    published: (version: number, sources: number, directory: string) => `Liste signée publiée : version ${version}, ${sources} sources, dans ${directory}`,
+    adoptedNote: 'publiée hors de ce serveur (construction de l’extension), reprise au démarrage',
+    adopted: (version: number, directory: string) => `Version ${version} déjà en ligne dans ${directory} : inscrite à l’historique des publications.`,
+    resigned: (version: number, expires: string) => `Manifeste de la version ${version} signé à nouveau, valable jusqu’au ${expires}.`,
+    resignFailed: 'Nouvelle signature du manifeste impossible :',
+    atlaas: (actors: number, linked: number, suggested: number) => `Atlaas : ${actors} collectivités importées du découpage administratif, ${linked} sites reliés, ${suggested} liens suggérés.`,
+    crawling: 'Robot de validation : une vérification par heure, un passage complet sur 7 jours.',
+    console: (url: string) => `Console de curation : ${url}`,
+    channel: (url: string) => `Liste publiée pour les extensions : ${url}`,
+    listening: (url: string) => `(à l'écoute sur ${url})`,
+    noAdmin: 'Aucun administrateur : créez le premier avec  npm run user -- add vous@example.org --role admin  (mot de passe lu sur l’entrée standard).',
+    stopping: (signal: string) => `${signal} : arrêt.`,
+  },
+  /** Why a setting of `npm start` (an environment variable, config.ts) is refused; `received` quotes the value given. */
+  config: {
+    received: (value: string) => ` (reçu « ${value} »)`,
+    problem: (variable: string, message: string) => `${variable} : ${message}`,
+    port: 'un numéro de port, de 0 à 65535',
+    publicUrl: 'l’adresse de la console, à la racine d’un site, comme https://curation.example.org/',
+    trustProxy: '1 (derrière un proxy inverse) ou 0',
+    minCheckMinutes: 'un nombre entier de minutes, de 0 à 10080',
+    crawlSchedule: '1 (le robot de validation vérifie les sources chaque heure) ou 0',
+    atlaasAtStart: '1 (importer les collectivités de l’Atlaas au premier démarrage) ou 0',
+  },
 };
 
 export type Messages = typeof fr;
@@ -1478,6 +1551,77 @@ const en: Messages = {
     inactive: (status: string) => `This source is “${status}”: until it is active and published, the public sees no badge on this site. Here is the one it would see.`,
     variants: { standard: 'Standard size (the default)', dark: 'On a dark result page', detailed: 'Detailed size (a possible setting)' },
   },
+  fields: {
+    id: 'identifier',
+    host: 'hostname',
+    scope: 'scope',
+    path: 'path',
+    category: 'category',
+    status: 'status',
+    name: 'organisation',
+    code: 'INSEE or SIREN code',
+    provenance: 'provenance',
+  },
+  quote: (text: string) => `"${text}"`,
+  writeIssues: {
+    duplicateKey: (key: string, holderId: string) => `Duplicate: "${key}" is already in the list (source ${holderId}).`,
+    duplicateId: 'This identifier already belongs to another source.',
+    notFound: 'Source not found.',
+    staleRevision: 'Someone else changed this source since you opened it: here are its current values; check them, then try again.',
+    nothingToRevert: 'Nothing to undo: the source already has its values from before this change.',
+    notRevertible: 'This operation cannot be undone.',
+    revertConflict: (fields: string) => `Cannot undo: ${fields} changed since. Undo the more recent changes first.`,
+  },
+  importIssues: {
+    cellCount: (found: number, expected: number) => `${found} ${plural('en', found, 'cell', 'cells')} instead of ${expected}.`,
+    unknownValue: (value: string, field: string, valid: string) => `Unknown value "${value}" in the ${field} column. Valid values: ${valid}.`,
+    duplicateInFile: (field: string, otherLine: number) => `Same ${field} as line ${otherLine} of the file.`,
+  },
+  csvFileIssues: {
+    empty: 'The file is empty.',
+    unclosedQuote: (line: number) => `Unclosed quote from line ${line}.`,
+    missingColumns: (columns: string) => `Missing columns in the first line: ${columns}.`,
+    columnAliases: (first: string, others: string) => `${first} (or ${others})`,
+    unknownColumns: (columns: string, allowed: string, _otherLanguage: string) =>
+      `Unknown columns: ${columns}. Allowed columns (only "host" is required): ${allowed}; or their French names.`,
+    duplicateColumns: (columns: string) => `Duplicated columns: ${columns}.`,
+  },
+  startup: {
+    invalidConfig: (problems: string) => `Invalid configuration:\n  ${problems}`,
+    seeded: (count: number, path: string) => `Database created and filled with ${count} sources of the seed corpus: ${path}`,
+    database: (path: string) => `Database: ${path}`,
+    keyCreated: (keyId: string, privateFile: string, publicFile: string) => `Signing key ${keyId} created: ${privateFile} (secret, mode 0600) and ${publicFile} (public).`,
+    compressedForms: (count: number) => `Compressed forms (.br, .gz) written for ${count} published files.`,
+    firstPublicationNote: 'first publication at start',
+    published: (version: number, sources: number, directory: string) => `Signed list published: version ${version}, ${sources} sources, in ${directory}`,
+    adoptedNote: 'published outside this server (the extension’s build), taken over at start',
+    adopted: (version: number, directory: string) => `Version ${version} already online in ${directory}: recorded in the publication history.`,
+    resigned: (version: number, expires: string) => `Manifest of version ${version} signed again, valid until ${expires}.`,
+    resignFailed: 'Could not sign the manifest again:',
+    atlaas: (actors: number, linked: number, suggested: number) => `Atlaas: ${actors} local authorities imported from the administrative divisions, ${linked} sites linked, ${suggested} links suggested.`,
+    crawling: 'Validation crawler: one check an hour, a full pass over 7 days.',
+    console: (url: string) => `Curation console: ${url}`,
+    channel: (url: string) => `List published for the extensions: ${url}`,
+    listening: (url: string) => `(listening on ${url})`,
+    noAdmin: 'No administrator: create the first one with  npm run user -- add you@example.org --role admin  (the password is read from standard input).',
+    stopping: (signal: string) => `${signal}: stopping.`,
+  },
+  config: {
+    received: (value: string) => ` (received "${value}")`,
+    problem: (variable: string, message: string) => `${variable}: ${message}`,
+    port: 'a port number, from 0 to 65535',
+    publicUrl: 'the console’s address, at the root of a site, such as https://curation.example.org/',
+    trustProxy: '1 (behind a reverse proxy) or 0',
+    minCheckMinutes: 'a whole number of minutes, from 0 to 10080',
+    crawlSchedule: '1 (the validation crawler checks sources every hour) or 0',
+    atlaasAtStart: '1 (import the Atlaas local authorities at the first start) or 0',
+  },
 };
 
 export const MESSAGES: Record<Lang, Messages> = { fr, en };
+
+/** A field's label at the start of a sentence or as a form label. */
+export function fieldLabel(lang: Lang, field: keyof Source): string {
+  const label = MESSAGES[lang].fields[field];
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}

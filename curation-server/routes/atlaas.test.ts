@@ -7,16 +7,12 @@ import { linkContext, refreshLinks } from '../atlaas/source-links.ts';
 import { divisionsOf } from '../testing/atlaas-fixture.ts';
 import { type ConsoleFixture, consoleFixture } from '../testing/console-client.ts';
 import { SAMPLE_SOURCES } from '../testing/temp-database.ts';
-import { validateSource } from '../../corpus/source-validation.ts';
+import { makeValidSource } from '../../corpus/testing/make-source.ts';
 
 const EXAMPLE = readFileSync(new URL('../atlaas/example/atlaas-export.ndjson', import.meta.url), 'utf8');
 const DEPARTEMENTS = ['25', '42', '56', '69', '91'];
 
-function source(id: string, host: string) {
-  const checked = validateSource({ id, host, scope: 'subdomains', path: '', category: 'commune', status: 'active', name: '', code: '', provenance: 'etalab/verified' });
-  if (!checked.ok) throw new Error(host);
-  return checked.source;
-}
+const source = (id: string, host: string) => makeValidSource(host, { id, provenance: 'etalab/verified' });
 
 let fixture: ConsoleFixture;
 beforeAll(async () => {

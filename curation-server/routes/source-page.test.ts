@@ -1,6 +1,6 @@
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { validateSource } from '../../corpus/source-validation.ts';
+import { makeValidSource } from '../../corpus/testing/make-source.ts';
 import { createBadge } from '../../extension/marking/badge.ts';
 import { BADGE_CSS } from '../../extension/marking/badge-styles.ts';
 import { localeMessage } from '../../extension/i18n/locale-messages.ts';
@@ -23,12 +23,11 @@ function previewRoots(html: string): Element[] {
   });
 }
 
-const accented = validateSource({ id: 'saccent00001', host: 'mairie-égletons.fr', scope: 'host', path: '', category: 'commune', status: 'suspended', name: '', code: '', provenance: 'etalab/communes,unverified' });
+const accented = makeValidSource('mairie-égletons.fr', { id: 'saccent00001', scope: 'host', status: 'suspended', provenance: 'etalab/communes,unverified' });
 
 describe('source page', () => {
   it('links to the site it asks to check, in a new tab that the link says it opens, without giving the site the console', async () => {
-    if (!accented.ok) throw new Error('fixture');
-    fixture = await consoleFixture({ sources: [...SAMPLE_SOURCES, accented.source] });
+    fixture = await consoleFixture({ sources: [...SAMPLE_SOURCES, accented] });
     const reader = await fixture.as('reader');
     const lyon = (await reader.page('/sources/stlyon0000001')).html;
     expect(lyon).toContain('<a href="https://mairie-lyon.fr/" target="_blank" rel="noopener noreferrer" class="site-link">Ouvrir https://mairie-lyon.fr/ <span class="new-tab">(nouvel onglet)</span></a>');

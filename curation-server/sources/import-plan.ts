@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalSourceHost, normalizePathPrefix, validateSource } from '../../corpus/source-validation.ts';
 import { type Source, sourceKey } from '../../corpus/source.ts';
-import { FIELD_LABELS } from '../i18n/field-labels.ts';
+import { MESSAGES } from '../i18n/messages.ts';
 import { type ChoiceField, readChoice, validChoices } from './import-columns.ts';
 import { readPastedAddress } from './pasted-address.ts';
 import type { ImportRow } from './source-csv.ts';
@@ -152,20 +152,16 @@ export function planDigest(plan: ImportPlan): string {
 }
 
 export function importIssueMessage(issue: ImportIssue, lang: 'fr' | 'en'): string {
-  const fr = lang === 'fr';
+  const m = MESSAGES[lang];
   switch (issue.code) {
     case 'cell-count':
-      return fr ? `${issue.found} cellules au lieu de ${issue.expected}.` : `${issue.found} cells instead of ${issue.expected}.`;
+      return m.importIssues.cellCount(issue.found, issue.expected);
     case 'unknown-value': {
-      const valid = validChoices(issue.field, lang).map((value) => (fr ? `« ${value} »` : `"${value}"`)).join(', ');
-      return fr
-        ? `Valeur « ${issue.value} » inconnue dans la colonne ${FIELD_LABELS.fr[issue.field]}. Valeurs permises : ${valid}.`
-        : `Unknown value "${issue.value}" in the ${FIELD_LABELS.en[issue.field]} column. Valid values: ${valid}.`;
+      const valid = validChoices(issue.field, lang).map(m.quote).join(', ');
+      return m.importIssues.unknownValue(issue.value, m.fields[issue.field], valid);
     }
     case 'duplicate-in-file':
-      return fr
-        ? `Même ${FIELD_LABELS.fr[issue.field]} qu’à la ligne ${issue.otherLine} du fichier.`
-        : `Same ${FIELD_LABELS.en[issue.field]} as line ${issue.otherLine} of the file.`;
+      return m.importIssues.duplicateInFile(m.fields[issue.field], issue.otherLine);
     default:
       return writeIssueMessage(issue, lang);
   }

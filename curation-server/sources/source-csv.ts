@@ -5,6 +5,7 @@
  */
 import { CORPUS_COLUMNS } from '../../corpus/corpus-text.ts';
 import type { Source } from '../../corpus/source.ts';
+import { MESSAGES } from '../i18n/messages.ts';
 import { type CsvRecord, parseCsv, serializeCsv } from './csv.ts';
 import { type Column, choiceLabel, COLUMN_NAMES, columnNamed, frenchHeader } from './import-columns.ts';
 
@@ -71,31 +72,24 @@ function importRow(record: CsvRecord, columns: readonly Column[]): ImportRow {
 }
 
 export function csvFileIssueMessage(issue: CsvFileIssue, lang: 'fr' | 'en'): string {
-  const fr = lang === 'fr';
-  const list = (columns: string[]) => columns.map((column) => (fr ? `« ${column} »` : `"${column}"`)).join(', ');
+  const m = MESSAGES[lang];
+  const t = m.csvFileIssues;
+  const list = (columns: string[]) => columns.map(m.quote).join(', ');
   switch (issue.code) {
     case 'empty':
-      return fr ? 'Le fichier est vide.' : 'The file is empty.';
+      return t.empty;
     case 'unclosed-quote':
-      return fr
-        ? `Guillemet non refermé à partir de la ligne ${issue.line}.`
-        : `Unclosed quote from line ${issue.line}.`;
-    case 'missing-columns': {
-      const named = issue.columns.map((column) => COLUMN_NAMES[column as Column]?.[lang][0] ?? column);
-      return fr ? `Colonnes manquantes dans la première ligne : ${list(named)}.` : `Missing columns in the first line: ${list(named)}.`;
-    }
+      return t.unclosedQuote(issue.line);
+    case 'missing-columns':
+      return t.missingColumns(list(issue.columns.map((column) => COLUMN_NAMES[column as Column]?.[lang][0] ?? column)));
     case 'unknown-columns': {
-      const quote = (name: string) => (fr ? `« ${name} »` : `"${name}"`);
       const names = (column: Column) => {
         const [first, ...others] = COLUMN_NAMES[column][lang];
-        return others.length === 0 ? quote(first) : `${quote(first)} (${fr ? 'ou' : 'or'} ${others.map(quote).join(', ')})`;
+        return others.length === 0 ? m.quote(first) : t.columnAliases(m.quote(first), list(others));
       };
-      const allowed = CORPUS_COLUMNS.map(names).join(', ');
-      return fr
-        ? `Colonnes inconnues : ${list(issue.columns)}. Colonnes permises (seule « hôte » est obligatoire) : ${allowed} ; ou leurs noms anglais (${CORPUS_COLUMNS.join(', ')}).`
-        : `Unknown columns: ${list(issue.columns)}. Allowed columns (only "host" is required): ${allowed}; or their French names.`;
+      return t.unknownColumns(list(issue.columns), CORPUS_COLUMNS.map(names).join(', '), CORPUS_COLUMNS.join(', '));
     }
     case 'duplicate-columns':
-      return fr ? `Colonnes en double : ${list(issue.columns)}.` : `Duplicated columns: ${list(issue.columns)}.`;
+      return t.duplicateColumns(list(issue.columns));
   }
 }

@@ -5,7 +5,7 @@
  */
 import { issueMessage, type Lang, type SourceIssue } from '../../corpus/source-validation.ts';
 import type { Source } from '../../corpus/source.ts';
-import { FIELD_LABELS } from '../i18n/field-labels.ts';
+import { MESSAGES } from '../i18n/messages.ts';
 
 export type StoreIssue =
   | { field: 'host' | 'path'; code: 'duplicate-key'; holderId: string; holderKey: string }
@@ -22,32 +22,26 @@ export function refused<T>(...issues: WriteIssue[]): WriteResult<T> {
 }
 
 function fieldList(fields: readonly (keyof Source)[], lang: Lang): string {
-  return fields.map((field) => FIELD_LABELS[lang][field]).join(', ');
+  return fields.map((field) => MESSAGES[lang].fields[field]).join(', ');
 }
 
 export function writeIssueMessage(issue: WriteIssue, lang: Lang = 'fr'): string {
-  const fr = lang === 'fr';
+  const t = MESSAGES[lang].writeIssues;
   switch (issue.code) {
     case 'duplicate-key':
-      return fr
-        ? `Doublon : « ${issue.holderKey} » est déjà dans la liste (source ${issue.holderId}).`
-        : `Duplicate: "${issue.holderKey}" is already in the list (source ${issue.holderId}).`;
+      return t.duplicateKey(issue.holderKey, issue.holderId);
     case 'duplicate-id':
-      return fr ? 'Cet identifiant est déjà celui d’une autre source.' : 'This identifier already belongs to another source.';
+      return t.duplicateId;
     case 'not-found':
-      return fr ? 'Source introuvable.' : 'Source not found.';
+      return t.notFound;
     case 'stale-revision':
-      return fr
-        ? 'Cette source a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte : voici ses valeurs actuelles, vérifiez-les puis recommencez.'
-        : 'Someone else changed this source since you opened it: here are its current values; check them, then try again.';
+      return t.staleRevision;
     case 'nothing-to-revert':
-      return fr ? 'Rien à défaire : la source a déjà les valeurs d’avant cette modification.' : 'Nothing to undo: the source already has its values from before this change.';
+      return t.nothingToRevert;
     case 'not-revertible':
-      return fr ? 'Cette opération ne peut pas être défaite.' : 'This operation cannot be undone.';
+      return t.notRevertible;
     case 'revert-conflict':
-      return fr
-        ? `Impossible de défaire : ${fieldList(issue.fields, lang)} ont changé depuis. Défaites d’abord les modifications plus récentes.`
-        : `Cannot undo: ${fieldList(issue.fields, lang)} changed since. Undo the more recent changes first.`;
+      return t.revertConflict(fieldList(issue.fields, lang));
     default:
       return issueMessage(issue, lang);
   }

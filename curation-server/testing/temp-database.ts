@@ -2,10 +2,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { validateSource } from '../../corpus/source-validation.ts';
 import type { Source } from '../../corpus/source.ts';
 import { type CurationDatabase, openDatabase } from '../db/open-database.ts';
 import { seedFromCorpus } from '../db/seed-corpus.ts';
+import { makeValidSource } from '../../corpus/testing/make-source.ts';
 
 export interface TempDatabase {
   db: CurationDatabase;
@@ -30,11 +30,7 @@ export async function tempDatabase(sources: readonly Source[] = SAMPLE_SOURCES):
   };
 }
 
-function source(fields: Omit<Source, 'provenance'> & { provenance?: string }): Source {
-  const checked = validateSource({ provenance: 'etalab/verified', ...fields });
-  if (!checked.ok) throw new Error(`invalid fixture ${fields.host}: ${JSON.stringify(checked.issues)}`);
-  return checked.source;
-}
+const source = (fields: Omit<Source, 'provenance'> & { provenance?: string }): Source => makeValidSource(fields.host, { provenance: 'etalab/verified', ...fields });
 
 /** A few sources of each kind (scopes, statuses, validation states), named after real seed entries. */
 export const SAMPLE_SOURCES: readonly Source[] = [

@@ -3,7 +3,7 @@
 import type { Source } from '../../corpus/source.ts';
 import { can } from '../auth/roles.ts';
 import type { HistoryEvent } from '../history/event-log.ts';
-import { fieldLabel } from '../i18n/field-labels.ts';
+import { fieldLabel } from '../i18n/messages.ts';
 import { formatInstant } from '../i18n/format.ts';
 import { changedFields } from '../sources/source-changes.ts';
 import { SOURCE_FIELDS } from '../sources/stored-source.ts';

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 /** CSV import: the upload form, and the preview of exactly what the file would change. */
 import type { Source } from '../../corpus/source.ts';
-import { fieldLabel } from '../i18n/field-labels.ts';
+import { fieldLabel } from '../i18n/messages.ts';
 import { formatCount, formatInstant } from '../i18n/format.ts';
 import { type ImportPlan, importIssueMessage, type PlannedLine } from '../sources/import-plan.ts';
 import type { ImportRecord } from '../sources/source-imports.ts';

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 /** The publication page (administrators): the version online, the button that publishes, the record of publications. */
 import { formatCount, formatInstant } from '../i18n/format.ts';
-import { fieldLabel } from '../i18n/field-labels.ts';
+import { fieldLabel } from '../i18n/messages.ts';
 import type { PublicationRecord, PublisherStatus } from '../publishing/list-publisher.ts';
 import { hasChanges, LEAVING_REASONS, type PreviewEntry, type PublicationPreview } from '../publishing/publication-preview.ts';
 import { displayHost } from './display-host.ts';

@@ -4,7 +4,7 @@ import { CATEGORY_IDS } from '../../corpus/categories.ts';
 import { SCOPES, type Source, STATUSES } from '../../corpus/source.ts';
 import { can } from '../auth/roles.ts';
 import type { HistoryEvent } from '../history/event-log.ts';
-import { fieldLabel } from '../i18n/field-labels.ts';
+import { fieldLabel } from '../i18n/messages.ts';
 import { formatInstant } from '../i18n/format.ts';
 import type { EditableFields } from '../sources/source-commands.ts';
 import type { StoredSource } from '../sources/stored-source.ts';

@@ -8,7 +8,7 @@ import { launchConsoleBrowser, type ServedConsole, serveConsole, seriousViolatio
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateSource } from '../../corpus/source-validation.ts';
+import { makeValidSource } from '../../corpus/testing/make-source.ts';
 import { createApp } from '../../curation-server/app.ts';
 import { importActionFile } from '../../curation-server/atlaas/action-import.ts';
 import { importActors } from '../../curation-server/atlaas/actor-import.ts';
@@ -29,11 +29,10 @@ let url: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  const vannes = validateSource({ id: 'svannes00001', host: 'mairie-vannes.fr', scope: 'subdomains', path: '', category: 'commune', status: 'active', name: '', code: '', provenance: 'etalab/verified' });
-  const lorient = validateSource({ id: 'slorient0001', host: 'ville-lorient.fr', scope: 'subdomains', path: '', category: 'commune', status: 'active', name: '', code: '', provenance: 'etalab/verified' });
-  if (!vannes.ok || !lorient.ok) throw new Error('fixture');
+  const vannes = makeValidSource('mairie-vannes.fr', { id: 'svannes00001', provenance: 'etalab/verified' });
+  const lorient = makeValidSource('ville-lorient.fr', { id: 'slorient0001', provenance: 'etalab/verified' });
   // Two suggestions: one is confirmed, the other still waits when the pages are checked.
-  temp = await tempDatabase([...SAMPLE_SOURCES, vannes.source, lorient.source]);
+  temp = await tempDatabase([...SAMPLE_SOURCES, vannes, lorient]);
   await importActors(temp.db, divisionsOf(DEPARTEMENTS));
   await refreshLinks(temp.db, linkContext(divisionsOf(DEPARTEMENTS), await currentActorIds(temp.db), new Map()));
   const imported = await importActionFile(temp.db, EXAMPLE);

@@ -10,7 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { validateSource } from '../../corpus/source-validation.ts';
+import { makeValidSource } from '../../corpus/testing/make-source.ts';
 import { importActionFile } from '../../curation-server/atlaas/action-import.ts';
 import { importActors } from '../../curation-server/atlaas/actor-import.ts';
 import { currentActorIds } from '../../curation-server/atlaas/atlaas-setup.ts';
@@ -36,20 +36,15 @@ const control = tableCrawlControl(() => fixture.db);
 
 beforeAll(async () => {
   // A long hostname and name, as real ones are: they must wrap, not widen the page.
-  const long = validateSource({
+  const long = makeValidSource('mediatheque-intercommunale-du-pays-de-la-haute-vallee.communaute-de-communes-exemple.fr', {
     id: 'slongname0001',
-    host: 'mediatheque-intercommunale-du-pays-de-la-haute-vallee.communaute-de-communes-exemple.fr',
     scope: 'host',
-    path: '',
     category: 'intercommunalite',
-    status: 'active',
     name: 'Médiathèque intercommunale du Pays de la Haute-Vallée et des Coteaux réunis',
-    code: '',
     provenance: 'etalab/epci,etalab/verified,redirect-from:ancienne-mediatheque-intercommunale-de-la-haute-vallee.fr',
   });
-  const vannes = validateSource({ id: 'svannes00001', host: 'mairie-vannes.fr', scope: 'subdomains', path: '', category: 'commune', status: 'active', name: '', code: '', provenance: 'etalab/verified' });
-  if (!long.ok || !vannes.ok) throw new Error('fixture');
-  fixture = await consoleFixture({ sources: [...SAMPLE_SOURCES, long.source, vannes.source], crawlControl: control, signingKey: true });
+  const vannes = makeValidSource('mairie-vannes.fr', { id: 'svannes00001', provenance: 'etalab/verified' });
+  fixture = await consoleFixture({ sources: [...SAMPLE_SOURCES, long, vannes], crawlControl: control, signingKey: true });
   await control.ready();
   await control.addRun({
     started_at: '2026-11-30T02:00:00.000Z',

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateSource } from '../../corpus/source-validation.ts';
+import { makeValidSource } from '../../corpus/testing/make-source.ts';
 import { createApp } from '../../curation-server/app.ts';
 import { importActionFile } from '../../curation-server/atlaas/action-import.ts';
 import { importActors } from '../../curation-server/atlaas/actor-import.ts';
@@ -36,9 +36,7 @@ const received: Received[] = [];
 let session: ChromiumSession;
 
 beforeAll(async () => {
-  const checked = validateSource({ id: 'slzfqlyoimi3', host: 'saint-etienne.fr', scope: 'subdomains', path: '', category: 'commune', status: 'active', name: 'Mairie de Saint-Étienne', code: '42218', provenance: 'etalab/verified' });
-  if (!checked.ok) throw new Error('fixture');
-  temp = await tempDatabase([checked.source]);
+  temp = await tempDatabase([makeValidSource('saint-etienne.fr', { id: 'slzfqlyoimi3', name: 'Mairie de Saint-Étienne', code: '42218', provenance: 'etalab/verified' })]);
   await importActors(temp.db, divisionsOf(['42', '91']));
   await refreshLinks(temp.db, linkContext(divisionsOf(['42', '91']), await currentActorIds(temp.db), new Map()));
   const imported = await importActionFile(temp.db, EXAMPLE);

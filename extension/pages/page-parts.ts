@@ -31,7 +31,7 @@ export function creditFooter(document: Document, language: UiLanguage, options: 
     element(document, 'p', [
       element(document, 'a', DATA_CREDIT.sourceUrl, { href: DATA_CREDIT.sourceUrl, target: '_blank', rel: 'noreferrer' }),
       document.createTextNode(' · '),
-      element(document, 'a', language === 'fr' ? 'Licence Ouverte 2.0' : 'Open Licence 2.0', {
+      element(document, 'a', text('licenceName'), {
         href: DATA_CREDIT.licenceUrl,
         target: '_blank',
         rel: 'noreferrer',

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { validateSource } from '../../corpus/source-validation.ts';
+import { makeValidSource } from '../../corpus/testing/make-source.ts';
 import type { Source } from '../../corpus/source.ts';
 import { openDatabase } from '../../curation-server/db/open-database.ts';
 import { seedFromCorpus } from '../../curation-server/db/seed-corpus.ts';
@@ -47,9 +47,7 @@ const databasePath = join(directory, 'curation.sqlite');
 const db = await openDatabase(databasePath);
 const sources: Source[] = [];
 for (let index = 0; index < HOSTS; index++) {
-  const checked = validateSource({ id: sourceId(index), host: sourceHost(index), scope: 'host', path: '', category: 'commune', status: 'active', name: `Commune ${index}`, code: '', provenance: 'etalab/verified' });
-  if (!checked.ok) throw new Error(`bad source ${index}`);
-  sources.push(checked.source);
+  sources.push(makeValidSource(sourceHost(index), { id: sourceId(index), scope: 'host', name: `Commune ${index}`, provenance: 'etalab/verified' }));
 }
 await seedFromCorpus(db, () => sources);
 

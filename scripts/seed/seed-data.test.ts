@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildSeedCorpus } from './seed-corpus.ts';
 import { readSeedInput } from './seed-input.ts';
 import { CATEGORY_IDS } from '../../corpus/categories.ts';
 import { parseCorpusText, serializeCorpusText } from '../../corpus/corpus-text.ts';
 import { DATA_CREDIT } from '../../corpus/credit.ts';
-import { readSeedCorpus, readSeedCorpusText, SEED_REJECTED_PATH } from '../../corpus/node/seed-corpus-file.ts';
+import { readSeedCorpus, readSeedCorpusText, readSeedRejections } from '../../corpus/node/seed-corpus-file.ts';
 import { platformAt } from '../../corpus/platforms.ts';
 import { sourceKey } from '../../corpus/source.ts';
 import { validateSource } from '../../corpus/source-validation.ts';
@@ -75,9 +74,7 @@ describe('the committed seed corpus', () => {
   it('applies the rules of issue 12 on the real data', () => {
     const byHost = new Map(sources.map((s) => [s.host, s]));
     const rejectedReasons = new Map<string, string[]>();
-    for (const line of readFileSync(SEED_REJECTED_PATH, 'utf8').split('\n')) {
-      if (line === '' || line.startsWith('#')) continue;
-      const [host, reason] = line.split('\t');
+    for (const { host, reason } of readSeedRejections()) {
       rejectedReasons.set(host, [...(rejectedReasons.get(host) ?? []), reason]);
     }
     // Homonyms stay unnamed: Crans is a commune of the Ain and of the Jura.
@@ -120,8 +117,7 @@ describe('the committed seed corpus', () => {
   it('is exactly what the seed script builds from the upstream copy, rejections included', () => {
     const rebuilt = buildSeedCorpus(readSeedInput());
     expect(serializeCorpusText(rebuilt.sources, comments)).toBe(text);
-    const rejectedLines = readFileSync(SEED_REJECTED_PATH, 'utf8').split('\n').filter((line) => line !== '' && !line.startsWith('#'));
-    expect(rejectedLines).toEqual(rebuilt.rejected.map((r) => [r.host, r.reason, r.detail, r.lists].join('\t')));
+    expect(readSeedRejections()).toEqual(rebuilt.rejected.map(({ host, reason, detail, lists }) => ({ host, reason, detail, lists })));
     expect(parseCorpusText(text).errors).toEqual([]);
   }, 60_000);
 
