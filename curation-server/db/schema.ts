@@ -412,6 +412,10 @@ export interface AccountEventsTable {
   detail: string;
 }
 
+/** What a bulk action of the console or the API does to the sources chosen (sources/source-commands.ts); a bulk batch's label. */
+export const BULK_ACTIONS = ['activate', 'suspend', 'remove', 'review'] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+
 export const BATCH_KINDS = ['bulk', 'import', 'review', 'undo'] as const;
 export type BatchKind = (typeof BATCH_KINDS)[number];
 

@@ -9,7 +9,8 @@ import { batchEvents, recentEvents } from '../history/event-log.ts';
 import { decideReviewItems, listReviewItems, reviewQueueSink } from '../review/review-queue.ts';
 import { tempDatabase } from '../testing/temp-database.ts';
 import { undoBatch } from './batch-undo.ts';
-import { applyBulkAction, BULK_ACTIONS, updateSource } from './source-commands.ts';
+import { BULK_ACTIONS } from '../db/schema.ts';
+import { applyBulkAction, updateSource } from './source-commands.ts';
 import { applyImport, previewImport } from './source-imports.ts';
 import { sourceById } from './source-store.ts';
 

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { SourceDraft } from '../../corpus/source-validation.ts';
 import { randomSourceId, type Source, type Status } from '../../corpus/source.ts';
 import type { Actor } from '../auth/actor.ts';
-import type { Database } from '../db/schema.ts';
+import type { BulkAction, Database } from '../db/schema.ts';
 import { recordBatch } from '../history/batches.ts';
 import { eventById } from '../history/event-log.ts';
 import { randomToken } from '../auth/secret-token.ts';
@@ -135,8 +135,6 @@ export function markReviewed(db: Kysely<Database>, actor: Actor, ids: readonly s
 }
 
 /** What can be done to a selection of sources at once (console bulk form, API bulk call). */
-export const BULK_ACTIONS = ['activate', 'suspend', 'remove', 'review'] as const;
-export type BulkAction = (typeof BULK_ACTIONS)[number];
 
 const BULK_STATUS = { activate: 'active', suspend: 'suspended', remove: 'removed' } as const satisfies Record<Exclude<BulkAction, 'review'>, Status>;
 

@@ -5,13 +5,12 @@
  * a link to its changes and « Défaire »; one batch on its own shows its changes one by one.
  */
 import { can } from '../auth/roles.ts';
-import { EVENT_ACTIONS } from '../db/schema.ts';
+import { type BulkAction, EVENT_ACTIONS } from '../db/schema.ts';
 import type { Batch } from '../history/batches.ts';
 import type { EventPage, HistoryEvent } from '../history/event-log.ts';
 import { type ActivityQuery, activityHref, isFiltered } from '../history/activity-query.ts';
 import { formatInstant } from '../i18n/format.ts';
 import type { Messages } from '../i18n/messages.ts';
-import type { BulkAction } from '../sources/source-commands.ts';
 import type { ReviewDecision } from '../review/review-types.ts';
 import { CommentField, CsrfField, ErrorSummary, type FieldErrors, Notice, SelectField, TextField } from './form-fields.tsx';
 import { EventChanges, EventHeading, RevertForm } from './history.tsx';

@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 /** The step between choosing a bulk action and applying it: what will change, Confirmer or Annuler. Nothing is written until confirmed. */
-import type { BulkAction } from '../sources/source-commands.ts';
+import type { BulkAction } from '../db/schema.ts';
 import type { StoredSource } from '../sources/stored-source.ts';
 import { displayHost } from './display-host.ts';
 import { CommentField, CsrfField } from './form-fields.tsx';

@@ -5,7 +5,7 @@ import { STATUSES } from '../../corpus/source.ts';
 import { can } from '../auth/roles.ts';
 import { formatCount, formatInstant } from '../i18n/format.ts';
 import type { Messages } from '../i18n/messages.ts';
-import { BULK_ACTIONS } from '../sources/source-commands.ts';
+import { BULK_ACTIONS } from '../db/schema.ts';
 import { PAGE_SIZES, type SourceListQuery, type SourcePage, type SourceSort } from '../sources/source-list.ts';
 import { VALIDATION_STATES } from '../sources/validation-state.ts';
 import { CommentField, CsrfField, ErrorSummary, type FieldErrors, Notice, SelectField, TextField } from './form-fields.tsx';
