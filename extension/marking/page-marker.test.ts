@@ -101,6 +101,19 @@ describe('page marker', () => {
     expect(sources(document)).toEqual([]);
   });
 
+  it('leaves its badges alone when settings arrive that mark the page the same (a change read twice, the policy rewritten)', async () => {
+    const { document } = bingPage(result('https://www.ain.gouv.fr/'));
+    const marker = startMarker(document, { density: 'compact' });
+    await marker.start();
+    const badge = document.querySelector('[data-sdc-source]');
+    await marker.applySettings(settings({ density: 'compact' }));
+    await marker.applySettings(settings({ density: 'compact', reportUrl: 'mailto:cdi@exemple.fr' }));
+    expect(document.querySelector('[data-sdc-source]')).toBe(badge);
+    await marker.applySettings(settings());
+    expect(document.querySelector('[data-sdc-source]')).not.toBe(badge);
+    expect(sources(document)).toEqual(['ain.gouv.fr']);
+  });
+
   it('promotes the first trusted result and hides the others on request, then puts everything back', async () => {
     const { document } = bingPage(
       result('https://example.com/', 'one') + result('https://www.paris.fr/', 'two') + result('https://example.org/', 'three'),

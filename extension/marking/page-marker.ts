@@ -8,7 +8,7 @@ import { engineForPage } from '../engines/engines.ts';
 import type { EngineRecord } from '../engines/engine-record.ts';
 import { type ExtractedResult, extractResults } from '../engines/result-extraction.ts';
 import type { MatchedSource, MatchResponse } from '../matching/messages.ts';
-import type { Settings } from '../settings/settings.ts';
+import { marksAlike, type Settings } from '../settings/settings.ts';
 import { type BadgeText, createBadge, createNotice, OWN_ELEMENT_ATTRIBUTE, type PageTheme, pageTheme } from './badge.ts';
 
 export interface MarkerEnvironment {
@@ -84,7 +84,10 @@ export class PageMarker {
 
   /** New settings: badges are drawn again, with the new density, promotion and hiding. */
   applySettings(settings: Settings): Promise<void> {
+    // The same marking again (a change read twice, the policy rewritten as it was): badges stay, never drawn twice.
+    const unchanged = marksAlike(settings, this.settings);
     this.settings = settings;
+    if (unchanged) return Promise.resolve();
     this.clear();
     return this.scan();
   }

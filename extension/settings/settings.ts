@@ -59,14 +59,19 @@ export function settingsFrom(stored: unknown): Settings {
 }
 
 /** Whether marking a page with these settings is marking it with the defaults (the report address plays no part there). */
-export function marksLikeDefaults(settings: Settings): boolean {
+/** Whether two settings mark a result page the same way (the report address is not on the page). */
+export function marksAlike(a: Settings, b: Settings): boolean {
   return (
-    settings.paused === DEFAULT_SETTINGS.paused &&
-    settings.promoteFirstTrusted === DEFAULT_SETTINGS.promoteFirstTrusted &&
-    settings.hideUntrusted === DEFAULT_SETTINGS.hideUntrusted &&
-    settings.density === DEFAULT_SETTINGS.density &&
-    ENGINE_IDS.every((id) => settings.engines[id] === DEFAULT_SETTINGS.engines[id])
+    a.paused === b.paused &&
+    a.promoteFirstTrusted === b.promoteFirstTrusted &&
+    a.hideUntrusted === b.hideUntrusted &&
+    a.density === b.density &&
+    ENGINE_IDS.every((id) => a.engines[id] === b.engines[id])
   );
+}
+
+export function marksLikeDefaults(settings: Settings): boolean {
+  return marksAlike(settings, DEFAULT_SETTINGS);
 }
 
 /** The settings a policy fixes, by name. */
