@@ -35,8 +35,11 @@ const ConfirmForm = z.object({ confirm: z.literal('1').optional() });
 const JOURNAL_LENGTH = 50;
 
 /** The account an `:id` names, or undefined (not a number, or no such account). */
-async function accountOf(deps: AppDeps, id: string): Promise<User | undefined> {
-  return /^\d{1,15}$/.test(id) ? userById(deps.db, Number(id)) : undefined;
+/** The account a page's `:id` names; a 404 page when there is none. */
+async function accountOf(deps: AppDeps, id: string): Promise<User> {
+  const user = /^\d{1,15}$/.test(id) ? await userById(deps.db, Number(id)) : undefined;
+  if (user === undefined) throw new NotFound();
+  return user;
 }
 
 const TokenForm = z.object({ name: z.string().trim().min(1).max(100), role: z.enum(['reader', 'curator']) });
@@ -131,13 +134,11 @@ export function adminRoutes(deps: AppDeps) {
 
   app.get('/users/:id', async (c) => {
     const user = await accountOf(deps, c.req.param('id'));
-    if (user === undefined) throw new NotFound();
     return showAccount(c, user);
   });
 
   app.post('/users/:id/role', async (c) => {
     const user = await accountOf(deps, c.req.param('id'));
-    if (user === undefined) throw new NotFound();
     const form = RoleForm.safeParse(await formBody(c));
     if (!form.success) return showAccount(c, user, shapeErrors(form.error, viewOf(c).t), 422);
     const changed = await changeRole(deps.db, actorOf(c), user.id, form.data.role, deps.now());
@@ -148,7 +149,6 @@ export function adminRoutes(deps: AppDeps) {
   app.post('/users/:id/disable', async (c) => {
     const view = viewOf(c);
     const user = await accountOf(deps, c.req.param('id'));
-    if (user === undefined) throw new NotFound();
     const form = ConfirmForm.safeParse(await formBody(c));
     if (!form.success || form.data.confirm !== '1') {
       return renderPage(c, { title: view.t.accounts.confirmDisableTitle(user.email), body: <ConfirmAccountActionPage view={view} user={user} action="disable" /> });
@@ -160,7 +160,6 @@ export function adminRoutes(deps: AppDeps) {
 
   app.post('/users/:id/enable', async (c) => {
     const user = await accountOf(deps, c.req.param('id'));
-    if (user === undefined) throw new NotFound();
     const enabled = await setDisabled(deps.db, actorOf(c), user.id, false, deps.now());
     if (!enabled.ok) return showAccount(c, user, { '': [problemText(viewOf(c).t, enabled.problem)] });
     return c.redirect(withNotice(`/admin/users/${user.id}`, 'accountUpdated'), 303);
@@ -169,7 +168,6 @@ export function adminRoutes(deps: AppDeps) {
   app.post('/users/:id/reset', async (c) => {
     const view = viewOf(c);
     const user = await accountOf(deps, c.req.param('id'));
-    if (user === undefined) throw new NotFound();
     const form = ResetForm.safeParse(await formBody(c));
     if (!form.success) return showAccount(c, user, shapeErrors(form.error, view.t), 422);
     if (form.data.confirm !== '1') {
