@@ -128,6 +128,11 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
     ['ademe.fr', 'ADEME, Agence de la transition écologique'], ['ofb.gouv.fr', "Office français de la biodiversité"],
     ['onf.fr', 'Office national des forêts'], ['anah.gouv.fr', "Anah, Agence nationale de l'habitat"], ['inpi.fr', 'INPI'],
     ['ofpra.gouv.fr', 'Ofpra'], ['ofii.fr', "Ofii, Office français de l'immigration et de l'intégration"],
+    ['anfr.fr', 'ANFR, Agence nationale des fréquences'], ['andra.fr', 'Andra, Agence nationale pour la gestion des déchets radioactifs'],
+    ['irsn.fr', "IRSN, Institut de radioprotection et de sûreté nucléaire (aujourd'hui ASNR)"], ['inc-conso.fr', 'Institut national de la consommation'],
+    ['assurance-banque-epargne.fr', 'Assurance Banque Épargne Info Service (Banque de France, ACPR, AMF)'],
+    ['openedition.org', 'OpenEdition (CNRS, Aix-Marseille Université, EHESS, Avignon Université)'], ['persee.fr', 'Persée (CNRS, ENS de Lyon)'],
+    ['idref.fr', 'IdRef (Abes)'],
     ['cnfpt.fr', 'CNFPT, Centre national de la fonction publique territoriale'], ['ladocumentationfrancaise.fr', 'La Documentation française (DILA)'],
     ['sengager.fr', "Armée de Terre, recrutement"], ['banquedesterritoires.fr', 'Banque des Territoires (Caisse des Dépôts)'],
     ['ircantec.retraites.fr', 'Ircantec (Caisse des Dépôts)'], ['cnracl.retraites.fr', 'CNRACL (Caisse des Dépôts)'],
@@ -142,6 +147,12 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
     ['unedic.org', 'Unédic'], ['france-competences.fr', 'France compétences'],
     ['francetravail.org', 'France Travail (site institutionnel)'], ['pole-emploi.org', 'France Travail (site institutionnel)'],
     ['monenfant.fr', "Monenfant.fr (Caisses d'allocations familiales)"],
+    ['cnav.fr', "Cnav, Caisse nationale d'assurance vieillesse"], ['cleiss.fr', 'Cleiss, Centre des liaisons européennes et internationales de sécurité sociale'],
+    ...Object.entries({
+      alsacemoselle: 'Alsace-Moselle', aquitaine: 'Aquitaine', auvergne: 'Auvergne', bfc: 'Bourgogne-Franche-Comté', bretagne: 'Bretagne',
+      centreouest: 'Centre-Ouest', cvl: 'Centre-Val de Loire', hdf: 'Hauts-de-France', lr: 'Languedoc-Roussillon', mp: 'Midi-Pyrénées',
+      nordest: 'Nord-Est', normandie: 'Normandie', pl: 'Pays de la Loire', ra: 'Rhône-Alpes', sudest: 'Sud-Est',
+    }).map(([region, name]): [string, string] => [`carsat-${region}.fr`, `Carsat ${name} (Assurance retraite)`]),
   ]),
   // Health.
   ...curatedGroup('sante', [
@@ -223,6 +234,12 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
     ['louvre.fr', 'Musée du Louvre'], ['chateauversailles.fr', 'Château de Versailles'],
     ['centrepompidou.fr', 'Centre Pompidou'], ['musee-orsay.fr', "Musée d'Orsay"], ['quaibranly.fr', 'Musée du quai Branly - Jacques Chirac'],
     ['citedessciences.fr', 'Cité des sciences et de l\'industrie'], ['monuments-nationaux.fr', 'Centre des monuments nationaux'],
+    ['grandpalais.fr', 'Grand Palais (Réunion des musées nationaux)'], ['universcience.fr', 'Universcience (Cité des sciences, Palais de la découverte)'],
+    ['centrenationaldulivre.fr', 'Centre national du livre'], ['bpi.fr', "Bibliothèque publique d'information"],
+    ['paris-musees.fr', 'Paris Musées'], ['musee-armee.fr', "Musée de l'Armée"], ['mucem.org', 'Mucem'], ['guimet.fr', 'Musée national des arts asiatiques – Guimet'],
+    ['museedelhomme.fr', "Musée de l'Homme"], ['sevresciteceramique.fr', 'Cité de la céramique – Sèvres et Limoges'],
+    ['theatre-odeon.eu', "Odéon-Théâtre de l'Europe"], ['colline.fr', 'La Colline – théâtre national'], ['opera-comique.com', 'Opéra Comique'],
+    ['cnd.fr', 'Centre national de la danse'], ['citedelarchitecture.fr', "Cité de l'architecture et du patrimoine"],
     ['operadeparis.fr', 'Opéra national de Paris'], ['comedie-francaise.fr', 'Comédie-Française'], ['philharmoniedeparis.fr', 'Philharmonie de Paris'],
     ['ina.fr', 'INA, Institut national de l\'audiovisuel'], ['radiofrance.fr', 'Radio France'],
     ['francetelevisions.fr', 'France Télévisions'], ['france.tv', 'France Télévisions (france.tv)'], ['lumni.fr', 'Lumni, France Télévisions et audiovisuel public'],
@@ -240,7 +257,7 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
   ...curatedGroup('sante', [
     ['vaccination-info-service.fr', 'Vaccination Info Service (Santé publique France)'], ['tabac-info-service.fr', 'Tabac Info Service (Santé publique France)'],
     ['drogues-info-service.fr', 'Drogues Info Service (Santé publique France)'], ['alcool-info-service.fr', 'Alcool Info Service (Santé publique France)'],
-    ['mangerbouger.fr', 'Manger Bouger (Santé publique France)'], ['sexualites-info-sante.fr', 'Sexualités Info Santé (Santé publique France)'],
+    ['3114.fr', 'Le 3114, numéro national de prévention du suicide'], ['mangerbouger.fr', 'Manger Bouger (Santé publique France)'], ['sexualites-info-sante.fr', 'Sexualités Info Santé (Santé publique France)'],
   ]),
   // The académies' and régions' digital workspaces for schools.
   ...curatedGroup('education', [['toutatice.fr', 'Toutatice, espace numérique de l\'académie de Rennes'], ['monlycee.net', 'Monlycée.net, Région Île-de-France']]),
