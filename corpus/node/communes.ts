@@ -177,11 +177,6 @@ export class CommuneIndex {
     return this.epciBySiren.get(siren);
   }
 
-  /** Whether a hostname label names this EPCI and no other (`toulouse-metropole`, `nantesmetropole`). */
-  labelNamesEpci(label: string, siren: string): boolean {
-    return this.epciOfLabel(label)?.siren === siren;
-  }
-
   /** The one EPCI a hostname label names (`cc-perigord-limousin`, `angersloiremetropole`, `provencealpesagglo`), or undefined. */
   epciOfLabel(label: string): Epci | undefined {
     const bare = label.replace(EPCI_LABEL_PREFIX, '').replace(EPCI_LABEL_SUFFIX, '');

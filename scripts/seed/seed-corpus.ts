@@ -487,7 +487,7 @@ function withEpciSitesActive(sources: Source[], communes: CommuneIndex): Source[
     if (source.status !== 'suspended' || source.category !== 'intercommunalite' || !provenance.includes('unverified')) return source;
     if (!provenance.some((token) => token.startsWith('dila/')) || sitesBySiren.get(source.code) !== 1 || !source.host.endsWith('.fr')) return source;
     const epci = communes.epciOfSiren(source.code);
-    if (epci === undefined || epci.population < EPCI_POPULATION || !communes.labelNamesEpci(source.host.slice(0, -'.fr'.length), epci.siren)) return source;
+    if (epci === undefined || epci.population < EPCI_POPULATION || communes.epciOfLabel(source.host.slice(0, -'.fr'.length))?.siren !== epci.siren) return source;
     return { ...source, status: 'active', provenance: [...provenance.filter((token) => token !== 'unverified'), 'epci-in-official-directory'].join(',') };
   });
 }
