@@ -5,6 +5,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { AtlaasActionsTable, Database } from '../db/schema.ts';
 import type { Axis } from './action-file.ts';
+import { atlaasDataVersion } from './data-version.ts';
 import { actionMatchExpression } from './names.ts';
 
 export type ActionRow = Selectable<AtlaasActionsTable>;
@@ -24,18 +25,13 @@ export interface ActionSearch {
 const MATCH_LISTS_KEPT = 128;
 const matchLists = new WeakMap<Kysely<Database>, { version: number; lists: Map<string, Int32Array> }>();
 
-async function actionsVersion(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('atlaas_data_versions').select('version').where('dataset', '=', 'actions').executeTakeFirstOrThrow();
-  return row.version;
-}
-
 /**
  * Every action matching the search, best first (with a text: FTS5's rank, then newest), as
  * sequence numbers; computed once per search and kept until the actions change (their version,
  * raised by triggers on every write, from any process).
  */
 async function matchingActions(db: Kysely<Database>, search: ActionSearch, expression: string | null): Promise<Int32Array> {
-  const version = await actionsVersion(db);
+  const version = await atlaasDataVersion(db, 'actions');
   let kept = matchLists.get(db);
   if (kept === undefined || kept.version !== version) {
     kept = { version, lists: new Map() };

@@ -11,6 +11,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { AtlaasActorKind, Database } from '../db/schema.ts';
+import { atlaasDataVersion } from './data-version.ts';
 import type { ActorNameQuery } from './names.ts';
 
 /** Sorted distinct words, each with the positions (in result order) of the actors that have it. */
@@ -127,11 +128,6 @@ export class ActorNameIndex {
   }
 }
 
-export async function actorsVersion(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('atlaas_data_versions').select('version').where('dataset', '=', 'actors').executeTakeFirstOrThrow();
-  return row.version;
-}
-
 export async function buildActorNameIndex(db: Kysely<Database>): Promise<ActorNameIndex> {
   const rows = await db
     .selectFrom('atlaas_actors')
@@ -153,7 +149,7 @@ const built = new WeakMap<Kysely<Database>, { version: number; index: Promise<Ac
 
 /** The index of this database's current actors, rebuilt when they have changed since it was built. */
 export async function actorNameIndex(db: Kysely<Database>): Promise<ActorNameIndex> {
-  const version = await actorsVersion(db);
+  const version = await atlaasDataVersion(db, 'actors');
   const known = built.get(db);
   if (known !== undefined && known.version === version) return known.index;
   const index = buildActorNameIndex(db);
