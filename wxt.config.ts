@@ -2,7 +2,8 @@ import { defineConfig } from 'wxt';
 import { asciiOutputPlugin } from './extension/build/ascii-output.ts';
 import { readEngineDefinitions } from './extension/engines/engine-definitions-schema.ts';
 import { BUNDLED_ENGINE_DEFINITIONS } from './extension/engines/engines.ts';
-import { BUNDLED_COMPACT_FILE, BUNDLED_SNAPSHOT_FILE, bundledListOptionsFromEnv, bundledListPlugin, onceBundledList } from './extension/list/bundled-list-module.ts';
+import { BUCKETS, bucketScript, bucketScriptFile } from './extension/list/changed-host-buckets.ts';
+import { BUNDLED_COMPACT_FILE, BUNDLED_SNAPSHOT_FILE, bundledListOptionsFromEnv, bundledListPlugin, compactListLiteralPlugin, onceBundledList } from './extension/list/bundled-list-module.ts';
 
 /** The published, signed list the build ships (SDC_LISTS_DIR, SDC_KEYS_DIR, SDC_LIST_CHANNEL: see bundled-list-module.ts). */
 const bundledList = onceBundledList(() => bundledListOptionsFromEnv(process.env));
@@ -33,7 +34,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'fr',
     // tabs: read the current tab's address, to show on the toolbar icon whether it is a trusted source.
-    // scripting: register the "stored state differs" flag on result pages (extension/settings/settings-signal.ts).
+    // scripting: register on result pages the scripts that say how the stored state differs (extension/settings/settings-signal.ts).
     // alarms: check the list channel for a new signed version every few hours (extension/list/list-updates.ts).
     // No host permission but the result pages': the channel answers with CORS, and no cookie is sent.
     permissions: ['storage', 'tabs', 'scripting', 'alarms'],
@@ -57,13 +58,16 @@ export default defineConfig({
           storage: { managed_schema: 'managed_schema.json' },
         }),
   }),
-  // The list ships compiled into the result pages' script, and as packaged files: the compact list
-  // the background matches with, the snapshot for the first delta.
-  vite: () => ({ plugins: [bundledListPlugin(bundledList), asciiOutputPlugin()] }),
+  // The list ships compiled into the result pages' script (written in after minification, as the
+  // string V8 reads fastest), and as packaged files: the compact list the background matches with,
+  // the snapshot for the first delta, the scripts of the changed-hostname filter.
+  vite: () => ({ plugins: [bundledListPlugin(bundledList, { placeholder: true }), compactListLiteralPlugin(bundledList), asciiOutputPlugin()] }),
   hooks: {
     'build:publicAssets': async (_wxt, files) => {
       const list = await bundledList();
       files.push({ relativeDest: BUNDLED_SNAPSHOT_FILE, contents: list.snapshotText }, { relativeDest: BUNDLED_COMPACT_FILE, contents: list.compact });
+      // One script per bucket of the changed-hostname filter that the background registers on result pages.
+      for (let bucket = 0; bucket < BUCKETS; bucket++) files.push({ relativeDest: bucketScriptFile(bucket), contents: bucketScript(bucket) });
     },
   },
   zip: {

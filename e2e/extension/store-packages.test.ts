@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { BUNDLED_COMPACT_FILE, COMPACT_LIST_PLACEHOLDER, compactListLiteral } from '../../extension/list/bundled-list-module.ts';
 import { CHROME_BUILD, FIREFOX_BUILD } from './extension-build.ts';
 
 interface LinterMessage {
@@ -54,6 +55,14 @@ describe('the store packages', () => {
     for (const build of [CHROME_BUILD, FIREFOX_BUILD]) {
       expect(readFileSync(join(build, 'content-scripts', 'search-results.js'), 'utf8')).not.toContain(marker);
       expect(readFileSync(join(build, 'background.js'), 'utf8')).toContain(marker);
+    }
+  });
+
+  it('writes the compact list into the result pages\' script as one double-quoted string, the one it packages', () => {
+    for (const build of [CHROME_BUILD, FIREFOX_BUILD]) {
+      const script = readFileSync(join(build, 'content-scripts', 'search-results.js'), 'utf8');
+      expect(script).not.toContain(COMPACT_LIST_PLACEHOLDER);
+      expect(script).toContain(compactListLiteral(readFileSync(join(build, BUNDLED_COMPACT_FILE), 'utf8')));
     }
   });
 

@@ -9,6 +9,7 @@ import { readSeedCorpus } from '../../corpus/node/seed-corpus-file.ts';
 import channel from 'virtual:sdc-bundled-list/channel';
 import { BUNDLED_COMPACT } from './bundled-compact.ts';
 import { BUNDLED_META } from './current-list.ts';
+import { compactListLiteral } from './bundled-list-module.ts';
 
 describe('the list compiled into the extension', () => {
   const client = clientSources(readSeedCorpus().sources);
@@ -45,5 +46,16 @@ describe('the list compiled into the extension', () => {
 
   it('is the bundled list the extension reads', () => {
     expect({ meta: BUNDLED_META, compact: BUNDLED_COMPACT }).toEqual({ meta, compact });
+  });
+});
+
+describe('the compact list as a script writes it', () => {
+  it('is one double-quoted ASCII string that reads back as the list, whatever characters the list holds', () => {
+    const every = `${Array.from({ length: 128 }, (_, code) => String.fromCharCode(code)).join('')}\u2028\u2029é«»`;
+    for (const text of [every, compact]) {
+      const literal = compactListLiteral(text);
+      expect(literal).toMatch(/^"[\x00-\x7f]*"$/);
+      expect(new Function(`return ${literal};`)()).toBe(text);
+    }
   });
 });
