@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { CompactListIndex } from '../matching/compact-list.ts';
 import { compactMatcher } from '../matching/compact-matcher.ts';
+import { hostsChangedBy } from '../matching/patched-list-index.ts';
 import { encodeCompactList } from '../matching/compact-list-encoder.ts';
 import { readSeedCorpus } from '../node/seed-corpus-file.ts';
 import type { Source } from '../source.ts';
 import { makeSource } from '../testing/make-source.ts';
 import { listPatch, patchedSnapshot } from './list-patch.ts';
 import { snapshotText } from './snapshot.ts';
+
+/** A hostname and each of its parents (`a.b.fr`, `b.fr`, `fr`). */
+function hostLevels(host: string): string[] {
+  const labels = host.split('.');
+  return labels.map((_, i) => labels.slice(i).join('.'));
+}
 
 describe('listPatch', () => {
   const bundledSources = [
@@ -65,5 +73,14 @@ describe('listPatch', () => {
     expect(differences).toEqual([]);
     // Small beside the whole list (about 1/18 here): what a result page reads before it marks.
     expect(seedPatch.compact.length).toBeLessThan(encodeCompactList(changed).length / 10);
+
+    // A link none of whose levels the patch changes gets the bundled list's answer: what a result page marks with at once.
+    const changedHosts = hostsChangedBy(new CompactListIndex(seedPatch.compact));
+    const bundledAlone = compactMatcher(encodeCompactList(seed));
+    const untouched = probes.filter((url) => !hostLevels(new URL(url).hostname).some((level) => changedHosts.has(level)));
+    expect(untouched.length).toBeGreaterThan(probes.length / 2);
+    expect(untouched.filter((url) => answer(bundledAlone.match(url)) !== answer(patched.match(url)))).toEqual([]);
+    // (The probes do reach changed answers.)
+    expect(probes.filter((url) => answer(bundledAlone.match(url)) !== answer(patched.match(url))).length).toBeGreaterThan(300);
   });
 });

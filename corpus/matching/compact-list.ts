@@ -177,6 +177,23 @@ export class CompactListIndex implements RuleIndex {
     return ruleOf(this.rulesOf(member), exact, urlOrHostname);
   }
 
+  /** Every hostname the list has an entry for (sources and Public Suffix List facts), once each. */
+  listedHosts(): Set<string> {
+    const hosts = new Set<string>();
+    for (let blockStart = this.bodyStart; blockStart < this.bodyEnd; ) {
+      const blockEnd = this.text.indexOf('\n', blockStart);
+      let previous = '';
+      for (let at = blockStart; at >= 0 && at < this.bodyEnd; ) {
+        const entry = this.readEntry(at, previous);
+        hosts.add(reverseLabels(entry.key));
+        previous = entry.key;
+        at = entry.next;
+      }
+      blockStart = blockEnd < 0 ? this.bodyEnd : blockEnd + 1;
+    }
+    return hosts;
+  }
+
   hostOf(member: number): string {
     return member < 0 ? this.platforms.hosts[-member - 2] : (this.hosts.get(member) ?? '');
   }

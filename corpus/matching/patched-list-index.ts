@@ -13,6 +13,16 @@ import { type LevelRule, PLATFORM_STOP, type RuleIndex } from './host-rules.ts';
 
 const NONE = 0x7fffffff;
 
+/**
+ * The hostnames whose rules a patch may change: those it replaces and those it has entries for. A
+ * link none of whose levels (its hostname and each parent) is one of them matches the same over
+ * the patched list as over the base alone: a result page that knows them can mark every other link
+ * with the base at once (extension/list/changed-host-buckets.ts).
+ */
+export function hostsChangedBy(patch: CompactListIndex): Set<string> {
+  return new Set([...patch.replacedHosts, ...patch.listedHosts()]);
+}
+
 export class PatchedListIndex implements RuleIndex {
   // Each side's levels for the current lookup (see RuleIndex.findLevels).
   private readonly baseMembers = new Int32Array(128);

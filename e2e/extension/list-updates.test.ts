@@ -42,6 +42,8 @@ async function replaceServed(directory: string, path: string, change: (text: str
 /** What a test does in either browser. */
 interface Browser {
   storedListVersion(): Promise<number | undefined>;
+  /** The ids of the scripts the background registered on result pages (settings-signal.ts), and how many files each runs. */
+  resultPageSignal(): Promise<Record<string, number>>;
   /** Loads bing-trusted in a tab that records every badge drawn; gives the settled badges and every badge ever drawn. */
   markedResults(): Promise<{ badges: string[]; drawn: string[] }>;
   /** Serves `html` at `url` and loads it: the sources of its badges once `count` are drawn. */
@@ -60,6 +62,12 @@ interface Browser {
 function popupListStatus(): { health: string; info: string; reason: string | null } {
   const status = document.querySelector('#list-status');
   return { health: status?.getAttribute('data-health') ?? '', info: document.querySelector('#list-info')?.textContent ?? '', reason: status?.getAttribute('data-reason') ?? null };
+}
+
+/** Serializable, run in an extension page or the worker: what registeredSignal says. */
+async function registeredSignal(): Promise<Record<string, number>> {
+  const scripting = ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).scripting;
+  return Object.fromEntries((await scripting.getRegisteredContentScripts()).map((script) => [script.id, script.js?.length ?? 0]));
 }
 
 /** Run in an extension page or the worker: the stored list's patch with one character changed in its middle. */
@@ -95,6 +103,7 @@ async function chromiumBrowser(channel: ChannelServer): Promise<Browser> {
   };
   return {
     storedListVersion: () => session.worker.evaluate(async () => (await chrome.storage.local.get('listInUseVersion')).listInUseVersion as number | undefined),
+    resultPageSignal: () => session.worker.evaluate(registeredSignal),
     async markedResults() {
       const tab: PlaywrightPage = await session.newPage();
       await tab.addInitScript(recordDrawnBadges);
@@ -153,6 +162,7 @@ async function firefoxBrowser(channel: ChannelServer): Promise<Browser> {
         const { storage } = (globalThis as unknown as { browser: typeof chrome }).browser;
         return (await storage.local.get('listInUseVersion')).listInUseVersion as number | undefined;
       }),
+    resultPageSignal: async () => (await extension()).evaluate(registeredSignal),
     async markedResults() {
       const tab = await session.newPage();
       await tab.evaluateOnNewDocument(recordDrawnBadges);
@@ -220,6 +230,11 @@ for (const [browserName, startBrowser] of Object.entries(BROWSERS)) {
         expect(updated.badges).toEqual(AFTER_UPDATE);
         // Every badge drawn since the page began: three, none of them for the withdrawn source.
         expect(updated.drawn).toEqual(AFTER_UPDATE.map(() => 'badge standard'));
+        // Result pages were told which hostnames version 2 changes (two buckets each for the withdrawn and the added
+        // hostname, at most), not to wait for storage: the other trusted results are marked at once.
+        await expect.poll(() => browser.resultPageSignal()).toEqual({ 'sdc-changed-host-buckets': expect.any(Number) });
+        expect((await browser.resultPageSignal())['sdc-changed-host-buckets']).toBeGreaterThanOrEqual(2);
+        expect((await browser.resultPageSignal())['sdc-changed-host-buckets']).toBeLessThanOrEqual(4);
 
         // A tampered manifest (its compressed forms gone, so that every server sends this one): refused.
         const current = await readFile(join(channel.listsDirectory, 'manifest.json'), 'utf8');
@@ -266,6 +281,7 @@ for (const [browserName, startBrowser] of Object.entries(BROWSERS)) {
         await expect.poll(async () => (await browser.listStatus()).info, { timeout: 30_000 }).toMatch(/^Liste version 1 /);
         expect(await browser.listStatus()).toMatchObject({ health: 'failing' });
         expect((await browser.markedResults()).badges).toEqual(RESULTS.expectedSources);
+        await expect.poll(() => browser.resultPageSignal()).toEqual({});
 
         // Every request to the channel that the browser was seen to make (the install-time check may
         // come before the recording starts): at least the three manifests asked from the popup.

@@ -63,6 +63,49 @@ describe('page marker', () => {
     expect(asked).toEqual([['https://www.ain.gouv.fr/', 'https://example.com/']]);
   });
 
+  it('matches every result again when the list changes, and replaces only the badges whose source changed', async () => {
+    const { document } = bingPage(result('https://www.ain.gouv.fr/') + result('https://www.paris.fr/') + result('https://example.com/'));
+    const asked: string[][] = [];
+    const marker = startMarker(document, {}, asked);
+    await marker.start();
+    const [ain, paris] = [...document.querySelectorAll('[data-sdc-source]')];
+    // The newer list: paris.fr renamed, example.com added.
+    TRUSTED['https://www.paris.fr/'] = { ...TRUSTED['https://www.paris.fr/'], name: 'Ville de Paris' };
+    TRUSTED['https://example.com/'] = { host: 'example.com', category: 'autre', name: 'Exemple' };
+    try {
+      await marker.recheck();
+      expect(asked).toHaveLength(2);
+      expect(sources(document)).toEqual(['ain.gouv.fr', 'paris.fr', 'example.com']);
+      const badges = [...document.querySelectorAll('[data-sdc-source]')];
+      expect(badges[0]).toBe(ain);
+      expect(badges[1]).not.toBe(paris);
+    } finally {
+      TRUSTED['https://www.paris.fr/'] = { host: 'paris.fr', category: 'commune', name: '<img src=x onerror=alert(1)>' };
+      delete TRUSTED['https://example.com/'];
+    }
+  });
+
+  it('matches again after a list change that comes while a pass is waiting for its answers', async () => {
+    const { document } = bingPage(result('https://www.paris.fr/') + result('https://example.com/'));
+    let answerFirst: (sources: (MatchedSource | null)[]) => void = () => {};
+    let calls = 0;
+    const marker = new PageMarker(
+      {
+        ...environment(document),
+        // The first pass is answered late, from the former list (example.com not trusted); later ones from the new list.
+        matchTargets: (targets) => (calls++ === 0 ? new Promise((resolve) => (answerFirst = resolve)) : Promise.resolve(targets.map((target) => (target === 'https://example.com/' ? { host: 'example.com', category: 'autre' as const, name: 'Exemple' } : (TRUSTED[target] ?? null))))),
+      },
+      settings(),
+    );
+    markers.push(marker);
+    const started = marker.start();
+    const rechecked = marker.recheck();
+    answerFirst([TRUSTED['https://www.paris.fr/'], null]);
+    await started;
+    await rechecked;
+    await vi.waitFor(() => expect(sources(document)).toEqual(['paris.fr', 'example.com']));
+  });
+
   it('marks results added later, without asking again for those already checked', async () => {
     const { document } = bingPage(result('https://example.com/'));
     const asked: string[][] = [];

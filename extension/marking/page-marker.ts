@@ -52,6 +52,12 @@ export class PageMarker {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
   private rerun = false;
+  /**
+   * What the next pass starts with, asked by redraw or recheck: done at the start of a pass, so
+   * that a pass already under way (answered from the former list or settings) cannot leave its
+   * answers behind as if they were checked against the new ones.
+   */
+  private reset: 'none' | 'recheck' | 'redraw' = 'none';
 
   constructor(
     private readonly environment: MarkerEnvironment,
@@ -88,13 +94,18 @@ export class PageMarker {
     const unchanged = marksAlike(settings, this.settings);
     this.settings = settings;
     if (unchanged) return Promise.resolve();
-    this.clear();
+    return this.redraw();
+  }
+
+  /** The engine definitions changed: everything is found and drawn again. */
+  redraw(): Promise<void> {
+    this.reset = 'redraw';
     return this.scan();
   }
 
-  /** The list in use changed: every badge is drawn again from it. */
-  redraw(): Promise<void> {
-    this.clear();
+  /** The list in use changed: every result is matched again, and a badge changes only where its source did (nothing flickers, nothing is read out again). */
+  recheck(): Promise<void> {
+    if (this.reset === 'none') this.reset = 'recheck';
     return this.scan();
   }
 
@@ -157,6 +168,9 @@ export class PageMarker {
   }
 
   private async pass(): Promise<void> {
+    if (this.reset === 'redraw') this.clear();
+    else if (this.reset === 'recheck') this.checked = new WeakMap();
+    this.reset = 'none';
     const record = this.activeRecord();
     if (record === null) {
       this.clear();
@@ -179,6 +193,7 @@ export class PageMarker {
 
   private markResult({ block, target }: ExtractedResult, source: MatchedSource | null): void {
     this.checked.set(block, target);
+    if (source !== null && sameSource(this.trusted.get(block), source) && this.badges.get(block)?.isConnected === true) return;
     this.badges.get(block)?.remove();
     this.badges.delete(block);
     this.trusted.delete(block);
@@ -285,6 +300,11 @@ export class PageMarker {
 }
 
 const NOTICE_TEXT_ATTRIBUTE = 'data-sdc-notice';
+
+/** Whether a badge drawn for `drawn` says what one for `source` would. */
+function sameSource(drawn: MatchedSource | undefined, source: MatchedSource): boolean {
+  return drawn !== undefined && drawn.host === source.host && drawn.category === source.category && drawn.name === source.name;
+}
 
 /** The engine's excluded regions (ads, answer boxes, panels) present on the page, outermost only. */
 function excludedRegions(document: Document, record: EngineRecord): Element[] {

@@ -1,13 +1,17 @@
 /**
  * The content script's work on a result page: once the document is parsed, mark its results at
  * once — in the same task, before the page is first drawn — with the list compiled into this
- * script and the default settings, unless the flag says the stored state differs
- * (settings-signal.ts): then with the stored settings and list, once storage answers. Then follow
- * the page, the stored settings and the list in use from there.
+ * script and the default settings, unless the background signalled that the stored state differs
+ * (settings-signal.ts): with the flag, with the stored settings and list once storage answers;
+ * with the buckets of a newer list's changed hostnames, every link of an unchanged hostname at
+ * once and the others once storage answers. Then follow the page, the stored settings and the
+ * list in use from there.
  */
 import { describeSource, text, type UiLanguage, uiLanguage } from '../i18n/ui-text.ts';
 import { matchTargets } from '../matching/list-matching.ts';
 import { BUNDLED_COMPACT } from '../list/bundled-compact.ts';
+import { mayHaveChanged, signalledBuckets } from '../list/changed-host-buckets.ts';
+import { targetHostname } from '../../corpus/url-target.ts';
 import type { MatchedSource } from '../matching/messages.ts';
 import { storedStateFlagRaised } from '../settings/settings-flag.ts';
 import browser from 'webextension-polyfill';
@@ -53,7 +57,7 @@ export async function startMarking(): Promise<void> {
   onListInUseChanged((list) => {
     listChanged = true;
     patch = list?.patch ?? null;
-    if (marker !== null) void marker.redraw();
+    if (marker !== null) void marker.recheck();
   });
   onStoredEnginesChanged((records) => {
     enginesChanged = true;
@@ -64,6 +68,8 @@ export async function startMarking(): Promise<void> {
   await documentParsed(document);
   const language = uiLanguage();
   const usesCompiledIn = !storedStateFlagRaised();
+  // Until storage answers: links that a newer stored list may answer differently for get no badge yet.
+  let withheld = usesCompiledIn ? signalledBuckets() : null;
   const initial = usesCompiledIn ? { settings: DEFAULT_SETTINGS, list: null, engines: null } : await stored;
   if (!listChanged) patch = initial.list?.patch ?? null;
   if (!enginesChanged) engines = initial.engines;
@@ -71,7 +77,11 @@ export async function startMarking(): Promise<void> {
     {
       document,
       pageUrl: () => location.href,
-      matchTargets: async (targets) => matchTargets(targets, { bundled: BUNDLED_COMPACT, patch }),
+      matchTargets: async (targets) => {
+        const sources = matchTargets(targets, { bundled: BUNDLED_COMPACT, patch });
+        const buckets = listChanged ? null : withheld;
+        return buckets === null ? sources : sources.map((source, i) => (source !== null && mayHaveChanged(targetHostname(targets[i]) ?? '', buckets) ? null : source));
+      },
       badgeText: (source) => badgeText(source, language),
       hiddenNotice: (count) => text('hiddenNotice', [String(count)]),
       promotedNotice: (source) => text('promotedNotice', [describeSource(source, language).organisation]),
@@ -87,10 +97,13 @@ export async function startMarking(): Promise<void> {
     void stored.then(({ settings, list, engines: storedRecords }) => {
       const listDiffers = !listChanged && list !== null;
       const enginesDiffer = !enginesChanged && storedRecords !== null;
+      const hadWithheld = withheld !== null;
+      withheld = null;
       if (listDiffers) patch = list.patch;
       if (enginesDiffer) engines = storedRecords;
       if (latestSettings === null && !marksLikeDefaults(settings)) void started.applySettings(settings);
-      else if (listDiffers || enginesDiffer) void started.redraw();
+      else if (enginesDiffer) void started.redraw();
+      else if (listDiffers || hadWithheld) void started.recheck();
     });
   }
   await started.start();
