@@ -1,8 +1,9 @@
 import { defineConfig } from 'wxt';
 import { asciiOutputPlugin } from './extension/build/ascii-output.ts';
 import { readEngineDefinitions } from './extension/engines/engine-definitions-schema.ts';
-import { BUNDLED_ENGINE_DEFINITIONS } from './extension/engines/engines.ts';
+import { BUNDLED_ENGINE_DEFINITIONS, contentScriptMatches } from './extension/engines/engines.ts';
 import { BUCKETS, bucketScript, bucketScriptFile } from './extension/list/changed-host-buckets.ts';
+import { FLAG_SCRIPT, FLAG_SCRIPT_FILE } from './extension/settings/settings-flag.ts';
 import { BUNDLED_COMPACT_FILE, BUNDLED_SNAPSHOT_FILE, bundledListOptionsFromEnv, bundledListPlugin, compactListLiteralPlugin, onceBundledList } from './extension/list/bundled-list-module.ts';
 
 /** The published, signed list the build ships (SDC_LISTS_DIR, SDC_KEYS_DIR, SDC_LIST_CHANNEL: see bundled-list-module.ts). */
@@ -38,6 +39,8 @@ export default defineConfig({
     // alarms: check the list channel for a new signed version every few hours (extension/list/list-updates.ts).
     // No host permission but the result pages': the channel answers with CORS, and no cookie is sent.
     permissions: ['storage', 'tabs', 'scripting', 'alarms'],
+    // The result pages: where the content script runs, and where the background registers its signal scripts.
+    host_permissions: contentScriptMatches(),
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     action: { default_title: '__MSG_extName__', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
     ...(browser === 'firefox'
@@ -60,13 +63,14 @@ export default defineConfig({
   }),
   // The list ships compiled into the result pages' script (written in after minification, as the
   // string V8 reads fastest), and as packaged files: the compact list the background matches with,
-  // the snapshot for the first delta, the scripts of the changed-hostname filter.
+  // the snapshot for the first delta, the result-page signal scripts (settings-signal.ts).
   vite: () => ({ plugins: [bundledListPlugin(bundledList, { placeholder: true }), compactListLiteralPlugin(bundledList), asciiOutputPlugin()] }),
   hooks: {
     'build:publicAssets': async (_wxt, files) => {
       const list = await bundledList();
       files.push({ relativeDest: BUNDLED_SNAPSHOT_FILE, contents: list.snapshotText }, { relativeDest: BUNDLED_COMPACT_FILE, contents: list.compact });
-      // One script per bucket of the changed-hostname filter that the background registers on result pages.
+      // The one-line scripts the background registers on result pages to say how the stored state differs.
+      files.push({ relativeDest: FLAG_SCRIPT_FILE, contents: FLAG_SCRIPT });
       for (let bucket = 0; bucket < BUCKETS; bucket++) files.push({ relativeDest: bucketScriptFile(bucket), contents: bucketScript(bucket) });
     },
   },

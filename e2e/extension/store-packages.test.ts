@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_COMPACT_FILE, COMPACT_LIST_PLACEHOLDER, compactListLiteral } from '../../extension/list/bundled-list-module.ts';
+import { contentScriptMatches } from '../../extension/engines/engines.ts';
 import { CHROME_BUILD, FIREFOX_BUILD } from './extension-build.ts';
 
 interface LinterMessage {
@@ -81,6 +82,8 @@ describe('the store packages', () => {
       expect(permissions.sort()).toEqual(['alarms', 'scripting', 'storage', 'tabs']);
       const hosts = [...((declared.host_permissions as string[] | undefined) ?? []), ...(declared.permissions as string[]).filter((permission) => permission.includes('://'))];
       for (const host of hosts) expect(host).toMatch(/google|bing|qwant|duckduckgo|ecosia/);
+      // Every result page, though: the scripts the background registers there run only where the extension has host access.
+      expect([...hosts].sort()).toEqual([...contentScriptMatches()].sort());
     }
   });
 });

@@ -14,14 +14,14 @@
  * A hashed filter errs one way only: a link of a changed hostname always waits.
  */
 
-/** Buckets of the filter, and scripts in the package (`changed-hosts/<bucket>.js`). */
+/** Buckets of the filter, and scripts in the package (`signals/changed-host-<bucket>.js`). */
 export const BUCKETS = 1024;
 /** Beyond this many buckets set (about 60 changed hostnames), pages wait for storage instead. */
 export const MAX_BUCKETS_SET = 128;
 const GLOBAL = 'sdcChangedHostBuckets';
 
 export function bucketScriptFile(bucket: number): string {
-  return `changed-hosts/${bucket}.js`;
+  return `signals/changed-host-${bucket}.js`;
 }
 
 /** The packaged script of a bucket: one line, in the content scripts' world (never the page's). */

@@ -21,12 +21,11 @@ import { hostsChangedBy } from '../../corpus/matching/patched-list-index.ts';
 import { ENGINE_DEFINITIONS_KEY } from '../engines/stored-definitions.ts';
 import { bucketScriptFile, bucketsOfHosts } from '../list/changed-host-buckets.ts';
 import { LIST_IN_USE_KEY, LIST_VERSION_KEY, listInUseFrom } from '../list/current-list.ts';
+import { FLAG_SCRIPT_FILE } from './settings-flag.ts';
 import { marksLikeDefaults, onSettingsChanged, readSettings } from './settings.ts';
 
 export const FLAG_SCRIPT_ID = 'sdc-stored-state-differs';
 export const BUCKETS_SCRIPT_ID = 'sdc-changed-host-buckets';
-/** Built from entrypoints/settings-signal.content.ts (see settings-flag.ts). */
-const FLAG_SCRIPT_FILE = 'content-scripts/settings-signal.js';
 
 /** What result pages are to be told: wait for storage, or the buckets of the stored list's changed hostnames (none: nothing differs). */
 type Signal = { wait: true } | { wait: false; buckets: number[] };
