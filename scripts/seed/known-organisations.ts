@@ -267,6 +267,36 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
   ...curatedGroup('intercommunalite', [['metzmetropole.fr', 'Metz Métropole', '200039865'], ['grandnancy.eu', 'Métropole du Grand Nancy', '245400676']]),
 ]);
 
+/**
+ * Domains that several bodies share: their own name is not their subdomains' (`cns.sante.fr` is not « Santé.fr »).
+ */
+export const SHARED_DOMAINS: ReadonlySet<string> = new Set(['sante.fr']);
+
+// prettier-ignore
+/** The seats of the courts of appeal and administrative courts, as their hostnames write them. */
+const COURT_SEATS: Record<string, string> = {
+  agen: "d'Agen", amiens: "d'Amiens", bastia: 'de Bastia', besancon: 'de Besançon', bordeaux: 'de Bordeaux', bourges: 'de Bourges',
+  caen: 'de Caen', 'cergy-pontoise': 'de Cergy-Pontoise', 'chalons-en-champagne': 'de Châlons-en-Champagne',
+  'clermont-ferrand': 'de Clermont-Ferrand', dijon: 'de Dijon', douai: 'de Douai', grenoble: 'de Grenoble', 'la-reunion': 'de La Réunion',
+  lille: 'de Lille', limoges: 'de Limoges', lyon: 'de Lyon', marseille: 'de Marseille', martinique: 'de la Martinique', melun: 'de Melun',
+  montpellier: 'de Montpellier', nancy: 'de Nancy', nantes: 'de Nantes', nice: 'de Nice', nimes: 'de Nîmes', orleans: "d'Orléans",
+  papeete: 'de Papeete', paris: 'de Paris', pau: 'de Pau', poitiers: 'de Poitiers', rennes: 'de Rennes', rouen: 'de Rouen',
+  strasbourg: 'de Strasbourg', toulouse: 'de Toulouse', versailles: 'de Versailles',
+};
+const COURT = /^(?:ca-([a-z-]+)\.justice|([a-z-]+)\.(cour-administrative-appel|tribunal-administratif))\.fr$/;
+const COURT_KIND: Record<string, string> = { '': "Cour d'appel", 'cour-administrative-appel': "Cour administrative d'appel", 'tribunal-administratif': 'Tribunal administratif' };
+
+// prettier-ignore
+/** The regional health agencies, by the first label of their site under ars.sante.fr. */
+const ARS_REGIONS: Record<string, string> = {
+  'auvergne-rhone-alpes': 'Auvergne-Rhône-Alpes', 'bourgogne-franche-comte': 'Bourgogne-Franche-Comté', bretagne: 'Bretagne',
+  'centre-val-de-loire': 'Centre-Val de Loire', corse: 'de Corse', 'grand-est': 'Grand Est', guadeloupe: 'de Guadeloupe',
+  guyane: 'de Guyane', 'hauts-de-france': 'Hauts-de-France', iledefrance: 'Île-de-France', lareunion: 'La Réunion',
+  martinique: 'de Martinique', mayotte: 'de Mayotte', normandie: 'Normandie', 'nouvelle-aquitaine': 'Nouvelle-Aquitaine',
+  occitanie: 'Occitanie', 'ocean-indien': 'Océan Indien', paca: "Provence-Alpes-Côte d'Azur", 'pays-de-la-loire': 'Pays de la Loire',
+};
+const ARS = /^([a-z-]+)\.ars\.sante\.fr$/;
+
 const PREFECTURE = /^([a-z-]+)\.(?:pref\.)?gouv\.fr$/;
 const ACADEMIE = /^ac-([a-z-]+)\.[a-z]+$/;
 const CENTRE_DE_GESTION = /^cdg-?(\d{2,3}|2a|2b)\.[a-z]+$/;
@@ -280,6 +310,12 @@ export function knownOrganisation(host: string, lists: ReadonlySet<string>): Kno
   const prefectureSlug = PREFECTURE.exec(host)?.[1];
   const prefectureOf = prefectureSlug === undefined ? undefined : DEPARTEMENT_BY_SLUG.get(prefectureSlug);
   if (prefectureOf !== undefined) return { name: `Préfecture ${prefectureOf.of}`, code: prefectureOf.code, category: 'prefecture' };
+  // A court of appeal (`ca-agen.justice.fr`), an administrative court of appeal or an administrative court: the State's.
+  const court = COURT.exec(host);
+  const seat = court === null ? undefined : COURT_SEATS[court[1] ?? court[2]];
+  if (court !== null && seat !== undefined) return { name: `${COURT_KIND[court[3] ?? '']} ${seat}`, code: '', category: 'etat' };
+  const arsRegion = ARS_REGIONS[ARS.exec(host)?.[1] ?? ''];
+  if (arsRegion !== undefined) return { name: `Agence régionale de santé ${arsRegion}`, code: '', category: 'sante' };
   if (lists.has('academies')) {
     const academie = ACADEMIES[ACADEMIE.exec(host)?.[1] ?? ''];
     if (academie !== undefined) return { name: academie, code: '' };

@@ -61,7 +61,11 @@ const files: Record<string, string> = {
     'mailing-liste.ville-a.fr',
     'default.prod02.ville-a.fr',
   ].join('\n'),
-  'nongouvfr-divers': ['cci.fr', 'sub.unlisted-parent.org', 'centre-social.org', 'ca-agen.justice.fr', 'extranet.verified-parent.org', 'ch-vienne.fr', 'ehpad-millas.fr', 'chi-poissy.fr', 'chateau-fort.fr', 'ch-metz.fr'].join('\n'),
+  'nongouvfr-divers': [
+    'cci.fr', 'sub.unlisted-parent.org', 'centre-social.org', 'ca-agen.justice.fr', 'extranet.verified-parent.org', 'ch-vienne.fr',
+    'ehpad-millas.fr', 'chi-poissy.fr', 'chateau-fort.fr', 'ch-metz.fr', 'msa.fr', 'www.msa.fr', 'gironde.msa.fr', 'lyon.cour-administrative-appel.fr',
+  ].join('\n'),
+  'sante-fr': ['sante.fr', 'cns.sante.fr', 'ars.sante.fr', 'bretagne.ars.sante.fr'].join('\n'),
 };
 const verified = [
   'https://ville-a.fr',
@@ -242,8 +246,25 @@ describe('buildSeedCorpus', () => {
     expect(source('ch-metz.fr')).toMatchObject({ category: 'sante', name: '' });
   });
 
-  it('does not take a court of appeal for an intercommunality', () => {
-    expect(source('ca-agen.justice.fr').category).toBe('etat');
+  it('does not take a court of appeal for an intercommunality, and names the courts after their seat', () => {
+    expect(source('ca-agen.justice.fr')).toMatchObject({ category: 'etat', name: "Cour d'appel d'Agen" });
+    expect(source('lyon.cour-administrative-appel.fr')).toMatchObject({ category: 'etat', name: "Cour administrative d'appel de Lyon" });
+  });
+
+  it("gives a site under a hand-checked organisation's domain that organisation's kind and name", () => {
+    expect(source('gironde.msa.fr')).toMatchObject({ category: 'etat', name: 'MSA, Mutualité sociale agricole' });
+    expect(source('gironde.msa.fr').provenance).toContain('category-from-parent');
+  });
+
+  it("does not pass a shared domain's name to its subdomains, and names the regional health agencies", () => {
+    expect(source('sante.fr').name).toBe('Santé.fr');
+    expect(source('cns.sante.fr')).toMatchObject({ category: 'sante', name: '' });
+    expect(source('bretagne.ars.sante.fr')).toMatchObject({ category: 'sante', name: 'Agence régionale de santé Bretagne' });
+  });
+
+  it("records the www. form of a hand-checked source as a duplicate, like any other's", () => {
+    expect(source('msa.fr').provenance).toContain('curated');
+    expect(rejection('www.msa.fr')).toEqual(['duplicate-www']);
   });
 
   it('names a site under a named organisation\'s domain, of the same kind, after it', () => {

@@ -15,7 +15,7 @@ import type { AdministrativeDivisions, Commune } from '../../corpus/node/commune
 import { CommuneIndex, mairieName, nameSlugs, ofCommune } from '../../corpus/node/communes.ts';
 import type { EtalabInput } from './etalab-input.ts';
 import { MORE_DATASETS, type WebsiteRecord } from '../../corpus/node/more-input.ts';
-import { CURATED_SOURCES, type KnownOrganisation, knownOrganisation } from './known-organisations.ts';
+import { CURATED_SOURCES, type KnownOrganisation, knownOrganisation, SHARED_DOMAINS } from './known-organisations.ts';
 import { notPublicReason } from './not-public-bodies.ts';
 
 export const REJECTION_REASONS = {
@@ -261,6 +261,7 @@ export function buildSeedCorpus(input: SeedInput): SeedCorpus {
       for (const written of candidate.written) rejected.push({ host: written, reason, detail, lists: listsOf(candidate) });
     };
     const { host } = candidate;
+    const isCurated = Object.hasOwn(CURATED_SOURCES, host);
     const suffix = suffixStatus(host);
     const parkedUnder = [...parkedHosts].find((parked) => isSameOrSubdomain(host, parked));
     const platform = platformAt(host) ?? platformsUnder(host)[0] ?? (platformOf(host)?.tenants === 'paths' ? platformOf(host) : undefined);
@@ -270,9 +271,9 @@ export function buildSeedCorpus(input: SeedInput): SeedCorpus {
     else if (parkedUnder !== undefined) reject('parked-domain', `parking seen at a wwNN. name of ${parkedUnder}`);
     else if (isPrivate(candidate)) reject('private-establishment', candidate.records.find((r) => r.kind === 'private-establishment')?.name ?? '');
     else if (platform !== undefined) reject('platform-homepage', platform.host);
-    else if (Object.hasOwn(CURATED_SOURCES, host)) accepted.set(host, candidate); // checked by hand: a certificate log does not make it a back-end
-    else if (!candidate.isVerified && candidate.comments.some((comment) => comment.startsWith('Found in cert'))) reject('certificate-log');
-    else if (INFRASTRUCTURE_LABEL.test(host)) reject('infrastructure');
+    // Checked by hand: a certificate log does not make it a back-end.
+    else if (!isCurated && !candidate.isVerified && candidate.comments.some((comment) => comment.startsWith('Found in cert'))) reject('certificate-log');
+    else if (!isCurated && INFRASTRUCTURE_LABEL.test(host)) reject('infrastructure');
     else {
       accepted.set(host, candidate);
       // `www.x.fr` listed beside `x.fr` is the same site; listed alone, it simply becomes `x.fr`.
@@ -298,6 +299,14 @@ export function buildSeedCorpus(input: SeedInput): SeedCorpus {
     }
     return undefined;
   };
+  // A site under a hand-checked organisation's own domain is that organisation's kind (`gironde.msa.fr`, `cote-azur.cnrs.fr`).
+  const categoryOfCuratedParent = (host: string): Category | undefined => {
+    const domain = registrableDomain(host) ?? host;
+    for (let level = parentHostname(host); level !== null && level.length >= domain.length; level = parentHostname(level)) {
+      if (Object.hasOwn(CURATED_SOURCES, level) && !SHARED_DOMAINS.has(level)) return CURATED_SOURCES[level].category;
+    }
+    return undefined;
+  };
   const categoryOf = (candidate: Candidate): { category: Category; how: string } => {
     const { host } = candidate;
     const category = fromFile.get(host);
@@ -309,6 +318,8 @@ export function buildSeedCorpus(input: SeedInput): SeedCorpus {
       const how = candidate.files.has('gouvfr-divers') ? '' : 'category-from-name';
       return { category: host.endsWith('.pref.gouv.fr') ? 'prefecture' : 'etat', how };
     }
+    const fromCurated = categoryOfCuratedParent(host);
+    if (fromCurated !== undefined) return { category: fromCurated, how: 'category-from-parent' };
     const fromRecords = categoryOfRecords(candidate.records, candidate.files.size > 0 || candidate.isVerified);
     if (fromRecords !== null) return { category: fromRecords, how: '' };
     // collectivites holds mostly communes' own sites; names tell the groupings, départements and régions apart.
@@ -435,7 +446,7 @@ export function buildSeedCorpus(input: SeedInput): SeedCorpus {
     const domain = registrableDomain(source.host) ?? source.host;
     for (let level = parentHostname(source.host); level !== null && level.length >= domain.length; level = parentHostname(level)) {
       const parent = byHost.get(level);
-      if (parent === undefined || parent.scope !== 'subdomains') continue;
+      if (parent === undefined || parent.scope !== 'subdomains' || SHARED_DOMAINS.has(level)) continue;
       if (parent.name === '' || parent.category !== source.category) break;
       return { ...source, name: parent.name, code: parent.code, provenance: `${source.provenance},name-from-parent` };
     }
