@@ -54,6 +54,7 @@ describe('the committed seed corpus', () => {
     }
     const regions = sources.filter((s) => s.status === 'active' && s.category === 'region' && s.provenance.includes('curated'));
     expect(regions.length).toBeGreaterThanOrEqual(17); // the eighteen, Mayotte's being its département's
+    expect(byHost.get('cg976.fr')).toMatchObject({ status: 'active', category: 'departement', name: 'Département de Mayotte', code: '976' });
     const departements = new Set(sources.filter((s) => s.status === 'active' && s.category === 'departement').map((s) => s.code));
     expect(departements.size).toBeGreaterThanOrEqual(90);
   });
@@ -92,6 +93,24 @@ describe('the committed seed corpus', () => {
     expect(rejectedReasons.get('mail.academie.def.gouv.fr')).toEqual(['infrastructure']);
     // No gouv.fr source is suspended merely for being unverified.
     expect(sources.filter((s) => s.host.endsWith('.gouv.fr') && s.status !== 'active').map((s) => s.host)).toEqual([]);
+  });
+
+  it('trusts the public sites people use most, named and in the right category', () => {
+    const byHost = new Map(sources.map((s) => [s.host, s]));
+    const expected: [string, string, string][] = [
+      ['metropole.nantes.fr', 'intercommunalite', 'Nantes Métropole'], ['grandlyon.com', 'intercommunalite', 'Métropole de Lyon'],
+      ['ampmetropole.fr', 'intercommunalite', "Métropole d'Aix-Marseille-Provence"], ['cannes.com', 'commune', 'Mairie de Cannes'],
+      ['vitry94.fr', 'commune', 'Mairie de Vitry-sur-Seine'], ['geoportail.gouv.fr', 'etat', 'Géoportail (IGN)'],
+      ['ants.gouv.fr', 'etat', 'ANTS, Agence nationale des titres sécurisés'], ['vigilance.meteofrance.fr', 'etat', 'Météo-France'],
+      ['ca-versailles.justice.fr', 'etat', "Cour d'appel de Versailles"], ['paca.ars.sante.fr', 'sante', "Agence régionale de santé Provence-Alpes-Côte d'Azur"],
+      ['pantheonsorbonne.fr', 'enseignement-superieur', 'Université Paris 1 Panthéon-Sorbonne'], ['autoritedelaconcurrence.fr', 'etat', 'Autorité de la concurrence'],
+    ];
+    for (const [host, category, name] of expected) {
+      const found = byHost.get(host) ?? byHost.get(host.slice(host.indexOf('.') + 1));
+      expect(found, host).toMatchObject({ status: 'active', category, name });
+    }
+    // A shared domain's name does not reach the other bodies under it.
+    expect(sources.filter((s) => s.host !== 'sante.fr' && s.name === 'Santé.fr').map((s) => s.host)).toEqual([]);
   });
 
   it('trusts no domain-trading company, casino or site builder as a whole', () => {
