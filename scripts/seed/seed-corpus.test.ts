@@ -64,6 +64,8 @@ const files: Record<string, string> = {
   'nongouvfr-divers': [
     'cci.fr', 'sub.unlisted-parent.org', 'centre-social.org', 'ca-agen.justice.fr', 'extranet.verified-parent.org', 'ch-vienne.fr',
     'ehpad-millas.fr', 'chi-poissy.fr', 'chateau-fort.fr', 'ch-metz.fr', 'msa.fr', 'www.msa.fr', 'gironde.msa.fr', 'lyon.cour-administrative-appel.fr',
+    'rejoignez.thalasso-saintmalo.com', 'bibliotheque-archives.godf.org', 'bestfreecams.club', 'huissiers-justice-ca-lyon.com',
+    'chambre-interdepartementale-de-savoie.notaires.fr', 'rhonearcalpin-interdepartemental.cidff.info', 'mairie-info.fr',
   ].join('\n'),
   'sante-fr': ['sante.fr', 'cns.sante.fr', 'ars.sante.fr', 'bretagne.ars.sante.fr'].join('\n'),
 };
@@ -233,6 +235,12 @@ describe('buildSeedCorpus', () => {
     expect(source('xn--rgionnormande-bhb.fr')).toMatchObject({ category: 'region' });
   });
 
+  it("reads neither a court nor an intercommunalité nor a département in the professions' and interdepartmental bodies' names", () => {
+    for (const host of ['huissiers-justice-ca-lyon.com', 'chambre-interdepartementale-de-savoie.notaires.fr', 'rhonearcalpin-interdepartemental.cidff.info']) {
+      expect(source(host).category, host).toBe('autre');
+    }
+  });
+
   it('reads a hospital or care home from its hostname: centre hospitalier, CHI, EHPAD', () => {
     for (const host of ['ch-vienne.fr', 'ehpad-millas.fr', 'chi-poissy.fr']) expect(source(host).category, host).toBe('sante');
     expect(source('chateau-fort.fr').category).toBe('autre');
@@ -260,6 +268,13 @@ describe('buildSeedCorpus', () => {
     expect(source('sante.fr').name).toBe('Santé.fr');
     expect(source('cns.sante.fr')).toMatchObject({ category: 'sante', name: '' });
     expect(source('bretagne.ars.sante.fr')).toMatchObject({ category: 'sante', name: 'Agence régionale de santé Bretagne' });
+  });
+
+  it('refuses private businesses, private organisations and adult sites found in the review, with the reason', () => {
+    expect(rejection('rejoignez.thalasso-saintmalo.com')).toEqual(['private-business']);
+    expect(rejection('bibliotheque-archives.godf.org')).toEqual(['private-organisation']);
+    expect(rejection('bestfreecams.club')).toEqual(['adult']);
+    expect(rejection('mairie-info.fr')).toEqual(['private-business']);
   });
 
   it("records the www. form of a hand-checked source as a duplicate, like any other's", () => {

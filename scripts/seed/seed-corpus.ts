@@ -29,7 +29,8 @@ export const REJECTION_REASONS = {
   'domain-trade': 'a domain-trading or parking company (scripts/seed/not-public-bodies.ts), not a public body',
   gambling: 'a gambling site, not a public body',
   adult: 'an adult site, not a public body',
-  'private-business': 'a private business (lead generation, directory) that took over a public name, not a public body',
+  'private-business': 'a private business or a person (lead generation, directory, shop, agency, host, personal domain), not a public body',
+  'private-organisation': 'a religious body, private foundation or private society, not a public body',
   'private-establishment': 'a private higher-education establishment (MESR: privé) or a company (ROR), not a public body',
   'duplicate-www': 'the same site as its www-less hostname, kept once',
 } as const;
@@ -95,11 +96,13 @@ const INFRASTRUCTURE_LABEL =
 // They read the Unicode hostname (`mairie-égletons.fr`, not its punycode).
 const CATEGORY_BY_NAME: [RegExp, Category][] = [
   [/(?:^|\.)justice\.fr$|tribunal|cour-d-?appel|cour-administrative|conseil-etat/, 'etat'],
+  // The professions' own bodies (bailiffs', notaries', barristers'): neither a court nor an intercommunalité (`huissiers-justice-ca-lyon.com`).
+  [/huissier|notaires?(?:[.-]|$)|barreau|avocats?(?:[.-]|$)/, 'autre'],
   // A hospital or a care home: `ch-vienne.fr`, `chi-poissy.fr` (centre hospitalier, intercommunal), `ehpad-millas.fr`.
   [/agence-regionale-sante|(?:^|[.-])(?:ars|chu|chr|hopital|hopitaux|ght)(?:[.-]|\d)|^(?:ch|chi|chic|chs|ghu?|ehpad)-/, 'sante'],
   [/region-academique|academie|(?:^|\.)ac-|(?:^|[.-])(?:ecole|college|lycee|clg|lyc)[.-]/, 'education'],
   [/(?:^|[.-])(?:cc|ca|cu|cdc)[.-]|communaute|agglo|metropole|comcom|intercom|syndicat|sivom|sivu|sictom|smictom|sidom|smirtom/, 'intercommunalite'],
-  [/departement|(?:^|[.-])c[dg]\d{2,3}(?:[.-]|$)/, 'departement'],
+  [/(?<!inter-?)departement|(?:^|[.-])c[dg]\d{2,3}(?:[.-]|$)/, 'departement'],
   [/^(?:www\.)?(?:la|ma)?r[eé]gion(?!s-france|-de-)[\p{L}-]*\.[a-z]+$/u, 'region'],
   [/^(?:mairie|ville|commune)/, 'commune'],
 ];
