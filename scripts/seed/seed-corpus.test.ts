@@ -27,6 +27,7 @@ const files: Record<string, string> = {
   ].join('\n'),
   collectivites: [
     'mairie-x.free.fr',
+    'vannes.aeroport.fr',
     'cc-vallee.fr',
     'cc-perigord-limousin.fr',
     'rimboval.fr',
@@ -293,6 +294,10 @@ describe('buildSeedCorpus', () => {
     expect(source('beaumont63.fr')).toMatchObject({ name: 'Mairie de Beaumont', code: '63032' });
     expect(source('beaumont-puydedome.fr')).toMatchObject({ name: 'Mairie de Beaumont', code: '63032' });
     expect(source('aubepierre-ozouerlerepos.fr')).toMatchObject({ name: "Mairie d'Aubepierre-Ozouer-le-Repos", code: '77011' });
+  });
+
+  it('takes no site under a sectoral suffix for a town hall, whatever town it spells', () => {
+    expect(source('vannes.aeroport.fr')).toMatchObject({ category: 'autre', name: '', code: '' });
   });
 
   it('resolves a merged commune\'s former code from the directory to its commune nouvelle', () => {

@@ -87,6 +87,9 @@ const PARKING_PREFIX = /^ww\d{2}\./;
 const CENTRE_HOSPITALIER = /^(ch|chi)-([a-z-]+)\.fr$/;
 const ENGLISH_NAME = /\b(?:Hospital|University|Institute|Laboratory|Center|Department|School of|Research)\b/;
 const REDIRECT_COMMENT = /^\(redirection from ([^)\s]+)\)/;
+// The French sectoral suffixes of the Public Suffix List: a name under one is an airport's, a notary's, an association's…,
+// never a town hall's, whatever town it spells (`beziers.aeroport.fr`).
+const SECTORAL_SUFFIX = /\.(?:aeroport|asso|avocat|cci|chambagri|chirurgiens-dentistes|experts-comptables|geometre-expert|greta|huissier-justice|medecin|notaires|pharmacien|port|prd|presse|tm|veterinaire)\.fr$/;
 // The first label of a service that is no website people search for: `mail.`, `webmail2.`, `smtp1.`, `mx-01.`, `vpn.`, `owa.`…,
 // and a host's `default.` virtual host (`default.prod02.stratis.pro`, a web agency's machine).
 const INFRASTRUCTURE_LABEL =
@@ -355,6 +358,7 @@ export function buildSeedCorpus(input: SeedInput): SeedCorpus {
     const linked = mairieCodes.get(candidate.host);
     if (linked !== undefined) return linked.size === 1 ? communes.communeOfCode([...linked][0]) : undefined;
     const { host } = candidate;
+    if (SECTORAL_SUFFIX.test(host)) return undefined;
     const label = (host === domain || platformOf(host) !== undefined ? host : domain).split('.')[0];
     return communes.communeOfLabel(label);
   };
