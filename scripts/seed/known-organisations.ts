@@ -247,6 +247,12 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
     ['sciencespo-lille.eu', 'Sciences Po Lille'], ['sciencespo-rennes.fr', 'Sciences Po Rennes'], ['sciencespo-strasbourg.fr', 'Sciences Po Strasbourg'],
     ['cnsmd-lyon.fr', 'Conservatoire national supérieur de musique et de danse de Lyon'],
     ['pantheonsorbonne.fr', 'Université Paris 1 Panthéon-Sorbonne'], ['dauphine.psl.eu', 'Université Paris Dauphine - PSL'],
+    ['univ-brest.fr', 'Université de Bretagne Occidentale'], ['univ-st-etienne.fr', 'Université Jean Monnet Saint-Étienne'],
+    ['u-bourgogne.fr', 'Université Bourgogne Europe'], ['univ-fcomte.fr', 'Université Marie et Louis Pasteur (Franche-Comté)'],
+    ['univ-ag.fr', 'Université des Antilles'], ['centralesupelec.fr', 'CentraleSupélec'],
+    ['ephe.psl.eu', 'École pratique des hautes études - PSL'], ['chartes.psl.eu', 'École nationale des chartes - PSL'],
+    ['minesparis.psl.eu', 'Mines Paris - PSL'], ['ehesp.fr', 'EHESP, École des hautes études en santé publique'],
+    ['enm.justice.fr', 'ENM, École nationale de la magistrature'], ['enap.justice.fr', "Enap, École nationale d'administration pénitentiaire"],
   ]),
   ...curatedGroup('ambassade', [['ambafrance.org', 'Ambassades et consulats de France']]),
   // Régions: the eighteen, by their current sites.
@@ -321,9 +327,10 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
 ]);
 
 /**
- * Domains that several bodies share: their own name is not their subdomains' (`cns.sante.fr` is not « Santé.fr »).
+ * Domains that several bodies share: their own name is not their subdomains' (`cns.sante.fr` is not « Santé.fr »,
+ * a court or a council for access to the law under justice.fr is not the justice portal).
  */
-export const SHARED_DOMAINS: ReadonlySet<string> = new Set(['sante.fr']);
+export const SHARED_DOMAINS: ReadonlySet<string> = new Set(['sante.fr', 'justice.fr']);
 
 // prettier-ignore
 /** The seats of the courts of appeal and administrative courts, as their hostnames write them. */

@@ -104,6 +104,7 @@ describe('the committed seed corpus', () => {
       ['ants.gouv.fr', 'etat', 'ANTS, Agence nationale des titres sécurisés'], ['vigilance.meteofrance.fr', 'etat', 'Météo-France'],
       ['ca-versailles.justice.fr', 'etat', "Cour d'appel de Versailles"], ['paca.ars.sante.fr', 'sante', "Agence régionale de santé Provence-Alpes-Côte d'Azur"],
       ['pantheonsorbonne.fr', 'enseignement-superieur', 'Université Paris 1 Panthéon-Sorbonne'], ['autoritedelaconcurrence.fr', 'etat', 'Autorité de la concurrence'],
+      ['enm.justice.fr', 'enseignement-superieur', 'ENM, École nationale de la magistrature'], ['univ-brest.fr', 'enseignement-superieur', 'Université de Bretagne Occidentale'],
     ];
     for (const [host, category, name] of expected) {
       const found = byHost.get(host) ?? byHost.get(host.slice(host.indexOf('.') + 1));
@@ -111,6 +112,7 @@ describe('the committed seed corpus', () => {
     }
     // A shared domain's name does not reach the other bodies under it.
     expect(sources.filter((s) => s.host !== 'sante.fr' && s.name === 'Santé.fr').map((s) => s.host)).toEqual([]);
+    expect(sources.filter((s) => s.host !== 'justice.fr' && s.name.startsWith('Justice.fr')).map((s) => s.host)).toEqual([]);
   });
 
   it('trusts no domain-trading company, casino or site builder as a whole', () => {
