@@ -63,7 +63,7 @@ const DEPARTEMENT_SITES: Record<string, string> = {
   '57': 'moselle.fr', '58': 'nievre.fr', '59': 'lenord.fr', '60': 'oise.fr', '61': 'orne.fr', '62': 'pasdecalais.fr',
   '63': 'puy-de-dome.fr', '64': 'le64.fr', '65': 'hautespyrenees.fr', '66': 'ledepartement66.fr', '69': 'rhone.fr',
   '70': 'haute-saone.fr', '71': 'saoneetloire71.fr', '72': 'sarthe.fr', '73': 'savoie.fr', '74': 'hautesavoie.fr',
-  '76': 'seinemaritime.fr', '77': 'seine-et-marne.fr', '78': 'yvelines.fr', '79': 'deux-sevres.fr', '80': 'somme.fr', '81': 'tarn.fr',
+  '76': 'seinemaritime.fr', '77': 'seine-et-marne.fr', '78': 'yvelines.fr', '79': 'deux-sevres.fr', '80': 'somme.fr', '81': 'tarn.fr', '82': 'ledepartement.fr',
   '83': 'var.fr', '84': 'vaucluse.fr', '85': 'vendee.fr', '86': 'lavienne86.fr', '87': 'haute-vienne.fr', '88': 'vosges.fr',
   '89': 'yonne.fr', '90': 'territoiredebelfort.fr', '91': 'essonne.fr', '92': 'hauts-de-seine.fr', '93': 'seinesaintdenis.fr',
   '94': 'valdemarne.fr', '95': 'valdoise.fr', '971': 'cg971.fr', '974': 'departement974.fr', '976': 'cg976.fr',
