@@ -151,6 +151,14 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
     ['gendarmerie.interieur.gouv.fr', 'Gendarmerie nationale'], ['police-nationale.interieur.gouv.fr', 'Police nationale'],
     ['masecurite.interieur.gouv.fr', 'Ma Sécurité (Police nationale, Gendarmerie nationale)'],
     ['education.fr', "Ministère de l'Éducation nationale (education.fr)"],
+    ['service-public.gouv.fr', "Service-Public.gouv.fr, le site officiel de l'administration française"],
+    ['jeveuxaider.gouv.fr', 'JeVeuxAider.gouv.fr (Réserve civique)'], ['jeunes.gouv.fr', 'Jeunes.gouv.fr'], ['associations.gouv.fr', 'Associations.gouv.fr'],
+    ['monmaster.gouv.fr', 'Mon Master'], ['trouvermonmaster.gouv.fr', 'Trouver mon master'], ['sport.gouv.fr', 'Ministère des Sports'],
+    ['base-donnees-publique.medicaments.gouv.fr', 'Base de données publique des médicaments'], ['esante.gouv.fr', 'Agence du numérique en santé'],
+    ['handicap.gouv.fr', 'Handicap.gouv.fr'], ['egalite-femmes-hommes.gouv.fr', "Ministère chargé de l'Égalité entre les femmes et les hommes"],
+    ['stop-violences-femmes.gouv.fr', 'Stop violences femmes'], ['allo119.gouv.fr', '119, Allô Enfance en danger'],
+    ['jeprotegemonenfant.gouv.fr', 'Je protège mon enfant'], ['pass.culture.fr', 'pass Culture'],
+    ['franceagrimer.fr', 'FranceAgriMer'], ['agencebio.org', 'Agence Bio'], ['cnrtl.fr', 'CNRTL, Centre national de ressources textuelles et lexicales (CNRS)'],
   ]),
   // Public bodies found as « autre » in the last review of the active list (établissements publics, authorities, national parks).
   ...curatedGroup('etat', [
