@@ -92,6 +92,7 @@ const verified = [
 const divisions: AdministrativeDivisions = {
   communes: [
     { code: '56260', nom: 'Vannes', type: 'commune-actuelle', departement: '56', codesPostaux: ['56000'] },
+    { code: '19073', nom: 'Égletons', type: 'commune-actuelle', departement: '19', codesPostaux: ['19300'] },
     { code: '63032', nom: 'Beaumont', type: 'commune-actuelle', departement: '63', codesPostaux: ['63110'] },
     { code: '24028', nom: 'Beaumont', type: 'commune-actuelle', departement: '24', codesPostaux: ['24440'] },
     { code: '01015', nom: 'Arboys en Bugey', type: 'commune-actuelle', departement: '01', codesPostaux: ['01300'], anciensCodes: ['01340'] },
@@ -231,8 +232,8 @@ describe('buildSeedCorpus', () => {
     expect(source('mailing-liste.ville-a.fr').status).toBe('active');
   });
 
-  it('reads categories from the Unicode hostname', () => {
-    expect(source('xn--mairie-gletons-hkb.fr')).toMatchObject({ category: 'commune' });
+  it('reads categories and commune names from the Unicode hostname', () => {
+    expect(source('xn--mairie-gletons-hkb.fr')).toMatchObject({ category: 'commune', name: "Mairie d'Égletons", code: '19073' });
     expect(source('xn--rgionnormande-bhb.fr')).toMatchObject({ category: 'region' });
   });
 

@@ -13,6 +13,7 @@ import type { Scope, Source, Status } from '../../corpus/source.ts';
 import { canonicalSourceHost, validateSource } from '../../corpus/source-validation.ts';
 import type { AdministrativeDivisions, Commune } from '../../corpus/node/communes.ts';
 import { CommuneIndex, mairieName, nameSlugs, ofCommune } from '../../corpus/node/communes.ts';
+import { hostnameSlug } from '../../corpus/node/departements.ts';
 import type { EtalabInput } from './etalab-input.ts';
 import { MORE_DATASETS, type WebsiteRecord } from '../../corpus/node/more-input.ts';
 import { CURATED_SOURCES, type KnownOrganisation, knownOrganisation, SHARED_DOMAINS } from './known-organisations.ts';
@@ -359,7 +360,8 @@ export function buildSeedCorpus(input: SeedInput): SeedCorpus {
     if (linked !== undefined) return linked.size === 1 ? communes.communeOfCode([...linked][0]) : undefined;
     const { host } = candidate;
     if (SECTORAL_SUFFIX.test(host)) return undefined;
-    const label = (host === domain || platformOf(host) !== undefined ? host : domain).split('.')[0];
+    // An accented name is read in Unicode, without its accents (`xn--mairie-bthune-ihb.fr` is mairie-béthune, Béthune's).
+    const label = hostnameSlug(domainToUnicode((host === domain || platformOf(host) !== undefined ? host : domain).split('.')[0]));
     return communes.communeOfLabel(label);
   };
   // Names and codes the open data gives: a public establishment's (MESR), a commune's, an EPCI's.
