@@ -331,6 +331,14 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
     ['clermontmetropole.eu', 'Clermont Auvergne Métropole', '246300701'], ['communaute-urbaine-dunkerque.fr', 'Communauté urbaine de Dunkerque', '245900428'],
     ['lecotentin.fr', "Communauté d'agglomération du Cotentin", '200067205'], ['mulhouse-alsace.fr', 'Mulhouse Alsace Agglomération', '200066009'],
     ['douaisis-agglo.com', 'Douaisis Agglo', '200044618'], ['saintbrieuc-armor-agglo.bzh', 'Saint-Brieuc Armor Agglomération', '200069409'],
+    ['agglopole.fr', 'Sète Agglopôle Méditerranée', '200066355'], ['agglo-tlp.fr', "Communauté d'agglomération Tarbes-Lourdes-Pyrénées", '200069300'],
+    ['capi-agglo.fr', "CAPI, Communauté d'agglomération Porte de l'Isère", '243800604'], ['capso.fr', "Communauté d'agglomération du Pays de Saint-Omer", '200069037'],
+    ['grandbourg.fr', 'Grand Bourg Agglomération', '200071751'], ['grandperigueux.fr', 'Le Grand Périgueux', '200040392'],
+    ['niortagglo.fr', 'Niort Agglo', '200041317'], ['sna27.fr', 'Seine Normandie Agglomération', '200072312'],
+    ['aggloroanne.fr', 'Roannais Agglomération', '200035731'], ['agglo.morlaix.fr', 'Morlaix Communauté', '242900835'],
+    ['cahorsagglo.fr', 'Grand Cahors', '200023737'], ['chalons-agglo.fr', 'Châlons Agglo', '200066876'],
+    ['grandauch.fr', 'Grand Auch Cœur de Gascogne', '200066926'], ['guingamp-paimpol-agglo.bzh', 'Guingamp-Paimpol Agglomération', '200067981'],
+    ['pornicagglo.fr', 'Pornic Agglo Pays de Retz', '200067346'],
   ]),
 ]);
 
