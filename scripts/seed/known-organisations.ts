@@ -63,10 +63,10 @@ const DEPARTEMENT_SITES: Record<string, string> = {
   '57': 'moselle.fr', '58': 'nievre.fr', '59': 'lenord.fr', '60': 'oise.fr', '61': 'orne.fr', '62': 'pasdecalais.fr',
   '63': 'puy-de-dome.fr', '64': 'le64.fr', '65': 'hautespyrenees.fr', '66': 'ledepartement66.fr', '69': 'rhone.fr',
   '70': 'haute-saone.fr', '71': 'saoneetloire71.fr', '72': 'sarthe.fr', '73': 'savoie.fr', '74': 'hautesavoie.fr',
-  '76': 'seinemaritime.fr', '77': 'seine-et-marne.fr', '78': 'yvelines.fr', '79': 'deux-sevres.fr', '80': 'somme.fr', '81': 'tarn.fr',
+  '76': 'seinemaritime.fr', '77': 'seine-et-marne.fr', '78': 'yvelines.fr', '79': 'deux-sevres.fr', '80': 'somme.fr', '81': 'tarn.fr', '82': 'ledepartement.fr',
   '83': 'var.fr', '84': 'vaucluse.fr', '85': 'vendee.fr', '86': 'lavienne86.fr', '87': 'haute-vienne.fr', '88': 'vosges.fr',
   '89': 'yonne.fr', '90': 'territoiredebelfort.fr', '91': 'essonne.fr', '92': 'hauts-de-seine.fr', '93': 'seinesaintdenis.fr',
-  '94': 'valdemarne.fr', '95': 'valdoise.fr', '971': 'cg971.fr', '974': 'departement974.fr',
+  '94': 'valdemarne.fr', '95': 'valdoise.fr', '971': 'cg971.fr', '974': 'departement974.fr', '976': 'cg976.fr',
 };
 
 /**
@@ -137,6 +137,50 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
     ['sengager.fr', "Armée de Terre, recrutement"], ['banquedesterritoires.fr', 'Banque des Territoires (Caisse des Dépôts)'],
     ['ircantec.retraites.fr', 'Ircantec (Caisse des Dépôts)'], ['cnracl.retraites.fr', 'CNRACL (Caisse des Dépôts)'],
     ['iledefrance-mobilites.fr', 'Île-de-France Mobilités'],
+    ['antai.gouv.fr', "ANTAI, Agence nationale de traitement automatisé des infractions"], ['amendes.gouv.fr', 'Amendes.gouv.fr (ANTAI)'],
+    ['permisdeconduire.gouv.fr', 'Permis de conduire (Sécurité routière)'], ['securite-routiere.gouv.fr', 'Sécurité routière'],
+    ['cadastre.gouv.fr', 'Cadastre (DGFiP)'], ['geoportail.gouv.fr', 'Géoportail (IGN)'], ['georisques.gouv.fr', 'Géorisques'],
+    ['vigicrues.gouv.fr', 'Vigicrues'], ['meteofrance.fr', 'Météo-France'], ['francearchives.gouv.fr', 'FranceArchives (Archives de France)'],
+    ['archives-nationales.culture.gouv.fr', 'Archives nationales'], ['france-visas.gouv.fr', 'France-Visas'],
+    ['chequeenergie.gouv.fr', 'Chèque énergie'], ['france-renov.gouv.fr', "France Rénov' (Anah)"], ['maprimerenov.gouv.fr', "MaPrimeRénov' (Anah)"],
+    ['prix-carburants.gouv.fr', 'Prix des carburants'], ['rappel.conso.gouv.fr', 'RappelConso'], ['signal.conso.gouv.fr', 'SignalConso (DGCCRF)'],
+    ['oups.gouv.fr', "Oups, le droit à l'erreur"], ['arretonslesviolences.gouv.fr', 'Arrêtons les violences'],
+    ['internet-signalement.gouv.fr', 'Pharos, signalement des contenus illicites de l\'internet'],
+    ['code.travail.gouv.fr', 'Code du travail numérique'], ['annuaire-entreprises.data.gouv.fr', "L'Annuaire des entreprises"],
+    ['entreprendre.service-public.fr', 'Entreprendre.Service-Public.fr'], ['justice.fr', 'Justice.fr, le portail du service public de la justice'],
+    ['gendarmerie.interieur.gouv.fr', 'Gendarmerie nationale'], ['police-nationale.interieur.gouv.fr', 'Police nationale'],
+    ['masecurite.interieur.gouv.fr', 'Ma Sécurité (Police nationale, Gendarmerie nationale)'],
+    ['education.fr', "Ministère de l'Éducation nationale (education.fr)"],
+    ['service-public.gouv.fr', "Service-Public.gouv.fr, le site officiel de l'administration française"],
+    ['jeveuxaider.gouv.fr', 'JeVeuxAider.gouv.fr (Réserve civique)'], ['jeunes.gouv.fr', 'Jeunes.gouv.fr'], ['associations.gouv.fr', 'Associations.gouv.fr'],
+    ['monmaster.gouv.fr', 'Mon Master'], ['trouvermonmaster.gouv.fr', 'Trouver mon master'], ['sport.gouv.fr', 'Ministère des Sports'],
+    ['base-donnees-publique.medicaments.gouv.fr', 'Base de données publique des médicaments'], ['esante.gouv.fr', 'Agence du numérique en santé'],
+    ['handicap.gouv.fr', 'Handicap.gouv.fr'], ['egalite-femmes-hommes.gouv.fr', "Ministère chargé de l'Égalité entre les femmes et les hommes"],
+    ['stop-violences-femmes.gouv.fr', 'Stop violences femmes'], ['allo119.gouv.fr', '119, Allô Enfance en danger'],
+    ['jeprotegemonenfant.gouv.fr', 'Je protège mon enfant'], ['pass.culture.fr', 'pass Culture'],
+    ['franceagrimer.fr', 'FranceAgriMer'], ['agencebio.org', 'Agence Bio'], ['cnrtl.fr', 'CNRTL, Centre national de ressources textuelles et lexicales (CNRS)'],
+  ]),
+  // Public bodies found as « autre » in the last review of the active list (établissements publics, authorities, national parks).
+  ...curatedGroup('etat', [
+    ['autoritedelaconcurrence.fr', 'Autorité de la concurrence'], ['cerema.fr', 'Cerema'], ['afd.fr', 'AFD, Agence française de développement'],
+    ['afpa.fr', "Afpa, Agence nationale pour la formation professionnelle des adultes"], ['asn.fr', "ASN, Autorité de sûreté nucléaire (aujourd'hui ASNR)"],
+    ['cades.fr', "Cades, Caisse d'amortissement de la dette sociale"], ['cnc.fr', "CNC, Centre national du cinéma et de l'image animée"],
+    ['cnsa.fr', "CNSA, Caisse nationale de solidarité pour l'autonomie"], ['ecpad.fr', "ECPAD, Établissement de communication et de production audiovisuelle de la Défense"],
+    ['epide.fr', "Epide, Établissement pour l'insertion dans l'emploi"], ['ifce.fr', "IFCE, Institut français du cheval et de l'équitation"],
+    ['inrap.fr', 'Inrap, Institut national de recherches archéologiques préventives'], ['injep.fr', "INJEP, Institut national de la jeunesse et de l'éducation populaire"],
+    ['institutdefrance.fr', 'Institut de France'], ['onac-vg.fr', 'ONaCVG, Office national des combattants et des victimes de guerre'],
+    ['shom.fr', 'Shom, Service hydrographique et océanographique de la Marine'], ['taaf.fr', 'Terres australes et antarctiques françaises'],
+    ['ugap.fr', "UGAP, Union des groupements d'achats publics"], ['telerecours.fr', "Télérecours (Conseil d'État)"],
+    ['commission-refugies.fr', "CNDA, Cour nationale du droit d'asile"], ['conservatoire-du-littoral.fr', 'Conservatoire du littoral'],
+    ['debatpublic.fr', 'Commission nationale du débat public'], ['cncdh.fr', "CNCDH, Commission nationale consultative des droits de l'homme"],
+    ['cnccfp.fr', 'CNCCFP, Commission nationale des comptes de campagne et des financements politiques'], ['hautconseilclimat.fr', 'Haut Conseil pour le climat'],
+    ['eaurmc.fr', "Agence de l'eau Rhône Méditerranée Corse"], ['eau-loire-bretagne.fr', "Agence de l'eau Loire-Bretagne"],
+    ['culture.fr', 'Ministère de la Culture (culture.fr)'], ['dila.fr', "DILA, Direction de l'information légale et administrative"],
+    ['calanques-parcnational.fr', 'Parc national des Calanques'], ['cevennes-parcnational.fr', 'Parc national des Cévennes'],
+    ['forets-parcnational.fr', 'Parc national de forêts'], ['guadeloupe-parcnational.fr', 'Parc national de la Guadeloupe'],
+    ['mercantour-parcnational.fr', 'Parc national du Mercantour'], ['portcros-parcnational.fr', 'Parc national de Port-Cros'],
+    ['pyrenees-parcnational.fr', 'Parc national des Pyrénées'], ['reunion-parcnational.fr', 'Parc national de La Réunion'],
+    ['vanoise-parcnational.fr', 'Parc national de la Vanoise'], ['parc-amazonien-guyane.fr', 'Parc amazonien de Guyane'],
   ]),
   // Social security and employment.
   ...curatedGroup('etat', [
@@ -161,6 +205,7 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
     ['e-cancer.fr', 'Institut national du cancer'], ['anses.fr', "Anses, Agence nationale de sécurité sanitaire"],
     ['inserm.fr', 'Inserm'], ['ansm.sante.fr', 'ANSM, Agence nationale de sécurité du médicament et des produits de santé'],
     ['efs.sante.fr', 'Établissement français du sang'], ['hcsp.fr', 'Haut Conseil de la santé publique'],
+    ['ars.sante.fr', 'Agences régionales de santé'],
   ]),
   // University hospitals (CHU).
   ...curatedGroup('sante', [
@@ -209,6 +254,13 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
     ['toulouse-inp.fr', 'Toulouse INP'], ['enseeiht.fr', 'Toulouse INP - ENSEEIHT'],
     ['sciencespo-lille.eu', 'Sciences Po Lille'], ['sciencespo-rennes.fr', 'Sciences Po Rennes'], ['sciencespo-strasbourg.fr', 'Sciences Po Strasbourg'],
     ['cnsmd-lyon.fr', 'Conservatoire national supérieur de musique et de danse de Lyon'],
+    ['pantheonsorbonne.fr', 'Université Paris 1 Panthéon-Sorbonne'], ['dauphine.psl.eu', 'Université Paris Dauphine - PSL'],
+    ['univ-brest.fr', 'Université de Bretagne Occidentale'], ['univ-st-etienne.fr', 'Université Jean Monnet Saint-Étienne'],
+    ['u-bourgogne.fr', 'Université Bourgogne Europe'], ['univ-fcomte.fr', 'Université Marie et Louis Pasteur (Franche-Comté)'],
+    ['univ-ag.fr', 'Université des Antilles'], ['centralesupelec.fr', 'CentraleSupélec'],
+    ['ephe.psl.eu', 'École pratique des hautes études - PSL'], ['chartes.psl.eu', 'École nationale des chartes - PSL'],
+    ['minesparis.psl.eu', 'Mines Paris - PSL'], ['ehesp.fr', 'EHESP, École des hautes études en santé publique'],
+    ['enm.justice.fr', 'ENM, École nationale de la magistrature'], ['enap.justice.fr', "Enap, École nationale d'administration pénitentiaire"],
   ]),
   ...curatedGroup('ambassade', [['ambafrance.org', 'Ambassades et consulats de France']]),
   // Régions: the eighteen, by their current sites.
@@ -262,10 +314,64 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
   // The académies' and régions' digital workspaces for schools.
   ...curatedGroup('education', [['toutatice.fr', 'Toutatice, espace numérique de l\'académie de Rennes'], ['monlycee.net', 'Monlycée.net, Région Île-de-France']]),
   // Communes people search for whose site the 2024 consolidation missed.
-  ...curatedGroup('commune', [['nantes.fr', 'Mairie de Nantes', '44109'], ['rennes.fr', 'Mairie de Rennes', '35238']]),
+  ...curatedGroup('commune', [
+    ['nantes.fr', 'Mairie de Nantes', '44109'], ['rennes.fr', 'Mairie de Rennes', '35238'],
+    ['cannes.com', 'Mairie de Cannes', '06029'], ['champigny94.fr', 'Mairie de Champigny-sur-Marne', '94017'],
+    ['vitry94.fr', 'Mairie de Vitry-sur-Seine', '94081'], ['montauban.com', 'Mairie de Montauban', '82121'],
+    ['montlucon.com', 'Mairie de Montluçon', '03185'], ['saintlaurentduvar.fr', 'Mairie de Saint-Laurent-du-Var', '06123'],
+    ['ville-romans.com', 'Mairie de Romans-sur-Isère', '26281'],
+    ['lapossession.re', 'Mairie de La Possession', '97408'], ['lesmureaux.fr', 'Mairie des Mureaux', '78440'],
+  ]),
   // Métropoles whose site the 2024 consolidation did not see answer.
-  ...curatedGroup('intercommunalite', [['metzmetropole.fr', 'Metz Métropole', '200039865'], ['grandnancy.eu', 'Métropole du Grand Nancy', '245400676']]),
+  ...curatedGroup('intercommunalite', [
+    ['metzmetropole.fr', 'Metz Métropole', '200039865'], ['grandnancy.eu', 'Métropole du Grand Nancy', '245400676'],
+    ['ampmetropole.fr', "Métropole d'Aix-Marseille-Provence", '200054807'], ['grandlyon.com', 'Métropole de Lyon', '200046977'],
+    ['metropole.nantes.fr', 'Nantes Métropole', '244400404'], ['metropole.rennes.fr', 'Rennes Métropole', '243500139'],
+    ['gpseo.fr', 'Communauté urbaine Grand Paris Seine & Oise', '200059889'], ['tours-metropole.fr', 'Tours Métropole Val de Loire', '243700754'],
+    ['clermontmetropole.eu', 'Clermont Auvergne Métropole', '246300701'], ['communaute-urbaine-dunkerque.fr', 'Communauté urbaine de Dunkerque', '245900428'],
+    ['lecotentin.fr', "Communauté d'agglomération du Cotentin", '200067205'], ['mulhouse-alsace.fr', 'Mulhouse Alsace Agglomération', '200066009'],
+    ['douaisis-agglo.com', 'Douaisis Agglo', '200044618'], ['saintbrieuc-armor-agglo.bzh', 'Saint-Brieuc Armor Agglomération', '200069409'],
+    ['agglopole.fr', 'Sète Agglopôle Méditerranée', '200066355'], ['agglo-tlp.fr', "Communauté d'agglomération Tarbes-Lourdes-Pyrénées", '200069300'],
+    ['capi-agglo.fr', "CAPI, Communauté d'agglomération Porte de l'Isère", '243800604'], ['capso.fr', "Communauté d'agglomération du Pays de Saint-Omer", '200069037'],
+    ['grandbourg.fr', 'Grand Bourg Agglomération', '200071751'], ['grandperigueux.fr', 'Le Grand Périgueux', '200040392'],
+    ['niortagglo.fr', 'Niort Agglo', '200041317'], ['sna27.fr', 'Seine Normandie Agglomération', '200072312'],
+    ['aggloroanne.fr', 'Roannais Agglomération', '200035731'], ['agglo.morlaix.fr', 'Morlaix Communauté', '242900835'],
+    ['cahorsagglo.fr', 'Grand Cahors', '200023737'], ['chalons-agglo.fr', 'Châlons Agglo', '200066876'],
+    ['grandauch.fr', 'Grand Auch Cœur de Gascogne', '200066926'], ['guingamp-paimpol-agglo.bzh', 'Guingamp-Paimpol Agglomération', '200067981'],
+    ['pornicagglo.fr', 'Pornic Agglo Pays de Retz', '200067346'],
+  ]),
 ]);
+
+/**
+ * Domains that several bodies share: their own name is not their subdomains' (`cns.sante.fr` is not « Santé.fr »,
+ * a court or a council for access to the law under justice.fr is not the justice portal).
+ */
+export const SHARED_DOMAINS: ReadonlySet<string> = new Set(['sante.fr', 'justice.fr']);
+
+// prettier-ignore
+/** The seats of the courts of appeal and administrative courts, as their hostnames write them. */
+const COURT_SEATS: Record<string, string> = {
+  agen: "d'Agen", amiens: "d'Amiens", bastia: 'de Bastia', besancon: 'de Besançon', bordeaux: 'de Bordeaux', bourges: 'de Bourges',
+  caen: 'de Caen', 'cergy-pontoise': 'de Cergy-Pontoise', 'chalons-en-champagne': 'de Châlons-en-Champagne',
+  'clermont-ferrand': 'de Clermont-Ferrand', dijon: 'de Dijon', douai: 'de Douai', grenoble: 'de Grenoble', 'la-reunion': 'de La Réunion',
+  lille: 'de Lille', limoges: 'de Limoges', lyon: 'de Lyon', marseille: 'de Marseille', martinique: 'de la Martinique', melun: 'de Melun',
+  montpellier: 'de Montpellier', nancy: 'de Nancy', nantes: 'de Nantes', nice: 'de Nice', nimes: 'de Nîmes', orleans: "d'Orléans",
+  papeete: 'de Papeete', paris: 'de Paris', pau: 'de Pau', poitiers: 'de Poitiers', rennes: 'de Rennes', rouen: 'de Rouen',
+  strasbourg: 'de Strasbourg', toulouse: 'de Toulouse', versailles: 'de Versailles',
+};
+const COURT = /^(?:ca-([a-z-]+)\.justice|([a-z-]+)\.(cour-administrative-appel|tribunal-administratif))\.fr$/;
+const COURT_KIND: Record<string, string> = { '': "Cour d'appel", 'cour-administrative-appel': "Cour administrative d'appel", 'tribunal-administratif': 'Tribunal administratif' };
+
+// prettier-ignore
+/** The regional health agencies, by the first label of their site under ars.sante.fr. */
+const ARS_REGIONS: Record<string, string> = {
+  'auvergne-rhone-alpes': 'Auvergne-Rhône-Alpes', 'bourgogne-franche-comte': 'Bourgogne-Franche-Comté', bretagne: 'Bretagne',
+  'centre-val-de-loire': 'Centre-Val de Loire', corse: 'de Corse', 'grand-est': 'Grand Est', guadeloupe: 'de Guadeloupe',
+  guyane: 'de Guyane', 'hauts-de-france': 'Hauts-de-France', iledefrance: 'Île-de-France', lareunion: 'La Réunion',
+  martinique: 'de Martinique', mayotte: 'de Mayotte', normandie: 'Normandie', 'nouvelle-aquitaine': 'Nouvelle-Aquitaine',
+  occitanie: 'Occitanie', 'ocean-indien': 'Océan Indien', paca: "Provence-Alpes-Côte d'Azur", 'pays-de-la-loire': 'Pays de la Loire',
+};
+const ARS = /^([a-z-]+)\.ars\.sante\.fr$/;
 
 const PREFECTURE = /^([a-z-]+)\.(?:pref\.)?gouv\.fr$/;
 const ACADEMIE = /^ac-([a-z-]+)\.[a-z]+$/;
@@ -280,6 +386,12 @@ export function knownOrganisation(host: string, lists: ReadonlySet<string>): Kno
   const prefectureSlug = PREFECTURE.exec(host)?.[1];
   const prefectureOf = prefectureSlug === undefined ? undefined : DEPARTEMENT_BY_SLUG.get(prefectureSlug);
   if (prefectureOf !== undefined) return { name: `Préfecture ${prefectureOf.of}`, code: prefectureOf.code, category: 'prefecture' };
+  // A court of appeal (`ca-agen.justice.fr`), an administrative court of appeal or an administrative court: the State's.
+  const court = COURT.exec(host);
+  const seat = court === null ? undefined : COURT_SEATS[court[1] ?? court[2]];
+  if (court !== null && seat !== undefined) return { name: `${COURT_KIND[court[3] ?? '']} ${seat}`, code: '', category: 'etat' };
+  const arsRegion = ARS_REGIONS[ARS.exec(host)?.[1] ?? ''];
+  if (arsRegion !== undefined) return { name: `Agence régionale de santé ${arsRegion}`, code: '', category: 'sante' };
   if (lists.has('academies')) {
     const academie = ACADEMIES[ACADEMIE.exec(host)?.[1] ?? ''];
     if (academie !== undefined) return { name: academie, code: '' };

@@ -5,7 +5,7 @@
  * Refused by the seed build with the reason, so that no rebuild lets them back in.
  */
 
-export type NotPublicReason = 'domain-trade' | 'gambling' | 'adult' | 'private-business';
+export type NotPublicReason = 'domain-trade' | 'gambling' | 'adult' | 'private-business' | 'private-organisation';
 
 /** Registrable domains, checked by hand; every hostname under them is refused. */
 // prettier-ignore
@@ -30,11 +30,32 @@ export const NOT_PUBLIC_DOMAINS: Record<string, NotPublicReason> = {
   'vosdomaines.com': 'domain-trade', 'cartesfrance.fr': 'private-business',
   // Private directories of town halls and social services, and a private (Catholic) university, found in a random sample of the active list.
   'france-mairie.info': 'private-business', 'action-sociale.org': 'private-business', 'icp.fr': 'private-business',
+  // Found in a review of every active « autre » source (issue 12, last round): shops, hotels and their recruiting pages,
+  // a bank, a mutual insurer, a paid legal-procedure service, web agencies' and hosts' machines, SaaS tenants, personal domains.
+  'changersyndic.net': 'private-business', 'hotelmix.fr': 'private-business', 'hotels-in-toulouse.com': 'private-business',
+  'burgercaraman.com': 'private-business', 'cabanedanslesbois.com': 'private-business', 'efectoespejo.com': 'private-business',
+  'aquatonic.fr': 'private-business', 'werecruit.io': 'private-business', 'lataverne-rennes.com': 'private-business',
+  'le-grand-hotel-des-thermes.fr': 'private-business', 'perimetre.pro': 'private-business', 'reinemarine.com': 'private-business',
+  'saint-antoine-hotel.fr': 'private-business', 'saintmalogolf.com': 'private-business', 'thalasso-saintmalo.com': 'private-business',
+  'faraglo.fr': 'private-business', 'innoval.com': 'private-business', 'ccb.com': 'private-business', 'mutuelle-mbv.fr': 'private-business',
+  'saisirprudhommes.com': 'private-business', 'stop-punaises-delit.com': 'private-business', 'survey-smiles.com': 'private-business',
+  'docapost.fr': 'private-business', 'cognix-systems.net': 'private-business', 'ipt.fr': 'private-business', 'outsiderland.com': 'private-business',
+  'owlgeeks.com': 'private-business', 'wmaker.net': 'private-business', 'talkspirit.com': 'private-business',
+  'opensourcepolitics.eu': 'private-business', 'brough.io': 'private-business', 'albertharris.me': 'private-business',
+  'bestfreecams.club': 'adult',
+  // Products sold to town halls, named like one but no commune's site (only seen among the verified origins).
+  'mairie-info.fr': 'private-business', 'mairie-consult.fr': 'private-business', 'mairie-en-ligne.fr': 'private-business',
+  'mairie-virtuelle.fr': 'private-business', 'mairie-urba.fr': 'private-business',
+  // Religious bodies, a masonic obedience, private foundations and learned societies, whose libraries a directory listed.
+  'godf.org': 'private-organisation', 'diocese49.org': 'private-organisation', 'diocese64.org': 'private-organisation',
+  'fondationcustodia.fr': 'private-organisation', 'mediathequeprotestante.fr': 'private-organisation',
+  'bibliotheque-polonaise-paris-shlp.fr': 'private-organisation', 'bib-port-royal.com': 'private-organisation',
+  'royaumont-bibliotheque-francois-lang.fr': 'private-organisation',
 };
 
 // Words that no public body's hostname carries; chosen so that communes such as Pornic or Betting do not fit.
 const GAMBLING_NAME = /(?:^|[.-])(?:online-?casino|casino-?(?:en-?ligne|online)|poker|sportsbook|paris-sportifs|gokken|jackpot|roulette|bet365|betclic|unibet)(?:[.-]|$)|onlinecasino/;
-const ADULT_NAME = /(?:^|[.-])(?:porno?|xxx|sexcam|camgirls?|escorts?|erotique|erotic)(?:[.-]|$)/;
+const ADULT_NAME = /(?:^|[.-])(?:porno?|xxx|sexcam|camgirls?|escorts?|erotique|erotic)(?:[.-]|$)|(?:sex|free|live)cams?(?:[.-]|$)/;
 
 /** Why this hostname (under this registrable domain) is not a public body, or null. */
 export function notPublicReason(host: string, domain: string): NotPublicReason | null {

@@ -27,6 +27,7 @@ const files: Record<string, string> = {
   ].join('\n'),
   collectivites: [
     'mairie-x.free.fr',
+    'vannes.aeroport.fr',
     'cc-vallee.fr',
     'cc-perigord-limousin.fr',
     'rimboval.fr',
@@ -61,7 +62,13 @@ const files: Record<string, string> = {
     'mailing-liste.ville-a.fr',
     'default.prod02.ville-a.fr',
   ].join('\n'),
-  'nongouvfr-divers': ['cci.fr', 'sub.unlisted-parent.org', 'centre-social.org', 'ca-agen.justice.fr', 'extranet.verified-parent.org', 'ch-vienne.fr', 'ehpad-millas.fr', 'chi-poissy.fr', 'chateau-fort.fr', 'ch-metz.fr'].join('\n'),
+  'nongouvfr-divers': [
+    'cci.fr', 'sub.unlisted-parent.org', 'centre-social.org', 'ca-agen.justice.fr', 'extranet.verified-parent.org', 'ch-vienne.fr',
+    'ehpad-millas.fr', 'chi-poissy.fr', 'chateau-fort.fr', 'ch-metz.fr', 'msa.fr', 'www.msa.fr', 'gironde.msa.fr', 'lyon.cour-administrative-appel.fr',
+    'rejoignez.thalasso-saintmalo.com', 'bibliotheque-archives.godf.org', 'bestfreecams.club', 'huissiers-justice-ca-lyon.com',
+    'chambre-interdepartementale-de-savoie.notaires.fr', 'rhonearcalpin-interdepartemental.cidff.info', 'mairie-info.fr',
+  ].join('\n'),
+  'sante-fr': ['sante.fr', 'cns.sante.fr', 'ars.sante.fr', 'bretagne.ars.sante.fr'].join('\n'),
 };
 const verified = [
   'https://ville-a.fr',
@@ -85,6 +92,7 @@ const verified = [
 const divisions: AdministrativeDivisions = {
   communes: [
     { code: '56260', nom: 'Vannes', type: 'commune-actuelle', departement: '56', codesPostaux: ['56000'] },
+    { code: '19073', nom: 'Égletons', type: 'commune-actuelle', departement: '19', codesPostaux: ['19300'] },
     { code: '63032', nom: 'Beaumont', type: 'commune-actuelle', departement: '63', codesPostaux: ['63110'] },
     { code: '24028', nom: 'Beaumont', type: 'commune-actuelle', departement: '24', codesPostaux: ['24440'] },
     { code: '01015', nom: 'Arboys en Bugey', type: 'commune-actuelle', departement: '01', codesPostaux: ['01300'], anciensCodes: ['01340'] },
@@ -224,9 +232,15 @@ describe('buildSeedCorpus', () => {
     expect(source('mailing-liste.ville-a.fr').status).toBe('active');
   });
 
-  it('reads categories from the Unicode hostname', () => {
-    expect(source('xn--mairie-gletons-hkb.fr')).toMatchObject({ category: 'commune' });
+  it('reads categories and commune names from the Unicode hostname', () => {
+    expect(source('xn--mairie-gletons-hkb.fr')).toMatchObject({ category: 'commune', name: "Mairie d'Égletons", code: '19073' });
     expect(source('xn--rgionnormande-bhb.fr')).toMatchObject({ category: 'region' });
+  });
+
+  it("reads neither a court nor an intercommunalité nor a département in the professions' and interdepartmental bodies' names", () => {
+    for (const host of ['huissiers-justice-ca-lyon.com', 'chambre-interdepartementale-de-savoie.notaires.fr', 'rhonearcalpin-interdepartemental.cidff.info']) {
+      expect(source(host).category, host).toBe('autre');
+    }
   });
 
   it('reads a hospital or care home from its hostname: centre hospitalier, CHI, EHPAD', () => {
@@ -242,8 +256,32 @@ describe('buildSeedCorpus', () => {
     expect(source('ch-metz.fr')).toMatchObject({ category: 'sante', name: '' });
   });
 
-  it('does not take a court of appeal for an intercommunality', () => {
-    expect(source('ca-agen.justice.fr').category).toBe('etat');
+  it('does not take a court of appeal for an intercommunality, and names the courts after their seat', () => {
+    expect(source('ca-agen.justice.fr')).toMatchObject({ category: 'etat', name: "Cour d'appel d'Agen" });
+    expect(source('lyon.cour-administrative-appel.fr')).toMatchObject({ category: 'etat', name: "Cour administrative d'appel de Lyon" });
+  });
+
+  it("gives a site under a hand-checked organisation's domain that organisation's kind and name", () => {
+    expect(source('gironde.msa.fr')).toMatchObject({ category: 'etat', name: 'MSA, Mutualité sociale agricole' });
+    expect(source('gironde.msa.fr').provenance).toContain('category-from-parent');
+  });
+
+  it("does not pass a shared domain's name to its subdomains, and names the regional health agencies", () => {
+    expect(source('sante.fr').name).toBe('Santé.fr');
+    expect(source('cns.sante.fr')).toMatchObject({ category: 'sante', name: '' });
+    expect(source('bretagne.ars.sante.fr')).toMatchObject({ category: 'sante', name: 'Agence régionale de santé Bretagne' });
+  });
+
+  it('refuses private businesses, private organisations and adult sites found in the review, with the reason', () => {
+    expect(rejection('rejoignez.thalasso-saintmalo.com')).toEqual(['private-business']);
+    expect(rejection('bibliotheque-archives.godf.org')).toEqual(['private-organisation']);
+    expect(rejection('bestfreecams.club')).toEqual(['adult']);
+    expect(rejection('mairie-info.fr')).toEqual(['private-business']);
+  });
+
+  it("records the www. form of a hand-checked source as a duplicate, like any other's", () => {
+    expect(source('msa.fr').provenance).toContain('curated');
+    expect(rejection('www.msa.fr')).toEqual(['duplicate-www']);
   });
 
   it('names a site under a named organisation\'s domain, of the same kind, after it', () => {
@@ -257,6 +295,10 @@ describe('buildSeedCorpus', () => {
     expect(source('beaumont63.fr')).toMatchObject({ name: 'Mairie de Beaumont', code: '63032' });
     expect(source('beaumont-puydedome.fr')).toMatchObject({ name: 'Mairie de Beaumont', code: '63032' });
     expect(source('aubepierre-ozouerlerepos.fr')).toMatchObject({ name: "Mairie d'Aubepierre-Ozouer-le-Repos", code: '77011' });
+  });
+
+  it('takes no site under a sectoral suffix for a town hall, whatever town it spells', () => {
+    expect(source('vannes.aeroport.fr')).toMatchObject({ category: 'autre', name: '', code: '' });
   });
 
   it('resolves a merged commune\'s former code from the directory to its commune nouvelle', () => {

@@ -13,9 +13,10 @@ import type { Scope, Source, Status } from '../../corpus/source.ts';
 import { canonicalSourceHost, validateSource } from '../../corpus/source-validation.ts';
 import type { AdministrativeDivisions, Commune } from '../../corpus/node/communes.ts';
 import { CommuneIndex, mairieName, nameSlugs, ofCommune } from '../../corpus/node/communes.ts';
+import { hostnameSlug } from '../../corpus/node/departements.ts';
 import type { EtalabInput } from './etalab-input.ts';
 import { MORE_DATASETS, type WebsiteRecord } from '../../corpus/node/more-input.ts';
-import { CURATED_SOURCES, type KnownOrganisation, knownOrganisation } from './known-organisations.ts';
+import { CURATED_SOURCES, type KnownOrganisation, knownOrganisation, SHARED_DOMAINS } from './known-organisations.ts';
 import { notPublicReason } from './not-public-bodies.ts';
 
 export const REJECTION_REASONS = {
@@ -29,7 +30,8 @@ export const REJECTION_REASONS = {
   'domain-trade': 'a domain-trading or parking company (scripts/seed/not-public-bodies.ts), not a public body',
   gambling: 'a gambling site, not a public body',
   adult: 'an adult site, not a public body',
-  'private-business': 'a private business (lead generation, directory) that took over a public name, not a public body',
+  'private-business': 'a private business or a person (lead generation, directory, shop, agency, host, personal domain), not a public body',
+  'private-organisation': 'a religious body, private foundation or private society, not a public body',
   'private-establishment': 'a private higher-education establishment (MESR: privé) or a company (ROR), not a public body',
   'duplicate-www': 'the same site as its www-less hostname, kept once',
 } as const;
@@ -86,6 +88,9 @@ const PARKING_PREFIX = /^ww\d{2}\./;
 const CENTRE_HOSPITALIER = /^(ch|chi)-([a-z-]+)\.fr$/;
 const ENGLISH_NAME = /\b(?:Hospital|University|Institute|Laboratory|Center|Department|School of|Research)\b/;
 const REDIRECT_COMMENT = /^\(redirection from ([^)\s]+)\)/;
+// The French sectoral suffixes of the Public Suffix List: a name under one is an airport's, a notary's, an association's…,
+// never a town hall's, whatever town it spells (`beziers.aeroport.fr`).
+const SECTORAL_SUFFIX = /\.(?:aeroport|asso|avocat|cci|chambagri|chirurgiens-dentistes|experts-comptables|geometre-expert|greta|huissier-justice|medecin|notaires|pharmacien|port|prd|presse|tm|veterinaire)\.fr$/;
 // The first label of a service that is no website people search for: `mail.`, `webmail2.`, `smtp1.`, `mx-01.`, `vpn.`, `owa.`…,
 // and a host's `default.` virtual host (`default.prod02.stratis.pro`, a web agency's machine).
 const INFRASTRUCTURE_LABEL =
@@ -95,11 +100,13 @@ const INFRASTRUCTURE_LABEL =
 // They read the Unicode hostname (`mairie-égletons.fr`, not its punycode).
 const CATEGORY_BY_NAME: [RegExp, Category][] = [
   [/(?:^|\.)justice\.fr$|tribunal|cour-d-?appel|cour-administrative|conseil-etat/, 'etat'],
+  // The professions' own bodies (bailiffs', notaries', barristers'): neither a court nor an intercommunalité (`huissiers-justice-ca-lyon.com`).
+  [/huissier|notaires?(?:[.-]|$)|barreau|avocats?(?:[.-]|$)/, 'autre'],
   // A hospital or a care home: `ch-vienne.fr`, `chi-poissy.fr` (centre hospitalier, intercommunal), `ehpad-millas.fr`.
   [/agence-regionale-sante|(?:^|[.-])(?:ars|chu|chr|hopital|hopitaux|ght)(?:[.-]|\d)|^(?:ch|chi|chic|chs|ghu?|ehpad)-/, 'sante'],
   [/region-academique|academie|(?:^|\.)ac-|(?:^|[.-])(?:ecole|college|lycee|clg|lyc)[.-]/, 'education'],
   [/(?:^|[.-])(?:cc|ca|cu|cdc)[.-]|communaute|agglo|metropole|comcom|intercom|syndicat|sivom|sivu|sictom|smictom|sidom|smirtom/, 'intercommunalite'],
-  [/departement|(?:^|[.-])c[dg]\d{2,3}(?:[.-]|$)/, 'departement'],
+  [/(?<!inter-?)departement|(?:^|[.-])c[dg]\d{2,3}(?:[.-]|$)/, 'departement'],
   [/^(?:www\.)?(?:la|ma)?r[eé]gion(?!s-france|-de-)[\p{L}-]*\.[a-z]+$/u, 'region'],
   [/^(?:mairie|ville|commune)/, 'commune'],
 ];
@@ -261,6 +268,7 @@ export function buildSeedCorpus(input: SeedInput): SeedCorpus {
       for (const written of candidate.written) rejected.push({ host: written, reason, detail, lists: listsOf(candidate) });
     };
     const { host } = candidate;
+    const isCurated = Object.hasOwn(CURATED_SOURCES, host);
     const suffix = suffixStatus(host);
     const parkedUnder = [...parkedHosts].find((parked) => isSameOrSubdomain(host, parked));
     const platform = platformAt(host) ?? platformsUnder(host)[0] ?? (platformOf(host)?.tenants === 'paths' ? platformOf(host) : undefined);
@@ -270,9 +278,9 @@ export function buildSeedCorpus(input: SeedInput): SeedCorpus {
     else if (parkedUnder !== undefined) reject('parked-domain', `parking seen at a wwNN. name of ${parkedUnder}`);
     else if (isPrivate(candidate)) reject('private-establishment', candidate.records.find((r) => r.kind === 'private-establishment')?.name ?? '');
     else if (platform !== undefined) reject('platform-homepage', platform.host);
-    else if (Object.hasOwn(CURATED_SOURCES, host)) accepted.set(host, candidate); // checked by hand: a certificate log does not make it a back-end
-    else if (!candidate.isVerified && candidate.comments.some((comment) => comment.startsWith('Found in cert'))) reject('certificate-log');
-    else if (INFRASTRUCTURE_LABEL.test(host)) reject('infrastructure');
+    // Checked by hand: a certificate log does not make it a back-end.
+    else if (!isCurated && !candidate.isVerified && candidate.comments.some((comment) => comment.startsWith('Found in cert'))) reject('certificate-log');
+    else if (!isCurated && INFRASTRUCTURE_LABEL.test(host)) reject('infrastructure');
     else {
       accepted.set(host, candidate);
       // `www.x.fr` listed beside `x.fr` is the same site; listed alone, it simply becomes `x.fr`.
@@ -298,6 +306,14 @@ export function buildSeedCorpus(input: SeedInput): SeedCorpus {
     }
     return undefined;
   };
+  // A site under a hand-checked organisation's own domain is that organisation's kind (`gironde.msa.fr`, `cote-azur.cnrs.fr`).
+  const categoryOfCuratedParent = (host: string): Category | undefined => {
+    const domain = registrableDomain(host) ?? host;
+    for (let level = parentHostname(host); level !== null && level.length >= domain.length; level = parentHostname(level)) {
+      if (Object.hasOwn(CURATED_SOURCES, level) && !SHARED_DOMAINS.has(level)) return CURATED_SOURCES[level].category;
+    }
+    return undefined;
+  };
   const categoryOf = (candidate: Candidate): { category: Category; how: string } => {
     const { host } = candidate;
     const category = fromFile.get(host);
@@ -309,6 +325,8 @@ export function buildSeedCorpus(input: SeedInput): SeedCorpus {
       const how = candidate.files.has('gouvfr-divers') ? '' : 'category-from-name';
       return { category: host.endsWith('.pref.gouv.fr') ? 'prefecture' : 'etat', how };
     }
+    const fromCurated = categoryOfCuratedParent(host);
+    if (fromCurated !== undefined) return { category: fromCurated, how: 'category-from-parent' };
     const fromRecords = categoryOfRecords(candidate.records, candidate.files.size > 0 || candidate.isVerified);
     if (fromRecords !== null) return { category: fromRecords, how: '' };
     // collectivites holds mostly communes' own sites; names tell the groupings, départements and régions apart.
@@ -341,7 +359,9 @@ export function buildSeedCorpus(input: SeedInput): SeedCorpus {
     const linked = mairieCodes.get(candidate.host);
     if (linked !== undefined) return linked.size === 1 ? communes.communeOfCode([...linked][0]) : undefined;
     const { host } = candidate;
-    const label = (host === domain || platformOf(host) !== undefined ? host : domain).split('.')[0];
+    if (SECTORAL_SUFFIX.test(host)) return undefined;
+    // An accented name is read in Unicode, without its accents (`xn--mairie-bthune-ihb.fr` is mairie-béthune, Béthune's).
+    const label = hostnameSlug(domainToUnicode((host === domain || platformOf(host) !== undefined ? host : domain).split('.')[0]));
     return communes.communeOfLabel(label);
   };
   // Names and codes the open data gives: a public establishment's (MESR), a commune's, an EPCI's.
@@ -435,7 +455,7 @@ export function buildSeedCorpus(input: SeedInput): SeedCorpus {
     const domain = registrableDomain(source.host) ?? source.host;
     for (let level = parentHostname(source.host); level !== null && level.length >= domain.length; level = parentHostname(level)) {
       const parent = byHost.get(level);
-      if (parent === undefined || parent.scope !== 'subdomains') continue;
+      if (parent === undefined || parent.scope !== 'subdomains' || SHARED_DOMAINS.has(level)) continue;
       if (parent.name === '' || parent.category !== source.category) break;
       return { ...source, name: parent.name, code: parent.code, provenance: `${source.provenance},name-from-parent` };
     }

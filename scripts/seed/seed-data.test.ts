@@ -54,6 +54,7 @@ describe('the committed seed corpus', () => {
     }
     const regions = sources.filter((s) => s.status === 'active' && s.category === 'region' && s.provenance.includes('curated'));
     expect(regions.length).toBeGreaterThanOrEqual(17); // the eighteen, Mayotte's being its département's
+    expect(byHost.get('cg976.fr')).toMatchObject({ status: 'active', category: 'departement', name: 'Département de Mayotte', code: '976' });
     const departements = new Set(sources.filter((s) => s.status === 'active' && s.category === 'departement').map((s) => s.code));
     expect(departements.size).toBeGreaterThanOrEqual(90);
   });
@@ -94,9 +95,29 @@ describe('the committed seed corpus', () => {
     expect(sources.filter((s) => s.host.endsWith('.gouv.fr') && s.status !== 'active').map((s) => s.host)).toEqual([]);
   });
 
+  it('trusts the public sites people use most, named and in the right category', () => {
+    const byHost = new Map(sources.map((s) => [s.host, s]));
+    const expected: [string, string, string][] = [
+      ['metropole.nantes.fr', 'intercommunalite', 'Nantes Métropole'], ['grandlyon.com', 'intercommunalite', 'Métropole de Lyon'],
+      ['ampmetropole.fr', 'intercommunalite', "Métropole d'Aix-Marseille-Provence"], ['cannes.com', 'commune', 'Mairie de Cannes'],
+      ['vitry94.fr', 'commune', 'Mairie de Vitry-sur-Seine'], ['geoportail.gouv.fr', 'etat', 'Géoportail (IGN)'],
+      ['ants.gouv.fr', 'etat', 'ANTS, Agence nationale des titres sécurisés'], ['vigilance.meteofrance.fr', 'etat', 'Météo-France'],
+      ['ca-versailles.justice.fr', 'etat', "Cour d'appel de Versailles"], ['paca.ars.sante.fr', 'sante', "Agence régionale de santé Provence-Alpes-Côte d'Azur"],
+      ['pantheonsorbonne.fr', 'enseignement-superieur', 'Université Paris 1 Panthéon-Sorbonne'], ['autoritedelaconcurrence.fr', 'etat', 'Autorité de la concurrence'],
+      ['enm.justice.fr', 'enseignement-superieur', 'ENM, École nationale de la magistrature'], ['univ-brest.fr', 'enseignement-superieur', 'Université de Bretagne Occidentale'],
+    ];
+    for (const [host, category, name] of expected) {
+      const found = byHost.get(host) ?? byHost.get(host.slice(host.indexOf('.') + 1));
+      expect(found, host).toMatchObject({ status: 'active', category, name });
+    }
+    // A shared domain's name does not reach the other bodies under it.
+    expect(sources.filter((s) => s.host !== 'sante.fr' && s.name === 'Santé.fr').map((s) => s.host)).toEqual([]);
+    expect(sources.filter((s) => s.host !== 'justice.fr' && s.name.startsWith('Justice.fr')).map((s) => s.host)).toEqual([]);
+  });
+
   it('trusts no domain-trading company, casino or site builder as a whole', () => {
     const hosts = new Set(sources.filter((s) => s.status === 'active').map((s) => s.host));
-    for (const host of ['sedo.com', 'afternic.com', 'dan.com', 'het-onlinecasino.nl', 'sitego.fr', 'monclocher.com', 'france-mairie.info', 'annuaire.action-sociale.org', 'bibliotheques.icp.fr']) expect(hosts.has(host), host).toBe(false);
+    for (const host of ['sedo.com', 'afternic.com', 'dan.com', 'het-onlinecasino.nl', 'sitego.fr', 'monclocher.com', 'france-mairie.info', 'annuaire.action-sociale.org', 'bibliotheques.icp.fr', 'changersyndic.net', 'ccb.com', 'mark.brough.io', 'bestfreecams.club', 'rejoignez.thalasso-saintmalo.com', 'bibliotheque-archives.godf.org']) expect(hosts.has(host), host).toBe(false);
   });
 
   it('keeps the hosts the end-to-end tests rely on active, in their category', () => {
