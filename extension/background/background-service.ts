@@ -6,7 +6,7 @@
  */
 import channel from 'virtual:sdc-bundled-list/channel';
 import browser from 'webextension-polyfill';
-import { BUNDLED_COMPACT_FILE, BUNDLED_SNAPSHOT_FILE } from '../list/bundled-snapshot-file.ts';
+import { BUNDLED_SNAPSHOT_FILE } from '../list/bundled-snapshot-file.ts';
 import { BUNDLED_META } from '../list/current-list.ts';
 import { ListUpdates } from '../list/list-updates.ts';
 import { matchTargets } from '../matching/list-matching.ts';
@@ -14,12 +14,8 @@ import { parseRequest } from '../matching/messages.ts';
 import { followManagedPolicy, keptPolicy } from '../settings/managed-storage.ts';
 import { followPauseTimer } from '../settings/pause-timer.ts';
 import { followStoredStateForResultPages, raiseResultPagesFlag } from '../settings/settings-signal.ts';
+import { compactAtStart, packagedText, storedAtStart } from './startup-reads.ts';
 import { followTabs } from './toolbar-state.ts';
-
-/** A file packaged with the extension, as text. */
-async function packagedText(path: string): Promise<string> {
-  return (await fetch(browser.runtime.getURL(`/${path}`))).text();
-}
 
 export function startBackground(): void {
   const policyReady = followManagedPolicy();
@@ -30,7 +26,8 @@ export function startBackground(): void {
       const policy = await keptPolicy();
       return { mirrors: policy.listChannels ?? channel.mirrors, pinnedKeys: policy.pinnedKeys ?? channel.pinnedKeys, intervalMinutes: policy.updateIntervalMinutes };
     },
-    bundled: { meta: BUNDLED_META, compact: () => packagedText(BUNDLED_COMPACT_FILE), snapshot: () => packagedText(BUNDLED_SNAPSHOT_FILE) },
+    bundled: { meta: BUNDLED_META, compact: () => compactAtStart, snapshot: () => packagedText(BUNDLED_SNAPSHOT_FILE) },
+    storedAtStart,
     clientVersion: browser.runtime.getManifest().version,
     beforeListChange: raiseResultPagesFlag,
     builtMatches: (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []),

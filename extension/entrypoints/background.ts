@@ -1,3 +1,5 @@
+// First: the list's reads begin before the rest of the background's code is evaluated.
+import '../background/startup-reads.ts';
 import { defineBackground } from 'wxt/utils/define-background';
 import { startBackground } from '../background/background-service.ts';
 

@@ -26,6 +26,10 @@ export interface ListInUse {
 export const LIST_IN_USE_KEY = 'listInUse';
 /** The stored list's version alone, small, written with it: what the flag script's bookkeeping reads (settings-signal.ts). */
 export const LIST_VERSION_KEY = 'listInUseVersion';
+/** The update client's record (list-updates.ts): when it checked, the highest version seen, the last failure… */
+export const UPDATE_RECORD_KEY = 'listUpdateRecord';
+/** What the background reads of storage before its list is ready. */
+export const LIST_START_KEYS = [UPDATE_RECORD_KEY, LIST_IN_USE_KEY] as const;
 
 /** The bundled list's metadata (its compact list: bundled-compact.ts for the result pages, a packaged file for the background). */
 export const BUNDLED_META: ListMeta = meta;

@@ -19,7 +19,7 @@ import { readEngineDefinitions } from '../engines/engine-definitions-schema.ts';
 import { ENGINE_DEFINITIONS_KEY, type StoredEngineDefinitions } from '../engines/stored-definitions.ts';
 import type { SignedManifest } from '../../corpus/list/manifest.ts';
 import { isPublicKeyRecord } from '../../corpus/list/signing-keys.ts';
-import { LIST_IN_USE_KEY, LIST_VERSION_KEY, type ListInUse, listInUseDigest, listInUseFrom } from './current-list.ts';
+import { LIST_IN_USE_KEY, LIST_START_KEYS, LIST_VERSION_KEY, type ListInUse, listInUseDigest, listInUseFrom, UPDATE_RECORD_KEY } from './current-list.ts';
 import { type ListChannelConfig, type ListMeta, listMetaOf } from './list-meta.ts';
 import type { MatchingList } from '../matching/list-matching.ts';
 import { DEFAULT_INTERVAL_MINUTES, nextCheckDelayMinutes } from './update-schedule.ts';
@@ -42,7 +42,7 @@ export interface ListStatus {
   lastFailure: { reason: string; detail: string; at: string } | null;
 }
 
-const RECORD_KEY = 'listUpdateRecord';
+const RECORD_KEY = UPDATE_RECORD_KEY;
 export const UPDATE_ALARM = 'sdc-list-update';
 
 export interface ListUpdatesOptions {
@@ -55,6 +55,8 @@ export interface ListUpdatesOptions {
   beforeListChange: () => Promise<void>;
   /** The result pages the built manifest declares (`*://host/path*`): published engine definitions may describe no other. */
   builtMatches: readonly string[];
+  /** What storage held of LIST_START_KEYS when the background started, if it was read then (startup-reads.ts); otherwise read at once. */
+  storedAtStart?: Promise<Record<string, unknown>>;
   fetch?: typeof fetch;
   now?: () => Date;
   random?: () => number;
@@ -126,7 +128,7 @@ export class ListUpdates {
 
   /** The stored list, if its hash holds; otherwise back to the bundled one (the highest version seen is kept). */
   private async load(): Promise<void> {
-    const [stored, compact] = await Promise.all([browser.storage.local.get([RECORD_KEY, LIST_IN_USE_KEY]), this.options.bundled.compact()]);
+    const [stored, compact] = await Promise.all([this.options.storedAtStart ?? browser.storage.local.get([...LIST_START_KEYS]), this.options.bundled.compact()]);
     this.bundledCompact = compact;
     this.record = recordFrom(stored[RECORD_KEY], this.options.bundled.meta);
     const list = listInUseFrom(stored[LIST_IN_USE_KEY]);

@@ -39,7 +39,8 @@ import { median, percentile, report } from './report.ts';
 
 const WARM_LOADS = 40;
 const CUSTOM_SETTINGS_LOADS = 20;
-const COST_LOADS = 30;
+/** Pairs of loads per page-cost median: warm loads are quick, and their few milliseconds need more pairs to stand out of the noise. */
+const COST_LOADS = { cold: 30, warm: 60 };
 const LIST_READY_LOADS = 8;
 const UPDATE_ROUNDS = 5;
 
@@ -139,7 +140,7 @@ async function measurePages(tab: Page, suffix: string): Promise<void> {
   const heapAdded: number[] = [];
   for (const cold of [true, false]) {
     const dclAdded: number[] = [];
-    for (let load = 0; load < COST_LOADS; load++) {
+    for (let load = 0; load < COST_LOADS[cold ? 'cold' : 'warm']; load++) {
       const marked = await loadCost(tab, devtools, TEN.url, cold);
       const untouched = await loadCost(tab, devtools, UNTOUCHED.url, cold);
       dclAdded.push(marked.dcl - untouched.dcl);
