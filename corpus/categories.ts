@@ -41,6 +41,11 @@ export const CATEGORIES = {
     en: 'embassy or diplomatic network',
     article: { fr: "d'une ambassade ou du réseau diplomatique", en: 'of an embassy or diplomatic mission' },
   },
+  'securite-sociale': {
+    fr: 'organisme de sécurité sociale',
+    en: 'social security body',
+    article: { fr: "d'un organisme de sécurité sociale", en: 'of a social security body' },
+  },
   autre: {
     fr: 'autre organisme public',
     en: 'other public body',

@@ -33,7 +33,7 @@ import { SCOPES, type Source } from '../source.ts';
 import { HostTable } from './host-table.ts';
 import { addRule, HostRules, type LevelRule, type RuleIndex, ruleOf } from './host-rules.ts';
 
-export const INFO_BASE = 0x41; // 'A': category index × 3 + scope index, 33 values
+export const INFO_BASE = 0x41; // 'A': category index × 3 + scope index, 36 values
 /** Info of an entry that is a public suffix below a source (not a source). */
 export const PUBLIC_SUFFIX_INFO = CATEGORY_IDS.length * SCOPES.length;
 /** Info of an entry whose every child is a public suffix (not a source). */

@@ -66,7 +66,7 @@ describe('Firefox: marking the saved result pages', () => {
     const tab = await open('bing-trusted');
     await settledBadges(tab, page('bing-trusted').expectedSources.length);
     expect(await tab.evaluate(firstBadgeState)).toMatchObject({
-      name: "Source de confiance : site d'un hôpital ou d'un organisme de santé publique — L'Assurance Maladie",
+      name: "Source de confiance : site d'un organisme de sécurité sociale — L'Assurance Maladie",
       label: 'Source de confiance',
       expanded: 'false',
       detailsShown: false,

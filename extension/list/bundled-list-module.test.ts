@@ -36,7 +36,7 @@ describe('the list compiled into the extension', () => {
   });
 
   it('is a published, signed version: the build published the seed as version 1 where there was none, and pins its key', () => {
-    expect(meta).toMatchObject({ format: 'sdc-compact/1', version: 1, sourceCount: client.length });
+    expect(meta).toMatchObject({ format: 'sdc-compact/2', version: 1, sourceCount: client.length });
     expect(meta.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(meta.snapshotSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(channel.mirrors).toEqual(['https://listes.example.test/v1/']);

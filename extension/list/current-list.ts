@@ -9,7 +9,7 @@
 import meta from 'virtual:sdc-bundled-list/meta';
 import browser from 'webextension-polyfill';
 import { sha256Hex } from '../../corpus/list/digest.ts';
-import type { ListMeta } from './list-meta.ts';
+import { COMPACT_FORMAT, type ListMeta } from './list-meta.ts';
 
 /** A newer list than the bundled one, as stored by the background: its difference from the bundled list. */
 export interface ListInUse {
@@ -37,7 +37,7 @@ export const BUNDLED_META: ListMeta = meta;
 function isListMeta(value: unknown): value is ListMeta {
   const candidate = (value ?? {}) as Record<string, unknown>;
   return (
-    candidate.format === 'sdc-compact/1' &&
+    candidate.format === COMPACT_FORMAT &&
     Number.isSafeInteger(candidate.version) &&
     typeof candidate.createdAt === 'string' &&
     Number.isSafeInteger(candidate.sourceCount) &&

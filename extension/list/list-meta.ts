@@ -1,7 +1,13 @@
+/**
+ * The form of the list the extension holds (corpus/matching/compact-list.ts), named so that a list
+ * stored by an earlier release in another form is never read with this one's (2: the social
+ * security category, which moved the entry codes of the categories after it).
+ */
+export const COMPACT_FORMAT = 'sdc-compact/2';
+
 /** What the extension knows about a list besides its text. */
 export interface ListMeta {
-  /** The form of the list the extension holds (corpus/matching/compact-list.ts). */
-  format: 'sdc-compact/1';
+  format: typeof COMPACT_FORMAT;
   /** The published version (its signed manifest's `version`). */
   version: number;
   /** When that version's manifest was signed (ISO date and time). */
@@ -25,7 +31,7 @@ export interface ListChannelConfig {
 /** The metadata of the list a verified manifest describes. */
 export function listMetaOf(manifest: import('../../corpus/list/manifest.ts').SignedManifest): ListMeta {
   return {
-    format: 'sdc-compact/1',
+    format: COMPACT_FORMAT,
     version: manifest.version,
     createdAt: manifest.created,
     sourceCount: manifest.sources,

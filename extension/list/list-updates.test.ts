@@ -280,6 +280,18 @@ describe('list updates from the signed channel', { timeout: 30_000 }, () => {
     expect(await fakeBrowser.storage.local.get(LIST_IN_USE_KEY)).toEqual({});
   });
 
+  it('drops, without calling it a failure, a stored list in the form of an earlier release (its entries would read otherwise)', async () => {
+    await publish([...seed.filter((source) => source.host !== WITHDRAWN), ADDED]);
+    await updates().check();
+    const stored = (await fakeBrowser.storage.local.get(LIST_IN_USE_KEY))[LIST_IN_USE_KEY] as { meta: Record<string, unknown> };
+    await fakeBrowser.storage.local.set({ [LIST_IN_USE_KEY]: { ...stored, meta: { ...stored.meta, format: 'sdc-compact/1' } } });
+    const restarted = updates();
+    await restarted.whenReady();
+    expect(await restarted.status()).toMatchObject({ meta: { version: 1 }, lastFailure: null });
+    expect(restarted.matchingList()).toEqual({ bundled: BUNDLED_COMPACT, patch: null });
+    expect(await fakeBrowser.storage.local.get(LIST_IN_USE_KEY)).toEqual({});
+  });
+
   it('falls back to the bundled list when the stored one is corrupted, keeping the highest version seen', async () => {
     await publish([...seed.filter((source) => source.host !== WITHDRAWN), ADDED]);
     await updates().check();

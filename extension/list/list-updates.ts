@@ -20,7 +20,7 @@ import { ENGINE_DEFINITIONS_KEY, type StoredEngineDefinitions } from '../engines
 import type { SignedManifest } from '../../corpus/list/manifest.ts';
 import { isPublicKeyRecord } from '../../corpus/list/signing-keys.ts';
 import { LIST_IN_USE_KEY, LIST_START_KEYS, LIST_VERSION_KEY, type ListInUse, listInUseDigest, listInUseFrom, UPDATE_RECORD_KEY } from './current-list.ts';
-import { type ListChannelConfig, type ListMeta, listMetaOf } from './list-meta.ts';
+import { COMPACT_FORMAT, type ListChannelConfig, type ListMeta, listMetaOf } from './list-meta.ts';
 import type { MatchingList } from '../matching/list-matching.ts';
 import { DEFAULT_INTERVAL_MINUTES, nextCheckDelayMinutes } from './update-schedule.ts';
 
@@ -60,6 +60,11 @@ export interface ListUpdatesOptions {
   fetch?: typeof fetch;
   now?: () => Date;
   random?: () => number;
+}
+
+/** The form a stored list record says it is in (a string, or undefined). */
+function storedFormat(value: unknown): unknown {
+  return ((value ?? {}) as { meta?: { format?: unknown } }).meta?.format;
 }
 
 function recordFrom(value: unknown, bundled: ListMeta): UpdateRecord {
@@ -138,8 +143,10 @@ export class ListUpdates {
       return;
     }
     await browser.storage.local.remove([LIST_IN_USE_KEY, LIST_VERSION_KEY]);
-    // An extension update that brings a newer list makes the stored one old: nothing failed.
+    // An extension update that brings a newer list, or another form of list, makes the stored one old: nothing failed.
     if (list !== null && list.meta.version <= this.options.bundled.meta.version) return;
+    const format = storedFormat(stored[LIST_IN_USE_KEY]);
+    if (typeof format === 'string' && format !== COMPACT_FORMAT) return;
     const reason = list === null ? 'stored list unreadable' : 'stored list corrupted (hash)';
     this.record = { ...this.record, lastFailure: { reason: 'malformed-list', detail: `${reason}: back to the bundled list`, at: this.now().toISOString() } };
     await browser.storage.local.set({ [RECORD_KEY]: this.record });

@@ -182,16 +182,23 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
     ['pyrenees-parcnational.fr', 'Parc national des Pyrénées'], ['reunion-parcnational.fr', 'Parc national de La Réunion'],
     ['vanoise-parcnational.fr', 'Parc national de la Vanoise'], ['parc-amazonien-guyane.fr', 'Parc amazonien de Guyane'],
   ]),
-  // Social security and employment.
+  // Employment.
   ...curatedGroup('etat', [
-    ['caf.fr', "Caisses d'allocations familiales"], ['msa.fr', 'MSA, Mutualité sociale agricole'], ['urssaf.fr', 'Urssaf'],
-    ['lassuranceretraite.fr', "L'Assurance retraite"], ['info-retraite.fr', 'Info Retraite (GIP Union Retraite)'],
-    ['agirc-arrco.fr', 'Agirc-Arrco'], ['net-entreprises.fr', 'Net-entreprises'], ['securite-sociale.fr', 'La Sécurité sociale'],
     ['pole-emploi.fr', 'France Travail (anciennement Pôle emploi)'], ['francetravail.fr', 'France Travail'],
     ['unedic.org', 'Unédic'], ['france-competences.fr', 'France compétences'],
     ['francetravail.org', 'France Travail (site institutionnel)'], ['pole-emploi.org', 'France Travail (site institutionnel)'],
+  ]),
+  // Social security: its branches and funds, national and regional.
+  ...curatedGroup('securite-sociale', [
+    ['ameli.fr', "L'Assurance Maladie"],
+    ['caf.fr', "Caisses d'allocations familiales"], ['msa.fr', 'MSA, Mutualité sociale agricole'], ['urssaf.fr', 'Urssaf'],
+    ['lassuranceretraite.fr', "L'Assurance retraite"], ['info-retraite.fr', 'Info Retraite (GIP Union Retraite)'],
+    ['agirc-arrco.fr', 'Agirc-Arrco'], ['net-entreprises.fr', 'Net-entreprises'], ['securite-sociale.fr', 'La Sécurité sociale'],
     ['monenfant.fr', "Monenfant.fr (Caisses d'allocations familiales)"],
     ['cnav.fr', "Cnav, Caisse nationale d'assurance vieillesse"], ['cleiss.fr', 'Cleiss, Centre des liaisons européennes et internationales de sécurité sociale'],
+    // The general social security funds of the overseas départements.
+    ['cgss.re', 'CGSS de La Réunion, Caisse générale de sécurité sociale'], ['cgss-guadeloupe.fr', 'CGSS de la Guadeloupe, Caisse générale de sécurité sociale'],
+    ['cgss-martinique.fr', 'CGSS de la Martinique, Caisse générale de sécurité sociale'],
     ...Object.entries({
       alsacemoselle: 'Alsace-Moselle', aquitaine: 'Aquitaine', auvergne: 'Auvergne', bfc: 'Bourgogne-Franche-Comté', bretagne: 'Bretagne',
       centreouest: 'Centre-Ouest', cvl: 'Centre-Val de Loire', hdf: 'Hauts-de-France', lr: 'Languedoc-Roussillon', mp: 'Midi-Pyrénées',
@@ -200,7 +207,7 @@ export const CURATED_SOURCES: Record<string, Curated> = Object.fromEntries([
   ]),
   // Health.
   ...curatedGroup('sante', [
-    ['ameli.fr', "L'Assurance Maladie"], ['monespacesante.fr', 'Mon espace santé'], ['sante.fr', 'Santé.fr'],
+    ['monespacesante.fr', 'Mon espace santé'], ['sante.fr', 'Santé.fr'],
     ['has-sante.fr', 'Haute Autorité de santé'], ['santepubliquefrance.fr', 'Santé publique France'],
     ['e-cancer.fr', 'Institut national du cancer'], ['anses.fr', "Anses, Agence nationale de sécurité sanitaire"],
     ['inserm.fr', 'Inserm'], ['ansm.sante.fr', 'ANSM, Agence nationale de sécurité du médicament et des produits de santé'],

@@ -67,6 +67,7 @@ const files: Record<string, string> = {
     'ehpad-millas.fr', 'chi-poissy.fr', 'chateau-fort.fr', 'ch-metz.fr', 'msa.fr', 'www.msa.fr', 'gironde.msa.fr', 'lyon.cour-administrative-appel.fr',
     'rejoignez.thalasso-saintmalo.com', 'bibliotheque-archives.godf.org', 'bestfreecams.club', 'huissiers-justice-ca-lyon.com',
     'chambre-interdepartementale-de-savoie.notaires.fr', 'rhonearcalpin-interdepartemental.cidff.info', 'mairie-info.fr',
+    'cgss-exemple.fr', 'cpam-exemple.fr', 'cacao-exemple.fr',
   ].join('\n'),
   'sante-fr': ['sante.fr', 'cns.sante.fr', 'ars.sante.fr', 'bretagne.ars.sante.fr'].join('\n'),
 };
@@ -243,6 +244,11 @@ describe('buildSeedCorpus', () => {
     }
   });
 
+  it('reads a social security fund from its hostname: CGSS, CPAM, CAF…, not any name that starts alike', () => {
+    for (const host of ['cgss-exemple.fr', 'cpam-exemple.fr']) expect(source(host).category, host).toBe('securite-sociale');
+    expect(source('cacao-exemple.fr').category).toBe('autre');
+  });
+
   it('reads a hospital or care home from its hostname: centre hospitalier, CHI, EHPAD', () => {
     for (const host of ['ch-vienne.fr', 'ehpad-millas.fr', 'chi-poissy.fr']) expect(source(host).category, host).toBe('sante');
     expect(source('chateau-fort.fr').category).toBe('autre');
@@ -262,7 +268,7 @@ describe('buildSeedCorpus', () => {
   });
 
   it("gives a site under a hand-checked organisation's domain that organisation's kind and name", () => {
-    expect(source('gironde.msa.fr')).toMatchObject({ category: 'etat', name: 'MSA, Mutualité sociale agricole' });
+    expect(source('gironde.msa.fr')).toMatchObject({ category: 'securite-sociale', name: 'MSA, Mutualité sociale agricole' });
     expect(source('gironde.msa.fr').provenance).toContain('category-from-parent');
   });
 

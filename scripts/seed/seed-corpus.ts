@@ -102,6 +102,8 @@ const CATEGORY_BY_NAME: [RegExp, Category][] = [
   [/(?:^|\.)justice\.fr$|tribunal|cour-d-?appel|cour-administrative|conseil-etat/, 'etat'],
   // The professions' own bodies (bailiffs', notaries', barristers'): neither a court nor an intercommunalité (`huissiers-justice-ca-lyon.com`).
   [/huissier|notaires?(?:[.-]|$)|barreau|avocats?(?:[.-]|$)/, 'autre'],
+  // A social security fund: `cpam-xxx.fr`, `cgss-guadeloupe.fr`, `caf-reunion.fr`.
+  [/(?:^|[.-])(?:caf|cpam|cgss|carsat|cnav|urssaf|msa)(?:[.-]|\d)/, 'securite-sociale'],
   // A hospital or a care home: `ch-vienne.fr`, `chi-poissy.fr` (centre hospitalier, intercommunal), `ehpad-millas.fr`.
   [/agence-regionale-sante|(?:^|[.-])(?:ars|chu|chr|hopital|hopitaux|ght)(?:[.-]|\d)|^(?:ch|chi|chic|chs|ghu?|ehpad)-/, 'sante'],
   [/region-academique|academie|(?:^|\.)ac-|(?:^|[.-])(?:ecole|college|lycee|clg|lyc)[.-]/, 'education'],

@@ -44,7 +44,7 @@ describe('the committed seed corpus', () => {
     const byHost = new Map(sources.map((s) => [s.host, s]));
     const expected: [string, string][] = [
       ['info.gouv.fr', 'etat'], ['gouvernement.fr', 'etat'], ['mesdroitssociaux.gouv.fr', 'etat'], ['pre-plainte-en-ligne.gouv.fr', 'etat'],
-      ['nantes.fr', 'commune'], ['msa.fr', 'etat'], ['monespacesante.fr', 'sante'], ['meteo.fr', 'etat'], ['cnrs.fr', 'etat'],
+      ['nantes.fr', 'commune'], ['msa.fr', 'securite-sociale'], ['caf.fr', 'securite-sociale'], ['urssaf.fr', 'securite-sociale'], ['monespacesante.fr', 'sante'], ['meteo.fr', 'etat'], ['cnrs.fr', 'etat'],
       ['polytechnique.edu', 'enseignement-superieur'], ['ens.psl.eu', 'enseignement-superieur'], ['insa-lyon.fr', 'enseignement-superieur'],
       ['hal.science', 'etat'], ['cnes.fr', 'etat'], ['grandest.fr', 'region'], ['centre-valdeloire.fr', 'region'],
     ];
@@ -124,7 +124,7 @@ describe('the committed seed corpus', () => {
     const byHost = new Map(sources.map((s) => [s.host, s]));
     const expected: [string, string][] = [
       ['service-public.fr', 'etat'], ['ain.gouv.fr', 'prefecture'], ['paris.fr', 'commune'], ['ac-lyon.fr', 'education'],
-      ['isere.fr', 'departement'], ['caf.fr', 'etat'], ['univ-lyon1.fr', 'enseignement-superieur'], ['ameli.fr', 'sante'],
+      ['isere.fr', 'departement'], ['caf.fr', 'securite-sociale'], ['univ-lyon1.fr', 'enseignement-superieur'], ['ameli.fr', 'securite-sociale'],
       ['lyon.fr', 'commune'], ['auvergnerhonealpes.fr', 'region'], ['bordeaux.fr', 'commune'], ['aphp.fr', 'sante'],
       ['chu-lyon.fr', 'sante'], ['sorbonne-universite.fr', 'enseignement-superieur'], ['legifrance.gouv.fr', 'etat'],
       ['impots.gouv.fr', 'etat'], ['grandlyon.com', 'intercommunalite'], ['agence-cohesion-territoires.gouv.fr', 'etat'],
