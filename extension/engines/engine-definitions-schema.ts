@@ -5,47 +5,59 @@
  * blocks and the href of their main link. A published file may only describe result pages the
  * built extension already runs on (new hosts need a release, whose manifest declares them).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ENGINE_DEFINITIONS_FORMAT, ENGINE_IDS, type EngineDefinitions, type EngineId, REDIRECT_DECODERS } from './engine-record.ts';
 
 const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 // A CSS selector as definitions write them: printable ASCII, no block or at-rule characters, no
 // `:has(` (older browsers on public machines do not know it, and it makes every mutation costly).
-const SELECTOR = z
-  .string()
-  .min(1)
-  .max(400)
-  .regex(/^[\x20-\x7e]+$/, 'printable ASCII only')
-  .refine((selector) => !/[{};@\\]/.test(selector), 'no "{", "}", ";", "@" or "\\" in a selector')
-  .refine((selector) => !selector.includes(':has('), '":has(" is not supported by older browsers');
-const hostname = z.string().regex(HOSTNAME, 'a lowercase hostname');
+const SELECTOR = z.string().check(
+  z.minLength(1),
+  z.maxLength(400),
+  z.regex(/^[\x20-\x7e]+$/, 'printable ASCII only'),
+  z.refine((selector) => !/[{};@\\]/.test(selector), 'no "{", "}", ";", "@" or "\\" in a selector'),
+  z.refine((selector) => !selector.includes(':has('), '":has(" is not supported by older browsers'),
+);
+const hostname = z.string().check(z.regex(HOSTNAME, 'a lowercase hostname'));
 /** An engine's own hosts: a hostname (itself and its subdomains), or `name.*` (that name under any country's domain). */
 const OWN_HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:\*|[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)$/;
+const path = z.string().check(z.regex(/^\/[\x21-\x7e]{0,100}$/, 'a path starting with "/"'));
+/** An array of `item`, with bounds. */
+const list = <T extends z.core.SomeType>(item: T, min: number, max: number) => z.array(item).check(z.minLength(min), z.maxLength(max));
 
 const REDIRECT = z.strictObject({
-  path: z.string().regex(/^\/[\x21-\x7e]{0,100}$/, 'a path starting with "/"'),
-  param: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'a query parameter name'),
+  path,
+  param: z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,40}$/, 'a query parameter name')),
   decoder: z.enum(REDIRECT_DECODERS),
 });
 
 const RECORD = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lowercase letters, digits and "-"'),
+  id: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/, 'lowercase letters, digits and "-"')),
   engine: z.enum(ENGINE_IDS as [EngineId, ...EngineId[]]),
-  notes: z.array(z.string().max(1000)).max(20).optional(),
-  hosts: z.array(hostname).min(1).max(40),
-  resultPaths: z.array(z.string().regex(/^\/[\x21-\x7e]{0,100}$/, 'a path starting with "/"')).min(1).max(10),
+  notes: z.optional(list(z.string().check(z.maxLength(1000)), 0, 20)),
+  hosts: list(hostname, 1, 40),
+  resultPaths: list(path, 1, 10),
   result: SELECTOR,
-  excludeWithin: z.array(SELECTOR).max(40),
-  excludeContaining: z.array(SELECTOR).max(40).optional(),
+  excludeWithin: list(SELECTOR, 0, 40),
+  excludeContaining: z.optional(list(SELECTOR, 0, 40)),
   link: SELECTOR,
-  ownHosts: z.array(z.string().regex(OWN_HOST, 'a lowercase hostname, or a name ending with ".*" (any country\'s domain)')).max(200),
-  redirects: z.array(REDIRECT).max(10),
+  ownHosts: list(z.string().check(z.regex(OWN_HOST, 'a lowercase hostname, or a name ending with ".*" (any country\'s domain)')), 0, 200),
+  redirects: list(REDIRECT, 0, 10),
 });
 
 const DEFINITIONS = z.strictObject({
   format: z.literal(ENGINE_DEFINITIONS_FORMAT),
-  engines: z.array(RECORD).min(1).max(40),
+  engines: list(RECORD, 1, 40),
 });
+
+/** What a refusal says: the checks' own words, or what a field left unknown or of the wrong kind is (zod/mini brings no messages of its own). */
+function issueText(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
+  if (issue.code === 'invalid_value') return `expected ${issue.values.map((value) => JSON.stringify(value)).join(' or ')}`;
+  if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
+  if (issue.code === 'too_small' || issue.code === 'too_big') return `${issue.code === 'too_small' ? 'at least' : 'at most'} ${String(issue.code === 'too_small' ? issue.minimum : issue.maximum)}`;
+  return issue.message;
+}
 
 export type DefinitionsReading = { ok: true; definitions: EngineDefinitions } | { ok: false; reason: string };
 
@@ -63,7 +75,7 @@ export function readEngineDefinitions(value: unknown, builtMatches?: readonly st
   const parsed = DEFINITIONS.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, reason: `${issue.path.join('.') || '(file)'}: ${issue.message}` };
+    return { ok: false, reason: `${issue.path.join('.') || '(file)'}: ${issueText(issue)}` };
   }
   const { engines } = parsed.data;
   const ids = new Set<string>();
