@@ -4,7 +4,7 @@ import { readEngineDefinitions } from './extension/engines/engine-definitions-sc
 import { BUNDLED_ENGINE_DEFINITIONS, contentScriptMatches } from './extension/engines/engines.ts';
 import { BUCKETS, bucketScript, bucketScriptFile } from './extension/list/changed-host-buckets.ts';
 import { FLAG_SCRIPT, FLAG_SCRIPT_FILE } from './extension/settings/settings-flag.ts';
-import { BUNDLED_COMPACT_FILE, BUNDLED_SNAPSHOT_FILE, bundledListOptionsFromEnv, bundledListPlugin, compactListLiteralPlugin, onceBundledList } from './extension/list/bundled-list-module.ts';
+import { BUNDLED_SNAPSHOT_FILE, bundledListOptionsFromEnv, bundledListPlugin, compactListLiteralPlugin, onceBundledList } from './extension/list/bundled-list-module.ts';
 
 /** The published, signed list the build ships (SDC_LISTS_DIR, SDC_KEYS_DIR, SDC_LIST_CHANNEL: see bundled-list-module.ts). */
 const bundledList = onceBundledList(() => bundledListOptionsFromEnv(process.env));
@@ -61,14 +61,14 @@ export default defineConfig({
           storage: { managed_schema: 'managed_schema.json' },
         }),
   }),
-  // The list ships compiled into the result pages' script (written in after minification, as the
-  // string V8 reads fastest), and as packaged files: the compact list the background matches with,
-  // the snapshot for the first delta, the result-page signal scripts (settings-signal.ts).
+  // The list ships compiled into the result pages' script and the background's (written in after
+  // minification, as the string V8 reads fastest), and as packaged files: the snapshot for the
+  // first delta, the result-page signal scripts (settings-signal.ts).
   vite: () => ({ plugins: [bundledListPlugin(bundledList, { placeholder: true }), compactListLiteralPlugin(bundledList), asciiOutputPlugin()] }),
   hooks: {
     'build:publicAssets': async (_wxt, files) => {
       const list = await bundledList();
-      files.push({ relativeDest: BUNDLED_SNAPSHOT_FILE, contents: list.snapshotText }, { relativeDest: BUNDLED_COMPACT_FILE, contents: list.compact });
+      files.push({ relativeDest: BUNDLED_SNAPSHOT_FILE, contents: list.snapshotText });
       // The one-line scripts the background registers on result pages to say how the stored state differs.
       files.push({ relativeDest: FLAG_SCRIPT_FILE, contents: FLAG_SCRIPT });
       for (let bucket = 0; bucket < BUCKETS; bucket++) files.push({ relativeDest: bucketScriptFile(bucket), contents: bucketScript(bucket) });

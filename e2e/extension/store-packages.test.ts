@@ -7,7 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_COMPACT_FILE, COMPACT_LIST_PLACEHOLDER, compactListLiteral } from '../../extension/list/bundled-list-module.ts';
+import { DATA_CREDIT } from '../../corpus/credit.ts';
+import { compactListComments } from '../../corpus/matching/compact-list.ts';
+import { compactMatcher } from '../../corpus/matching/compact-matcher.ts';
+import { COMPACT_LIST_PLACEHOLDER, compactListLiteral } from '../../extension/list/bundled-list-module.ts';
 import { contentScriptMatches } from '../../extension/engines/engines.ts';
 import { CHROME_BUILD, FIREFOX_BUILD } from './extension-build.ts';
 
@@ -27,6 +30,13 @@ const linter = require('addons-linter') as { createInstance(options: { config: R
 
 function manifest(build: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+}
+
+/** The double-quoted string literal that starts at `start` in a script, quotes included. */
+function stringLiteralAt(script: string, start: number): string {
+  let end = start + 1;
+  while (end < script.length && script[end] !== '"') end += script[end] === '\\' ? 2 : 1;
+  return script.slice(start, end + 1);
 }
 
 describe('the store packages', () => {
@@ -59,11 +69,16 @@ describe('the store packages', () => {
     }
   });
 
-  it('writes the compact list into the result pages\' script as one double-quoted string, the one it packages', () => {
+  it('writes the compact list into the result pages\' script and the background\'s as one double-quoted string, the bundled list', () => {
     for (const build of [CHROME_BUILD, FIREFOX_BUILD]) {
       const script = readFileSync(join(build, 'content-scripts', 'search-results.js'), 'utf8');
       expect(script).not.toContain(COMPACT_LIST_PLACEHOLDER);
-      expect(script).toContain(compactListLiteral(readFileSync(join(build, BUNDLED_COMPACT_FILE), 'utf8')));
+      const literal = stringLiteralAt(script, script.indexOf('"# '));
+      const compact = new Function(`return ${literal};`)() as string;
+      expect(literal).toBe(compactListLiteral(compact));
+      expect(compactListComments(compact)[0]).toBe(DATA_CREDIT.fr);
+      expect(compactMatcher(compact).match('https://www.service-public.fr/')?.host).toBe('service-public.fr');
+      expect(readFileSync(join(build, 'background.js'), 'utf8')).toContain(literal);
     }
   });
 

@@ -14,8 +14,14 @@ import { parseRequest } from '../matching/messages.ts';
 import { followManagedPolicy, keptPolicy } from '../settings/managed-storage.ts';
 import { followPauseTimer } from '../settings/pause-timer.ts';
 import { followStoredStateForResultPages, raiseResultPagesFlag } from '../settings/settings-signal.ts';
-import { compactAtStart, packagedText, storedAtStart } from './startup-reads.ts';
+import { storedAtStart } from './startup-reads.ts';
+import { BUNDLED_COMPACT } from '../list/bundled-compact.ts';
 import { followTabs } from './toolbar-state.ts';
+
+/** A file packaged with the extension, as text. */
+async function packagedText(path: string): Promise<string> {
+  return (await fetch(browser.runtime.getURL(`/${path}`))).text();
+}
 
 export function startBackground(): void {
   const policyReady = followManagedPolicy();
@@ -26,7 +32,7 @@ export function startBackground(): void {
       const policy = await keptPolicy();
       return { mirrors: policy.listChannels ?? channel.mirrors, pinnedKeys: policy.pinnedKeys ?? channel.pinnedKeys, intervalMinutes: policy.updateIntervalMinutes };
     },
-    bundled: { meta: BUNDLED_META, compact: () => compactAtStart, snapshot: () => packagedText(BUNDLED_SNAPSHOT_FILE) },
+    bundled: { meta: BUNDLED_META, compact: async () => BUNDLED_COMPACT, snapshot: () => packagedText(BUNDLED_SNAPSHOT_FILE) },
     storedAtStart,
     clientVersion: browser.runtime.getManifest().version,
     beforeListChange: raiseResultPagesFlag,
@@ -57,7 +63,8 @@ export function startBackground(): void {
   });
 
   followTabs((url) => updates.whenReady().then(() => matchTargets([url], updates.matchingList())[0]));
-  followStoredStateForResultPages();
+  // Once the list is ready (the scripts registered last time hold until then, across browser starts): its reads go first.
+  void updates.whenReady().then(followStoredStateForResultPages);
   followPauseTimer();
   void updates.start();
 }

@@ -6,12 +6,11 @@
  * and the public keys of the key directory, which the build pins.
  *
  * It reaches the extension three ways: the compact list (corpus/matching/compact-list.ts, the data
- * credit in its header) compiled into the result pages' script, so that a page has the list the
- * moment its content script starts, and its metadata into the scripts that show it; the channel
- * (mirrors, pinned keys) for the background's updates; and packaged files: the compact list again
- * (`list/compact.txt`, what the background matches with) and the snapshot (`list/snapshot.tsv`),
- * from which the background applies the first delta. The extension reads them through
- * current-list.ts and bundled-compact.ts only.
+ * credit in its header) compiled into the result pages' script and the background's, so that
+ * either has the list the moment it starts, and its metadata into the scripts that show it; the
+ * channel (mirrors, pinned keys) for the background's updates; and a packaged file, the snapshot
+ * (`list/snapshot.tsv`), from which the background applies the first delta. The extension reads
+ * them through current-list.ts and bundled-compact.ts only.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -38,7 +37,7 @@ export interface BundledListOptions {
   mirrors: string[];
 }
 
-export { BUNDLED_COMPACT_FILE, BUNDLED_SNAPSHOT_FILE } from './bundled-snapshot-file.ts';
+export { BUNDLED_SNAPSHOT_FILE } from './bundled-snapshot-file.ts';
 
 /** The development default: the curation server that `npm start` runs on this machine. */
 const DEFAULT_CHANNEL = 'http://127.0.0.1:8787/v1/';
