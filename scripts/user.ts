@@ -44,6 +44,7 @@ const PROBLEMS: Record<CommandProblem, string> = {
   disabled: MESSAGES.fr.accounts.disabledAccount,
   'invalid-link': MESSAGES.fr.accounts.invalidLink,
   'same-password': MESSAGES.fr.accounts.samePassword,
+  'wrong-current-password': MESSAGES.fr.accounts.wrongCurrentPassword,
 };
 
 const Role = z.enum(ROLES, { error: `Rôle inconnu : ${ROLES.join(', ')}.` });

@@ -24,7 +24,7 @@ export type Credential = { kind: 'password'; password: string } | { kind: 'link'
 /** What the administrator passes on, shown once. */
 export type Handover = { kind: 'password' } | ({ kind: 'link' } & IssuedLink) | { kind: 'temporary-password'; password: string };
 
-export type CommandProblem = AccountProblem | 'self' | 'disabled' | 'invalid-link' | 'same-password';
+export type CommandProblem = AccountProblem | 'self' | 'disabled' | 'invalid-link' | 'same-password' | 'wrong-current-password';
 type Outcome<T> = ({ ok: true } & T) | { ok: false; problem: CommandProblem };
 
 /** The hash to store and what to hand over, for a credential; the secret exists only in the returned value. */
@@ -142,22 +142,24 @@ export async function choosePasswordWithLink(db: Kysely<Database>, token: string
 }
 
 /**
- * A new password for an account, by its owner (replacing a temporary one) or from the command line.
- * All its sessions close, the one it is typed in included: the person signs in again with it.
+ * A new password for an account, by its owner (replacing a temporary one, or their own when they
+ * choose to: then `current`, the password they signed in with, must be right) or from the command
+ * line. All its sessions close, the one it is typed in included: the person signs in again with it.
  */
-export async function changePassword(db: Kysely<Database>, actor: Actor, id: number, password: string, now: Date): Promise<Outcome<{ user: User }>> {
-  const problem = passwordProblem(password);
-  if (problem !== null) return { ok: false, problem };
+export async function changePassword(db: Kysely<Database>, actor: Actor, id: number, password: string, now: Date, current?: string): Promise<Outcome<{ user: User }>> {
   const row = await db.selectFrom('users').select(['password_hash', 'must_change_password']).where('id', '=', id).executeTakeFirst();
   if (row === undefined) return { ok: false, problem: 'unknown' };
-  // The temporary password was seen by the administrator: it cannot become the lasting one.
-  if (row.must_change_password === 1 && (await verifyPassword(password, row.password_hash))) return { ok: false, problem: 'same-password' };
+  if (current !== undefined && !(await verifyPassword(current, row.password_hash))) return { ok: false, problem: 'wrong-current-password' };
+  const problem = passwordProblem(password);
+  if (problem !== null) return { ok: false, problem };
+  // A temporary password was seen by the administrator: it cannot become the lasting one; nor is a password changed for itself.
+  if ((row.must_change_password === 1 || current !== undefined) && (await verifyPassword(password, row.password_hash))) return { ok: false, problem: 'same-password' };
   const hash = await hashPassword(password);
   return db.transaction().execute(async (trx): Promise<Outcome<{ user: User }>> => {
     const user = await userById(trx, id);
     if (user === undefined) return { ok: false, problem: 'unknown' };
     await replacePassword(trx, id, hash, { mustChange: false }, now);
-    await appendAccountEvent(trx, { at: now, actor, user, action: 'password-changed', detail: {} });
+    await appendAccountEvent(trx, { at: now, actor, user, action: 'password-changed', detail: current === undefined ? {} : { chosen: true } });
     return { ok: true, user: { ...user, pending: false, mustChangePassword: false } };
   });
 }

@@ -10,6 +10,8 @@ export type AccountEventDetail =
   | { from: Role; to: Role }
   | { method: 'link' | 'temporary-password'; expiresAt?: string }
   | { purpose: AccountLinkPurpose }
+  /** A password its owner chose to change (not a temporary one replaced). */
+  | { chosen: true }
   | Record<string, never>;
 
 export interface AccountEvent {

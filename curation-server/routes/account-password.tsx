@@ -1,9 +1,10 @@
 /** @jsxImportSource hono/jsx */
 /**
  * Where a person chooses their password: the public page a one-time link opens (an invitation, a
- * reset), and the page a temporary password leads to after signing in (middleware/password-change.ts
- * keeps every other page closed until then). Either way, all the account's sessions close and the
- * person signs in again with the new password.
+ * reset); the page a temporary password leads to after signing in (middleware/password-change.ts
+ * keeps every other page closed until then); and, otherwise, the page where a signed-in person
+ * changes theirs, the current one first (its guesses are throttled as sign-ins are). Either way,
+ * all the account's sessions close and the person signs in again with the new password.
  */
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
@@ -12,25 +13,28 @@ import { changePassword, type CommandProblem, choosePasswordWithLink } from '../
 import { openLink } from '../auth/account-links.ts';
 import { userActor } from '../auth/actor.ts';
 import { PASSWORD_MAX_LENGTH } from '../auth/password.ts';
+import { clientAddress } from '../http/client-address.ts';
 import { clearCookie } from '../http/cookies.ts';
 import { formBody } from '../http/form-body.ts';
 import type { Messages } from '../i18n/messages.ts';
 import { requirePermission, signedInUser } from '../middleware/permission.ts';
-import { AccountSetupPage, ForcedPasswordPage, InvalidLinkPage } from '../views/account-pages.tsx';
+import { AccountSetupPage, ForcedPasswordPage, InvalidLinkPage, OwnPasswordPage } from '../views/account-pages.tsx';
 import type { FieldErrors } from '../views/form-fields.tsx';
 import { renderPage } from '../views/render.tsx';
 import { viewOf } from '../views/view.ts';
 
 const PasswordForm = z.object({
   token: z.string().max(100).default(''),
+  current: z.string().max(PASSWORD_MAX_LENGTH).default(''),
   password: z.string().max(PASSWORD_MAX_LENGTH).default(''),
   confirmation: z.string().max(PASSWORD_MAX_LENGTH).default(''),
 });
 
 /** Where a refused password goes on the form; a mismatch is said under the confirmation. */
-function passwordErrors(t: Messages, problem: CommandProblem | 'mismatch'): FieldErrors {
+function passwordErrors(t: Messages, problem: CommandProblem | 'mismatch', own = false): FieldErrors {
   if (problem === 'mismatch') return { confirmation: [t.accounts.mismatch] };
-  if (problem === 'same-password') return { password: [t.accounts.samePassword] };
+  if (problem === 'wrong-current-password') return { current: [t.accounts.wrongCurrentPassword] };
+  if (problem === 'same-password') return { password: [own ? t.accounts.sameAsCurrent : t.accounts.samePassword] };
   if (problem in t.passwordProblems) return { password: [t.passwordProblems[problem as keyof Messages['passwordProblems']]] };
   return { '': [t.admin.unknownAccount] };
 }
@@ -74,15 +78,20 @@ export function accountPasswordRoutes(deps: AppDeps) {
     return renderPage(c, { title: view.t.accounts.forcedTitle, status: hasErrors ? 422 : 200, hasErrors, body: <ForcedPasswordPage view={view} email={email} errors={errors} /> });
   };
 
+  const showOwn = (c: Context<ConsoleEnv>, email: string, errors: FieldErrors = {}) => {
+    const view = viewOf(c);
+    const hasErrors = Object.keys(errors).length > 0;
+    return renderPage(c, { title: view.t.accounts.ownTitle, status: hasErrors ? 422 : 200, hasErrors, body: <OwnPasswordPage view={view} email={email} errors={errors} /> });
+  };
+
   app.get('/password', (c) => {
     const user = signedInUser(c);
-    if (!user.mustChangePassword) return c.redirect('/sources', 303);
-    return showForced(c, user.email);
+    return user.mustChangePassword ? showForced(c, user.email) : showOwn(c, user.email);
   });
 
   app.post('/password', async (c) => {
     const user = signedInUser(c);
-    if (!user.mustChangePassword) return c.redirect('/sources', 303);
+    if (!user.mustChangePassword) return changeOwn(c);
     const form = PasswordForm.safeParse(await formBody(c));
     if (!form.success) return showForced(c, user.email, { password: [viewOf(c).t.invalidValue] });
     const { password, confirmation } = form.data;
@@ -93,6 +102,29 @@ export function accountPasswordRoutes(deps: AppDeps) {
     clearCookie(c, 'session', deps.secureCookies);
     return c.redirect('/login?done=passwordSet', 303);
   });
+
+  /** A signed-in person's own change: the current password checked (a guess counts as a failed sign-in until it is right), then the new one. */
+  const changeOwn = async (c: Context<ConsoleEnv>) => {
+    const user = signedInUser(c);
+    const { t } = viewOf(c);
+    const form = PasswordForm.safeParse(await formBody(c));
+    if (!form.success) return showOwn(c, user.email, { password: [t.invalidValue] });
+    const { current, password, confirmation } = form.data;
+    if (password !== confirmation) return showOwn(c, user.email, passwordErrors(t, 'mismatch'));
+    const admission = deps.loginThrottle.admit({ account: user.email, address: clientAddress(c, deps.trustProxy) }, deps.now().getTime());
+    if (!admission.ok) {
+      c.header('Retry-After', String(Math.ceil(admission.retryAfterMs / 1000)));
+      return renderPage(c, { title: t.accounts.ownTitle, status: 429, hasErrors: true, body: <OwnPasswordPage view={viewOf(c)} email={user.email} errors={{ current: [t.login.throttled(Math.ceil(admission.retryAfterMs / 60_000))] }} /> });
+    }
+    const changed = await changePassword(deps.db, userActor(user), user.id, password, deps.now(), current);
+    if (!changed.ok) {
+      if (changed.problem !== 'wrong-current-password') admission.attempt.succeeded();
+      return showOwn(c, user.email, passwordErrors(t, changed.problem, true));
+    }
+    admission.attempt.succeeded();
+    clearCookie(c, 'session', deps.secureCookies);
+    return c.redirect('/login?done=passwordSet', 303);
+  };
 
   return app;
 }

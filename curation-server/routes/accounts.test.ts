@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tokenDigest } from '../auth/secret-token.ts';
 import { userByEmail } from '../auth/users.ts';
-import { type ConsoleClient, type ConsoleFixture, consoleFixture } from '../testing/console-client.ts';
+import { type ConsoleClient, type ConsoleFixture, consoleFixture, PASSWORD } from '../testing/console-client.ts';
 
 const NEW_PASSWORD = 'une phrase de passe toute neuve';
 const HOUR = 60 * 60 * 1000;
@@ -137,6 +137,41 @@ describe('accounts in the console', () => {
     expect((await reader.logIn('lecteur.temp@example.org', NEW_PASSWORD)).status).toBe(303);
     expect((await reader.request('/sources')).status).toBe(200);
     expect((await admin.page('/admin/users')).html).toContain('a remplacé son mot de passe temporaire');
+  });
+
+  it('lets a signed-in curator change their own password, the current one first: a wrong one is refused, then every session closes', async () => {
+    const curator = await fixture.as('curator');
+    const otherComputer = await fixture.as('curator');
+    const page = await curator.page('/sources');
+    expect(page.html).toContain('href="/account/password"');
+    expect((await curator.page('/account/password')).html).toContain('Mot de passe actuel');
+
+    const wrong = await curator.post('/account/password', { current: 'pas le bon mot de passe', password: NEW_PASSWORD, confirmation: NEW_PASSWORD });
+    expect(wrong.status).toBe(422);
+    expect(await wrong.text()).toContain('Mot de passe actuel incorrect.');
+    const same = await curator.post('/account/password', { current: PASSWORD, password: PASSWORD, confirmation: PASSWORD });
+    expect(same.status).toBe(422);
+    expect(await same.text()).toContain('Choisissez un mot de passe différent de l’actuel.');
+    expect((await curator.post('/account/password', { current: PASSWORD, password: 'court', confirmation: 'court' })).status).toBe(422);
+    expect((await curator.request('/sources')).status).toBe(200);
+
+    const changed = await curator.post('/account/password', { current: PASSWORD, password: NEW_PASSWORD, confirmation: NEW_PASSWORD });
+    expect(changed.headers.get('location')).toBe('/login?done=passwordSet');
+    expect((await curator.request('/sources')).status).toBe(303);
+    expect((await otherComputer.request('/sources')).status).toBe(303);
+    expect((await fixture.anonymous().logIn('curator@example.org', PASSWORD)).status).toBe(401);
+    expect((await fixture.anonymous().logIn('curator@example.org', NEW_PASSWORD)).status).toBe(303);
+    const admin = await fixture.as('admin');
+    const user = await userByEmail(fixture.db, 'curator@example.org');
+    expect((await admin.page(`/admin/users/${user?.id}`)).html).toContain('a changé son mot de passe');
+  });
+
+  it('counts wrong current passwords as failed sign-ins: guesses stop after a few', async () => {
+    const curator = await fixture.as('curator');
+    const statuses: number[] = [];
+    for (let guess = 0; guess < 12; guess++) statuses.push((await curator.post('/account/password', { current: `essai ${guess}`, password: NEW_PASSWORD, confirmation: NEW_PASSWORD })).status);
+    expect(statuses).toContain(429);
+    expect(statuses.slice(0, 3)).toEqual([422, 422, 422]);
   });
 
   it('resets a password only once confirmed: the old one stops, the sessions close, the next sign-in must choose another', async () => {

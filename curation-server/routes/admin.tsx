@@ -111,6 +111,8 @@ export function adminRoutes(deps: AppDeps) {
         return t.accounts.invalidLink;
       case 'same-password':
         return t.accounts.samePassword;
+      case 'wrong-current-password':
+        return t.accounts.wrongCurrentPassword;
       case 'unknown':
         return t.admin.unknownAccount;
       default:

@@ -75,7 +75,7 @@ export function accountEventText(event: AccountEvent, view: View): string {
     case 'password-chosen':
       return words.passwordChosen(detail.purpose ?? 'reset');
     case 'password-changed':
-      return words.passwordChanged(event.email, event.actor === event.email);
+      return words.passwordChanged(event.email, event.actor === event.email, 'chosen' in detail);
   }
 }
 
@@ -261,6 +261,24 @@ export function InvalidLinkPage(props: { view: View }) {
 }
 
 /** After signing in with a temporary password: nothing else opens until a new one is chosen. */
+/** A signed-in person changes their own password: the current one first (a session left open on a shared computer is not enough). */
+export function OwnPasswordPage(props: { view: View; email: string; errors: FieldErrors }) {
+  const { view } = props;
+  const { t } = view;
+  return (
+    <>
+      <ErrorSummary view={view} errors={props.errors} />
+      <p>{t.accounts.ownIntro}</p>
+      <form method="post" action="/account/password" class="narrow-form">
+        <CsrfField view={view} />
+        <TextField view={view} name="current" type="password" label={t.accounts.currentPassword} value="" errors={props.errors.current} required autocomplete="current-password" />
+        <NewPasswordFields view={view} email={props.email} errors={props.errors} />
+        <button type="submit">{t.accounts.savePassword}</button>
+      </form>
+    </>
+  );
+}
+
 export function ForcedPasswordPage(props: { view: View; email: string; errors: FieldErrors }) {
   const { view } = props;
   return (

@@ -68,6 +68,9 @@ export function Layout(props: { view: View; title: string; hasErrors?: boolean; 
                 <span>
                   {t.account.signedInAs} {user.email} ({t.roles[user.role]})
                 </span>{' '}
+                <a href="/account/password" aria-current={view.url.pathname === '/account/password' ? 'page' : undefined}>
+                  {t.accounts.changeLink}
+                </a>{' '}
                 <CsrfField view={view} />
                 <button type="submit" class="link-button">
                   {t.account.logout}

@@ -95,6 +95,20 @@ describe('accounts in a browser', () => {
       expect((await curator.goto(`${url}${path}`))?.status(), path).toBe(403);
     }
 
+    // The curator's own password, from the header: the current one is asked first.
+    await curator.goto(`${url}/sources`);
+    await curator.getByRole('link', { name: 'Changer de mot de passe' }).click();
+    await curator.waitForURL(`${url}/account/password`);
+    expect(await curator.getByRole('heading', { level: 1 }).textContent()).toBe('Changer de mot de passe');
+    problems.push(...(await problemsAtEveryWidth(curator, 'changer de mot de passe')));
+    await curator.getByLabel('Mot de passe actuel').fill('pas le bon');
+    await curator.getByLabel('Nouveau mot de passe').fill('une autre phrase de passe');
+    await curator.getByLabel('Le même mot de passe, une seconde fois').fill('une autre phrase de passe');
+    await curator.getByRole('button', { name: 'Enregistrer mon mot de passe' }).click();
+    await curator.waitForSelector('.error-summary');
+    expect(await curator.locator('#field-current-error').innerText()).toBe('Mot de passe actuel incorrect.');
+    problems.push(...(await problemsAtEveryWidth(curator, 'changer de mot de passe, mot de passe actuel faux')));
+
     // The link does not open a second time.
     const stranger = await (await browser.newContext({ locale: 'fr-FR', viewport: WIDTHS['1280 px'] })).newPage();
     expect((await stranger.goto(link))?.status()).toBe(410);
