@@ -72,17 +72,15 @@ export function accountPasswordRoutes(deps: AppDeps) {
 
   app.use('/password', requirePermission('read'));
 
-  const showForced = (c: Context<ConsoleEnv>, email: string, errors: FieldErrors = {}) => {
+  /** The signed-in person's password page: replacing a temporary password (`forced`) or changing their own; refused with `errors` (422, or `status`). */
+  const showPasswordPage = (c: Context<ConsoleEnv>, forced: boolean, email: string, errors: FieldErrors = {}, status?: 429) => {
     const view = viewOf(c);
     const hasErrors = Object.keys(errors).length > 0;
-    return renderPage(c, { title: view.t.accounts.forcedTitle, status: hasErrors ? 422 : 200, hasErrors, body: <ForcedPasswordPage view={view} email={email} errors={errors} /> });
+    const Page = forced ? ForcedPasswordPage : OwnPasswordPage;
+    return renderPage(c, { title: forced ? view.t.accounts.forcedTitle : view.t.accounts.ownTitle, status: status ?? (hasErrors ? 422 : 200), hasErrors, body: <Page view={view} email={email} errors={errors} /> });
   };
-
-  const showOwn = (c: Context<ConsoleEnv>, email: string, errors: FieldErrors = {}) => {
-    const view = viewOf(c);
-    const hasErrors = Object.keys(errors).length > 0;
-    return renderPage(c, { title: view.t.accounts.ownTitle, status: hasErrors ? 422 : 200, hasErrors, body: <OwnPasswordPage view={view} email={email} errors={errors} /> });
-  };
+  const showForced = (c: Context<ConsoleEnv>, email: string, errors: FieldErrors = {}) => showPasswordPage(c, true, email, errors);
+  const showOwn = (c: Context<ConsoleEnv>, email: string, errors: FieldErrors = {}, status?: 429) => showPasswordPage(c, false, email, errors, status);
 
   app.get('/password', (c) => {
     const user = signedInUser(c);
@@ -114,7 +112,7 @@ export function accountPasswordRoutes(deps: AppDeps) {
     const admission = deps.loginThrottle.admit({ account: user.email, address: clientAddress(c, deps.trustProxy) }, deps.now().getTime());
     if (!admission.ok) {
       c.header('Retry-After', String(Math.ceil(admission.retryAfterMs / 1000)));
-      return renderPage(c, { title: t.accounts.ownTitle, status: 429, hasErrors: true, body: <OwnPasswordPage view={viewOf(c)} email={user.email} errors={{ current: [t.login.throttled(Math.ceil(admission.retryAfterMs / 60_000))] }} /> });
+      return showOwn(c, user.email, { current: [t.login.throttled(Math.ceil(admission.retryAfterMs / 60_000))] }, 429);
     }
     const changed = await changePassword(deps.db, userActor(user), user.id, password, deps.now(), current);
     if (!changed.ok) {
