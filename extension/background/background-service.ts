@@ -32,7 +32,7 @@ export function startBackground(): void {
       const policy = await keptPolicy();
       return { mirrors: policy.listChannels ?? channel.mirrors, pinnedKeys: policy.pinnedKeys ?? channel.pinnedKeys, intervalMinutes: policy.updateIntervalMinutes };
     },
-    bundled: { meta: BUNDLED_META, compact: async () => BUNDLED_COMPACT, snapshot: () => packagedText(BUNDLED_SNAPSHOT_FILE) },
+    bundled: { meta: BUNDLED_META, compact: BUNDLED_COMPACT, snapshot: () => packagedText(BUNDLED_SNAPSHOT_FILE) },
     storedAtStart,
     clientVersion: browser.runtime.getManifest().version,
     beforeListChange: raiseResultPagesFlag,

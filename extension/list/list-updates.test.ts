@@ -53,7 +53,7 @@ async function publish(sources: readonly Source[], options: { keysDirectory?: st
 function updates(options: { mirrors?: string[]; now?: () => Date } = {}) {
   return new ListUpdates({
     channel: async () => ({ ...channel, mirrors: options.mirrors ?? [`${base}/v1/`] }),
-    bundled: { meta: BUNDLED_META, compact: async () => BUNDLED_COMPACT, snapshot: () => readFile(join(built, 'lists', 'snapshots', '1.tsv'), 'utf8') },
+    bundled: { meta: BUNDLED_META, compact: BUNDLED_COMPACT, snapshot: () => readFile(join(built, 'lists', 'snapshots', '1.tsv'), 'utf8') },
     clientVersion: '0.1.0',
     beforeListChange: async () => {},
     builtMatches: contentScriptMatches(),

@@ -42,14 +42,13 @@ export interface ListStatus {
   lastFailure: { reason: string; detail: string; at: string } | null;
 }
 
-const RECORD_KEY = UPDATE_RECORD_KEY;
 export const UPDATE_ALARM = 'sdc-list-update';
 
 export interface ListUpdatesOptions {
   /** The channel in force (the built-in one, or the policy's), read at each check. */
   channel: () => Promise<ListChannelConfig & { intervalMinutes?: number }>;
-  /** The bundled list: its metadata, its packaged compact list (what matching reads) and snapshot text (for a first delta). */
-  bundled: { meta: ListMeta; compact: () => Promise<string>; snapshot: () => Promise<string> };
+  /** The bundled list: its metadata, its compact list (what matching reads, compiled in) and its packaged snapshot text (for a first delta). */
+  bundled: { meta: ListMeta; compact: string; snapshot: () => Promise<string> };
   clientVersion: string;
   /** Called before a stored list or engine definitions replace those in use (the result pages' flag must be up first). */
   beforeListChange: () => Promise<void>;
@@ -89,8 +88,6 @@ function recordFrom(value: unknown, bundled: ListMeta): UpdateRecord {
 export class ListUpdates {
   /** The stored list in use, or null: the bundled one. */
   private inUse: ListInUse | null = null;
-  /** The bundled compact list, once read. */
-  private bundledCompact = '';
   private bundledSnapshot: Promise<LocalList> | null = null;
   /** The snapshot of the list in use, once rebuilt or verified in this run of the background (the next delta starts from it). */
   private inUseSnapshot: LocalList | null = null;
@@ -119,7 +116,7 @@ export class ListUpdates {
 
   /** The list in use, to match with (call once ready): the bundled compact list and the stored one's patch, if any. */
   matchingList(): MatchingList {
-    return { bundled: this.bundledCompact, patch: this.inUse?.patch ?? null };
+    return { bundled: this.options.bundled.compact, patch: this.inUse?.patch ?? null };
   }
 
   async status(): Promise<ListStatus> {
@@ -133,9 +130,8 @@ export class ListUpdates {
 
   /** The stored list, if its hash holds; otherwise back to the bundled one (the highest version seen is kept). */
   private async load(): Promise<void> {
-    const [stored, compact] = await Promise.all([this.options.storedAtStart ?? browser.storage.local.get([...LIST_START_KEYS]), this.options.bundled.compact()]);
-    this.bundledCompact = compact;
-    this.record = recordFrom(stored[RECORD_KEY], this.options.bundled.meta);
+    const stored = await (this.options.storedAtStart ?? browser.storage.local.get([...LIST_START_KEYS]));
+    this.record = recordFrom(stored[UPDATE_RECORD_KEY], this.options.bundled.meta);
     const list = listInUseFrom(stored[LIST_IN_USE_KEY]);
     if (stored[LIST_IN_USE_KEY] === undefined) return;
     if (list !== null && list.meta.version > this.options.bundled.meta.version && (await listInUseDigest(list)) === list.sha256) {
@@ -149,7 +145,7 @@ export class ListUpdates {
     if (typeof format === 'string' && format !== COMPACT_FORMAT) return;
     const reason = list === null ? 'stored list unreadable' : 'stored list corrupted (hash)';
     this.record = { ...this.record, lastFailure: { reason: 'malformed-list', detail: `${reason}: back to the bundled list`, at: this.now().toISOString() } };
-    await browser.storage.local.set({ [RECORD_KEY]: this.record });
+    await browser.storage.local.set({ [UPDATE_RECORD_KEY]: this.record });
   }
 
   /** The bundled snapshot (a packaged file, read once per start of the background). */
@@ -208,7 +204,7 @@ export class ListUpdates {
       const refusal = await this.followEngineDefinitions(update.manifest, answeredBy);
       if (refusal !== null) this.record = { ...this.record, consecutiveFailures: this.record.consecutiveFailures + 1, lastFailure: { ...refusal, at: now.toISOString() } };
     }
-    await browser.storage.local.set({ [RECORD_KEY]: this.record });
+    await browser.storage.local.set({ [UPDATE_RECORD_KEY]: this.record });
     await this.schedule(channel.intervalMinutes);
     return this.status();
   }
